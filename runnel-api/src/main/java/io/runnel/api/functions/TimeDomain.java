@@ -1,0 +1,4 @@
+package io.runnel.api.functions;
+
+/** Which clock fired a timer. */
+public enum TimeDomain { EVENT_TIME, PROCESSING_TIME }

@@ -1,0 +1,14 @@
+package io.runnel.api.state;
+
+import java.util.List;
+
+/** A list per key. {@link #get()} returns an empty iterable when unset. */
+public interface ListState<T> extends State {
+    Iterable<T> get();
+
+    void add(T value);
+
+    void addAll(List<T> values);
+
+    void update(List<T> values);
+}
