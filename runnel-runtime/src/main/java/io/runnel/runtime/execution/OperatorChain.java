@@ -1,0 +1,110 @@
+package io.runnel.runtime.execution;
+
+import io.runnel.runtime.channel.ChannelWriter;
+import io.runnel.runtime.operators.BatchEndListener;
+import io.runnel.runtime.operators.OperatorFailure;
+import io.runnel.runtime.operators.ProcessingClock;
+import io.runnel.runtime.operators.SinkOperator;
+import io.runnel.runtime.operators.StreamOperator;
+import java.util.List;
+
+/**
+ * The operators of one task in topological order and the channel writers at its edges: opens and
+ * closes them, fires processing-time timers, flushes and finishes the output.
+ */
+final class OperatorChain {
+    final List<StreamOperator<?>> operators;
+    final List<ChannelWriter> writers;
+    final List<BatchEndListener> batchListeners;
+    private final ProcessingClock clock;
+    private final long bufferTimeoutMillis;
+    private long lastTimerCheck = Long.MIN_VALUE;
+    private long lastFlush;
+
+    OperatorChain(List<StreamOperator<?>> operators, List<ChannelWriter> writers, ProcessingClock clock, long bufferTimeoutMillis) {
+        this.operators = operators;
+        this.writers = writers;
+        this.clock = clock;
+        this.bufferTimeoutMillis = bufferTimeoutMillis;
+        this.batchListeners = new java.util.ArrayList<>();
+        for (StreamOperator<?> op : operators) if (op instanceof BatchEndListener l) batchListeners.add(l);
+    }
+
+    void open() throws Exception {
+        for (StreamOperator<?> op : operators) {
+            try {
+                op.open();
+            } catch (Exception | Error e) {
+                throw op.context().failure(e);
+            }
+        }
+        lastFlush = clock.now();
+    }
+
+    /** True if nothing is pending downstream: the task may take more input. */
+    boolean tryFlushPending() {
+        boolean clear = true;
+        for (int i = 0; i < writers.size(); i++) clear &= writers.get(i).tryFlushPending();
+        return clear;
+    }
+
+    void flushPartial() {
+        for (int i = 0; i < writers.size(); i++) writers.get(i).flushPartial();
+        lastFlush = clock.now();
+    }
+
+    /** Processing-time timers and the buffer timeout; true if a timer fired. */
+    boolean onTime() {
+        long now = clock.now();
+        if (now == lastTimerCheck) return false;
+        lastTimerCheck = now;
+        boolean fired = false;
+        for (StreamOperator<?> op : operators) {
+            try {
+                fired |= op.advanceProcessingTime(now);
+            } catch (OperatorFailure f) {
+                throw f;
+            } catch (Exception | Error e) {
+                throw op.context().failure(e);
+            }
+        }
+        if (now - lastFlush >= bufferTimeoutMillis) flushPartial();
+        return fired;
+    }
+
+    void onBatchEnd() throws Exception {
+        for (int i = 0; i < batchListeners.size(); i++) batchListeners.get(i).onBatchEnd();
+    }
+
+    /** After the final watermark: end input in topological order, then close the channels. */
+    void endInput() {
+        for (StreamOperator<?> op : operators) {
+            try {
+                op.endInput();
+            } catch (OperatorFailure f) {
+                throw f;
+            } catch (Exception | Error e) {
+                throw op.context().failure(e);
+            }
+        }
+        for (ChannelWriter w : writers) w.emitEndOfInput();
+    }
+
+    void close() throws Exception {
+        Exception first = null;
+        for (StreamOperator<?> op : operators) {
+            try {
+                op.close();
+            } catch (Exception e) {
+                if (first == null) first = e;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    long sinkRecords() {
+        long n = 0;
+        for (StreamOperator<?> op : operators) if (op instanceof SinkOperator<?> s) n += s.recordsIn();
+        return n;
+    }
+}

@@ -1,0 +1,210 @@
+package io.runnel.runtime.execution;
+
+import io.runnel.api.OutputTag;
+import io.runnel.api.connector.Source;
+import io.runnel.api.connector.SourceReader;
+import io.runnel.api.connector.SourceReaderContext;
+import io.runnel.api.connector.SourceSplit;
+import io.runnel.api.graph.SourceTransformation;
+import io.runnel.api.time.WatermarkStrategy;
+import io.runnel.runtime.channel.Channel;
+import io.runnel.runtime.channel.ChannelWriter;
+import io.runnel.runtime.channel.Partitioner;
+import io.runnel.runtime.operators.ChainingOutput;
+import io.runnel.runtime.operators.OperatorContext;
+import io.runnel.runtime.operators.Output;
+import io.runnel.runtime.operators.OutputRouter;
+import io.runnel.runtime.operators.ProcessingClock;
+import io.runnel.runtime.operators.StreamOperator;
+import io.runnel.runtime.plan.JobPlan;
+import io.runnel.runtime.plan.PlanEdge;
+import io.runnel.runtime.plan.PlanNode;
+import io.runnel.runtime.state.KeyGroups;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Instantiates a plan: one channel per (network edge, producer subtask, consumer subtask), and per
+ * chain and subtask the operators wired together, the channel writers and the input gate.
+ */
+public final class TaskBuilder {
+    /** Records per batch on a channel. */
+    public static final int BATCH_SIZE = 512;
+    /** Batches (and control items) a channel holds before the producer is backpressured. */
+    public static final int CHANNEL_CAPACITY = 16;
+
+    private final JobPlan plan;
+    private final ProcessingClock clock;
+    private final AtomicLong firstRecordNanos;
+    /** Channels of each network edge, [producer][consumer] (null off the diagonal for forward edges). */
+    private final Map<PlanEdge, Channel[][]> channels = new HashMap<>();
+    final List<SourceTask<?>> sourceTasks = new ArrayList<>();
+    final Map<Tasklet, String> sourceNames = new HashMap<>();
+    final List<Tasklet> tasks = new ArrayList<>();
+    final Map<Tasklet, List<String>> sinkNames = new HashMap<>();
+
+    public TaskBuilder(JobPlan plan, ProcessingClock clock, AtomicLong firstRecordNanos) {
+        this.plan = plan;
+        this.clock = clock;
+        this.firstRecordNanos = firstRecordNanos;
+    }
+
+    public List<Tasklet> build() throws Exception {
+        for (PlanNode n : plan.nodes()) {
+            for (PlanEdge e : n.outputs) if (!e.chained()) channels.put(e, createChannels(e));
+        }
+        for (PlanNode head : plan.chainHeads()) {
+            for (int i = 0; i < head.parallelism; i++) tasks.add(buildTask(head, i));
+        }
+        return tasks;
+    }
+
+    private Channel[][] createChannels(PlanEdge e) {
+        int p = e.from.parallelism;
+        int q = e.to.parallelism;
+        Channel[][] cs = new Channel[p][q];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < q; j++) {
+                if (e.partitioning == io.runnel.api.graph.Partitioning.FORWARD && i != j) continue;
+                cs[i][j] = new Channel(e + " " + i + "->" + j, CHANNEL_CAPACITY);
+            }
+        }
+        return cs;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Tasklet buildTask(PlanNode head, int subtask) throws Exception {
+        List<PlanNode> chainNodes = plan.chainOf(head);
+        int maxP = plan.job().maxParallelism();
+        Map<PlanNode, StreamOperator<?>> ops = new LinkedHashMap<>();
+        Map<PlanNode, OperatorContext> contexts = new HashMap<>();
+        for (PlanNode n : chainNodes) {
+            OperatorContext ctx = new OperatorContext(n.name, subtask, n.parallelism, maxP, clock, OperatorFactory.isKeyed(n.transformation));
+            contexts.put(n, ctx);
+            if (!(n.transformation instanceof SourceTransformation)) ops.put(n, OperatorFactory.create(n.transformation, true));
+        }
+        List<ChannelWriter> writers = new ArrayList<>();
+        Map<PlanNode, Output<?>> outputs = new HashMap<>();
+        // wire from the end of the chain backwards so each node's targets exist
+        List<PlanNode> reversed = new ArrayList<>(chainNodes);
+        java.util.Collections.reverse(reversed);
+        for (PlanNode n : reversed) outputs.put(n, outputOf(n, subtask, ops, writers));
+        for (Map.Entry<PlanNode, StreamOperator<?>> e : ops.entrySet()) {
+            ((StreamOperator) e.getValue()).setup(contexts.get(e.getKey()), outputs.get(e.getKey()));
+        }
+        OperatorChain chain = new OperatorChain(new ArrayList<>(ops.values()), writers, clock, plan.job().bufferTimeoutMillis());
+        String taskName = head.name + " (" + (subtask + 1) + "/" + head.parallelism + ")";
+        List<String> sinks = new ArrayList<>();
+        for (PlanNode n : chainNodes) if (n.transformation instanceof io.runnel.api.graph.SinkTransformation) sinks.add(n.name);
+        Tasklet task;
+        if (head.transformation instanceof SourceTransformation st) {
+            task = sourceTask(st, head, subtask, contexts.get(head), chain, (Output) outputs.get(head), taskName);
+            sourceNames.put(task, head.name);
+        } else {
+            task = new StreamTask(taskName, inputGate(head, subtask), chain);
+        }
+        sinkNames.put(task, sinks);
+        return task;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Tasklet sourceTask(SourceTransformation st, PlanNode head, int subtask, OperatorContext ctx, OperatorChain chain,
+                               Output<Object> out, String taskName) throws Exception {
+        Source<Object, SourceSplit> source = (Source<Object, SourceSplit>) Copies.deepCopy(st.source());
+        List<SourceSplit> all = source.createSplits(head.parallelism);
+        List<SourceSplit> mine = new ArrayList<>();
+        for (int i = subtask; i < all.size(); i += head.parallelism) mine.add(all.get(i));
+        SourceReader<Object, SourceSplit> reader = source.createReader(new SourceReaderContext() {
+            @Override
+            public int subtaskIndex() {
+                return subtask;
+            }
+
+            @Override
+            public int parallelism() {
+                return head.parallelism;
+            }
+        });
+        SourceOutput<Object> so = new SourceOutput<>(out, (WatermarkStrategy<Object>) st.watermarks(), clock);
+        SourceTask<Object> t = new SourceTask<>(taskName, ctx, reader, mine, chain, out, so, firstRecordNanos);
+        sourceTasks.add(t);
+        return t;
+    }
+
+    /** The output of node {@code n}: chained operators and channel writers, routed by side-output tag. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Output<?> outputOf(PlanNode n, int subtask, Map<PlanNode, StreamOperator<?>> ops, List<ChannelWriter> writers) {
+        List<Output<Object>> main = new ArrayList<>();
+        Map<OutputTag<?>, List<Output<Object>>> sides = new HashMap<>();
+        List<Output<?>> all = new ArrayList<>();
+        for (PlanEdge e : n.outputs) {
+            Output<Object> target;
+            if (e.chained()) {
+                target = new ChainingOutput<>(ops.get(e.to));
+            } else {
+                Channel[] row = channelsFrom(e, subtask);
+                ChannelWriter w = new ChannelWriter(row, partitioner(e), BATCH_SIZE);
+                writers.add(w);
+                target = w;
+            }
+            all.add(target);
+            if (e.tag == null) main.add(target);
+            else sides.computeIfAbsent(e.tag, t -> new ArrayList<>()).add(target);
+        }
+        if (sides.isEmpty() && main.size() == 1) return main.get(0);
+        return new OutputRouter<>(main, sides, all);
+    }
+
+    private Channel[] channelsFrom(PlanEdge e, int subtask) {
+        Channel[] row = channels.get(e)[subtask];
+        if (e.partitioning == io.runnel.api.graph.Partitioning.FORWARD) return new Channel[] {row[subtask]};
+        return row;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Partitioner partitioner(PlanEdge e) {
+        int maxP = plan.job().maxParallelism();
+        switch (e.partitioning) {
+            case FORWARD:
+                return (r, n) -> 0;
+            case BROADCAST:
+                return (r, n) -> Partitioner.ALL;
+            case REBALANCE: {
+                int[] next = {0};
+                return (r, n) -> {
+                    int c = next[0];
+                    next[0] = c + 1 == n ? 0 : c + 1;
+                    return c;
+                };
+            }
+            case HASH: {
+                io.runnel.api.functions.KeySelector key = Copies.deepCopy(e.key);
+                return (r, n) -> KeyGroups.subtaskOfKey(key.getKey(r), maxP, n);
+            }
+            default:
+                throw new IllegalStateException("unknown partitioning " + e.partitioning);
+        }
+    }
+
+    private InputGate inputGate(PlanNode head, int subtask) {
+        List<Channel> cs = new ArrayList<>();
+        List<Integer> inputs = new ArrayList<>();
+        for (PlanEdge e : head.inputs) {
+            Channel[][] all = channels.get(e);
+            for (int i = 0; i < all.length; i++) {
+                Channel c = all[i][subtask];
+                if (c != null) {
+                    cs.add(c);
+                    inputs.add(e.toInput);
+                }
+            }
+        }
+        int[] inputOf = new int[inputs.size()];
+        for (int i = 0; i < inputOf.length; i++) inputOf[i] = inputs.get(i);
+        return new InputGate(cs.toArray(new Channel[0]), inputOf);
+    }
+}

@@ -1,0 +1,105 @@
+package io.runnel.runtime.operators;
+
+import io.runnel.api.functions.KeySelector;
+import io.runnel.api.functions.TimerService;
+import io.runnel.runtime.state.KeyContext;
+import io.runnel.runtime.state.TimerEntry;
+import io.runnel.runtime.state.TimerQueue;
+
+/**
+ * Base of operators on keyed streams: sets the current key per record and keeps event- and
+ * processing-time timers per (key, namespace), fired in time order with their key set.
+ */
+public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
+    /** The namespace of timers that belong to no window. */
+    public static final Object NO_NAMESPACE = VoidNamespace.INSTANCE;
+
+    protected KeyContext keys;
+    protected final TimerQueue eventTimers = new TimerQueue();
+    protected final TimerQueue processingTimers = new TimerQueue();
+
+    @Override
+    public void setup(OperatorContext context, Output<OUT> output) {
+        super.setup(context, output);
+        this.keys = context.keys();
+        if (keys == null) throw new IllegalStateException("operator '" + context.name() + "' needs a keyed input");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected final void setKeyOf(KeySelector selector, Object value) throws Exception {
+        keys.setCurrentKey(selector.getKey(value));
+    }
+
+    protected abstract void onEventTime(TimerEntry timer) throws Exception;
+
+    protected void onProcessingTime(TimerEntry timer) throws Exception {}
+
+    @Override
+    public void processWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        TimerEntry t;
+        while ((t = eventTimers.pollDue(watermark)) != null) {
+            keys.setCurrentKey(t.key());
+            onEventTime(t);
+        }
+        output.emitWatermark(watermark);
+    }
+
+    @Override
+    public boolean advanceProcessingTime(long now) throws Exception {
+        boolean fired = false;
+        TimerEntry t;
+        while ((t = processingTimers.pollDue(now)) != null) {
+            keys.setCurrentKey(t.key());
+            onProcessingTime(t);
+            fired = true;
+        }
+        return fired;
+    }
+
+    public TimerQueue eventTimers() {
+        return eventTimers;
+    }
+
+    public TimerQueue processingTimers() {
+        return processingTimers;
+    }
+
+    /** A timer service for the current key, in {@code namespace}. */
+    protected final TimerService timerService(Object namespace) {
+        return new TimerService() {
+            @Override
+            public long currentProcessingTime() {
+                return context.clock().now();
+            }
+
+            @Override
+            public long currentWatermark() {
+                return currentWatermark;
+            }
+
+            @Override
+            public void registerEventTimeTimer(long time) {
+                eventTimers.add(new TimerEntry(time, keys.currentKey(), namespace));
+            }
+
+            @Override
+            public void registerProcessingTimeTimer(long time) {
+                processingTimers.add(new TimerEntry(time, keys.currentKey(), namespace));
+            }
+
+            @Override
+            public void deleteEventTimeTimer(long time) {
+                eventTimers.delete(new TimerEntry(time, keys.currentKey(), namespace));
+            }
+
+            @Override
+            public void deleteProcessingTimeTimer(long time) {
+                processingTimers.delete(new TimerEntry(time, keys.currentKey(), namespace));
+            }
+        };
+    }
+
+    /** The singleton namespace of plain keyed timers. */
+    enum VoidNamespace { INSTANCE }
+}

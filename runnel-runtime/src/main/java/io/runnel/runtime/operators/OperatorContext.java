@@ -1,0 +1,59 @@
+package io.runnel.runtime.operators;
+
+import io.runnel.runtime.state.HeapKeyedStateBackend;
+import io.runnel.runtime.state.KeyContext;
+import io.runnel.runtime.state.KeyGroups;
+
+/** Where one operator instance runs: names, subtask, clock and (on keyed streams) its key context and state. */
+public final class OperatorContext {
+    private final String name;
+    private final int subtask;
+    private final int parallelism;
+    private final int maxParallelism;
+    private final ProcessingClock clock;
+    private final HeapKeyedStateBackend state;
+
+    public OperatorContext(String name, int subtask, int parallelism, int maxParallelism, ProcessingClock clock, boolean keyed) {
+        this.name = name;
+        this.subtask = subtask;
+        this.parallelism = parallelism;
+        this.maxParallelism = maxParallelism;
+        this.clock = clock;
+        this.state = keyed ? new HeapKeyedStateBackend(new KeyContext(maxParallelism,
+                KeyGroups.firstKeyGroup(subtask, maxParallelism, parallelism),
+                KeyGroups.endKeyGroup(subtask, maxParallelism, parallelism)), clock::now) : null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int subtask() {
+        return subtask;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+
+    public ProcessingClock clock() {
+        return clock;
+    }
+
+    /** The keyed state backend, or null on a non-keyed stream. */
+    public HeapKeyedStateBackend state() {
+        return state;
+    }
+
+    public KeyContext keys() {
+        return state == null ? null : state.keys();
+    }
+
+    public OperatorFailure failure(Throwable cause) {
+        return new OperatorFailure(name, subtask, parallelism, cause);
+    }
+}

@@ -1,0 +1,15 @@
+package io.runnel.runtime.operators;
+
+import io.runnel.api.OutputTag;
+
+/** Where an operator emits records, side-output records, watermarks and idle status. */
+public interface Output<T> {
+    /** {@code timestamp} is {@link Long#MIN_VALUE} for records without one. */
+    void collect(T record, long timestamp);
+
+    <X> void collect(OutputTag<X> tag, X record, long timestamp);
+
+    void emitWatermark(long watermark);
+
+    void emitIdle(boolean idle);
+}

@@ -1,0 +1,84 @@
+package io.runnel.runtime.state;
+
+import io.runnel.api.state.AggregatingState;
+import io.runnel.api.state.AggregatingStateDescriptor;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
+import io.runnel.api.state.MapState;
+import io.runnel.api.state.MapStateDescriptor;
+import io.runnel.api.state.ReducingState;
+import io.runnel.api.state.ReducingStateDescriptor;
+import io.runnel.api.state.State;
+import io.runnel.api.state.StateDescriptor;
+import io.runnel.api.state.ValueState;
+import io.runnel.api.state.ValueStateDescriptor;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Keyed state of one operator instance, on the heap. Each named state is a {@link StateTable};
+ * handles are created once per name and read the current key from the {@link KeyContext}.
+ */
+public final class HeapKeyedStateBackend {
+    private final KeyContext keys;
+    private final LongSupplier clock;
+    private final Map<String, StateTable> tables = new HashMap<>();
+    private final Map<String, State> handles = new HashMap<>();
+    private final Map<String, Class<?>> kinds = new HashMap<>();
+
+    public HeapKeyedStateBackend(KeyContext keys, LongSupplier processingClock) {
+        this.keys = keys;
+        this.clock = processingClock;
+    }
+
+    public KeyContext keys() {
+        return keys;
+    }
+
+    public Map<String, StateTable> tables() {
+        return tables;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> ValueState<T> value(ValueStateDescriptor<T> d) {
+        return (ValueState<T>) handle(d, ValueState.class, () -> new HeapValueState<>(table(d), ttl(d), d.defaultValue()));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> ListState<T> list(ListStateDescriptor<T> d) {
+        return (ListState<T>) handle(d, ListState.class, () -> new HeapListState<>(table(d), ttl(d)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <K, V> MapState<K, V> map(MapStateDescriptor<K, V> d) {
+        return (MapState<K, V>) handle(d, MapState.class, () -> new HeapMapState<>(table(d), ttl(d)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> ReducingState<T> reducing(ReducingStateDescriptor<T> d) {
+        return (ReducingState<T>) handle(d, ReducingState.class, () -> new HeapReducingState<>(table(d), ttl(d), d.reducer()));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d) {
+        return (AggregatingState<I, O>) handle(d, AggregatingState.class, () -> new HeapAggregatingState<>(table(d), ttl(d), d.aggregate()));
+    }
+
+    private State handle(StateDescriptor d, Class<?> kind, java.util.function.Supplier<State> create) {
+        Class<?> existing = kinds.putIfAbsent(d.name(), kind);
+        if (existing != null && existing != kind) {
+            throw new IllegalStateException("state '" + d.name() + "' is already registered as " + existing.getSimpleName()
+                    + ", not " + kind.getSimpleName());
+        }
+        return handles.computeIfAbsent(d.name(), n -> create.get());
+    }
+
+    private StateTable table(StateDescriptor d) {
+        return tables.computeIfAbsent(d.name(), n -> new StateTable(keys));
+    }
+
+    private Ttl ttl(StateDescriptor d) {
+        return new Ttl(d.ttl(), clock);
+    }
+}

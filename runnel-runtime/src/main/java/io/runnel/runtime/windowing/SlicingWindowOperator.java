@@ -1,0 +1,232 @@
+package io.runnel.runtime.windowing;
+
+import io.runnel.api.OutputTag;
+import io.runnel.api.functions.KeySelector;
+import io.runnel.api.graph.Specs;
+import io.runnel.api.windowing.AlignedWindows;
+import io.runnel.api.windowing.TimeWindow;
+import io.runnel.runtime.operators.KeyedOperator;
+import io.runnel.runtime.operators.OneInputOperator;
+import io.runnel.runtime.state.TimerEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Aligned event-time windows (tumbling and sliding) by stream slicing: time is cut into slices
+ * of gcd(size, slide); an element is folded once into its key's slice, and a window's result
+ * merges the slices it covers. Flink folds each element into size/slide windows instead.
+ *
+ * <p>Windows end at the same times for every key, so firing is driven by the watermark: at each
+ * window end the operator visits the keys that have slices in that window. A slice is dropped
+ * once every window holding it has fired and the allowed lateness has passed. A late element
+ * (within the lateness) updates its slice and fires its already-fired windows again, as
+ * Flink's event-time trigger does.
+ */
+public final class SlicingWindowOperator extends KeyedOperator<Object> implements OneInputOperator<Object> {
+    private final long size;
+    private final long slide;
+    private final long offset;
+    private final long slice;
+    private final long lateness;
+    private final OutputTag<Object> lateTag;
+    private final KeySelector<Object, ?> keySelector;
+    private final WindowFunctions.Folder folder;
+    private final Specs.Window spec;
+    private WindowEmitter emitter;
+    /** Per key group (relative index): key -> slice start -> accumulator. */
+    private HashMap<Object, KeySlices>[] groups;
+    /** Slice starts that hold data for some key, with how many keys: drives which window ends fire. */
+    private final TreeMap<Long, int[]> liveSlices = new TreeMap<>();
+    private long nextEnd = Long.MIN_VALUE;
+
+    /** The slices of one key, with the last one used cached (in-order data hits it). */
+    private static final class KeySlices {
+        final TreeMap<Long, Object> slices = new TreeMap<>();
+        long lastStart = Long.MIN_VALUE;
+        Object lastAcc;
+    }
+
+    @SuppressWarnings("unchecked")
+    public SlicingWindowOperator(Specs.Window spec, KeySelector<?, ?> keySelector) {
+        AlignedWindows aligned = (AlignedWindows) spec.assigner();
+        this.spec = spec;
+        this.size = aligned.size();
+        this.slide = aligned.slide();
+        this.offset = aligned.offset();
+        this.slice = gcd(size, slide);
+        this.lateness = spec.allowedLateness();
+        this.lateTag = (OutputTag<Object>) spec.lateDataTag();
+        this.keySelector = (KeySelector<Object, ?>) keySelector;
+        this.folder = WindowFunctions.of(spec.reduce(), spec.aggregate());
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void open() throws Exception {
+        groups = new HashMap[keys.keyGroupCount()];
+        emitter = new WindowEmitter(spec.function(), output, context);
+        if (spec.function() != null) openFunction(spec.function());
+    }
+
+    /** The last window end (exclusive) that holds the slice starting at {@code s}. */
+    private long lastEndOf(long s) {
+        return TimeWindow.startOf(s, offset, slide) + size;
+    }
+
+    /** The first window end after {@code s} (the first window holding slice s). */
+    private long firstEndOf(long s) {
+        long end = TimeWindow.startOf(s + slice - 1 - size + slide, offset, slide) + size;
+        return end < s + slice ? end + slide : end;
+    }
+
+    @Override
+    public void processElement(Object value, long ts) throws Exception {
+        if (ts == Long.MIN_VALUE) {
+            throw new IllegalStateException("event-time window '" + context.name()
+                    + "' got a record without a timestamp: assign a WatermarkStrategy on the source or with assignTimestampsAndWatermarks()");
+        }
+        long s = TimeWindow.startOf(ts, offset, slice);
+        if (lastEndOf(s) - 1 + lateness <= currentWatermark) {
+            if (lateTag != null) output.collect(lateTag, value, ts);
+            return;
+        }
+        setKeyOf(keySelector, value);
+        int g = keys.keyGroupIndex();
+        HashMap<Object, KeySlices> m = groups[g];
+        if (m == null) m = groups[g] = new HashMap<>();
+        Object key = keys.currentKey();
+        KeySlices ks = m.get(key);
+        if (ks == null) {
+            ks = new KeySlices();
+            m.put(key, ks);
+        }
+        Object acc;
+        if (ks.lastStart == s) {
+            acc = folder.add(ks.lastAcc, value);
+        } else {
+            Object old = ks.slices.get(s);
+            if (old == null && !ks.slices.containsKey(s)) {
+                old = folder.create();
+                int[] n = liveSlices.computeIfAbsent(s, k -> new int[1]);
+                n[0]++;
+                if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
+            }
+            acc = folder.add(old, value);
+            ks.lastStart = s;
+        }
+        ks.lastAcc = acc;
+        ks.slices.put(s, acc);
+        if (firstEndOf(s) - 1 <= currentWatermark) refireLate(key, ks, s);
+    }
+
+    /** A late element joined slice s: fire again every window holding s that already fired and is not expired. */
+    private void refireLate(Object key, KeySlices ks, long s) throws Exception {
+        for (long end = firstEndOf(s); end <= lastEndOf(s) && end - 1 <= currentWatermark; end += slide) {
+            if (end - 1 + lateness > currentWatermark) fire(key, ks, end);
+        }
+    }
+
+    @Override
+    public void processWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        while (true) {
+            // the next window end that holds data: skips empty stretches of time
+            Long s = nextEnd == Long.MIN_VALUE ? (liveSlices.isEmpty() ? null : liveSlices.firstKey())
+                    : liveSlices.ceilingKey(nextEnd - size);
+            if (s == null) break;
+            long end = Math.max(nextEnd, firstEndOf(s));
+            if (end - 1 > watermark) break;
+            fireAll(end);
+            nextEnd = end + slide;
+        }
+        TimerEntry t;
+        while ((t = eventTimers.pollDue(watermark)) != null) {
+            keys.setCurrentKey(t.key());
+            onEventTime(t);
+        }
+        output.emitWatermark(watermark);
+    }
+
+    /** Fires the window ending at {@code end} for every key with data in it; drops slices no window needs. */
+    private void fireAll(long end) throws Exception {
+        for (HashMap<Object, KeySlices> m : groups) {
+            if (m == null) continue;
+            Iterator<Map.Entry<Object, KeySlices>> it = m.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<Object, KeySlices> e = it.next();
+                KeySlices ks = e.getValue();
+                if (ks.slices.isEmpty()) continue;
+                keys.setCurrentKey(e.getKey());
+                fire(e.getKey(), ks, end);
+                if (lateness == 0) {
+                    dropExpired(ks, end);
+                    if (ks.slices.isEmpty()) it.remove();
+                }
+            }
+        }
+        if (lateness == 0) {
+            // every slice whose last window ended at or before `end` is gone for every key
+            while (!liveSlices.isEmpty() && lastEndOf(liveSlices.firstKey()) <= end) liveSlices.pollFirstEntry();
+        }
+    }
+
+    private void fire(Object key, KeySlices ks, long end) throws Exception {
+        Map<Long, Object> covered = ks.slices.subMap(end - size, true, end, false);
+        if (covered.isEmpty()) return;
+        Object acc;
+        if (covered.size() == 1 && !folder.keepsElements()) {
+            acc = covered.values().iterator().next();
+        } else {
+            acc = folder.create();
+            for (Object sliceAcc : covered.values()) acc = folder.merge(acc, sliceAcc);
+        }
+        emitter.emit(key, new TimeWindow(end - size, end), currentWatermark, folder.result(acc));
+    }
+
+    private void dropExpired(KeySlices ks, long firedEnd) {
+        while (!ks.slices.isEmpty() && lastEndOf(ks.slices.firstKey()) <= firedEnd) {
+            long s = ks.slices.pollFirstEntry().getKey();
+            if (s == ks.lastStart) {
+                ks.lastStart = Long.MIN_VALUE;
+                ks.lastAcc = null;
+            }
+        }
+    }
+
+    /** With allowed lateness: a slice's clean-up timer (namespace = slice start). */
+    @Override
+    protected void onEventTime(TimerEntry timer) {
+        long s = (Long) timer.namespace();
+        HashMap<Object, KeySlices> m = groups[keys.keyGroupIndex()];
+        KeySlices ks = m == null ? null : m.get(timer.key());
+        if (ks != null) {
+            ks.slices.remove(s);
+            if (s == ks.lastStart) {
+                ks.lastStart = Long.MIN_VALUE;
+                ks.lastAcc = null;
+            }
+            if (ks.slices.isEmpty()) m.remove(timer.key());
+        }
+        int[] n = liveSlices.get(s);
+        if (n != null && --n[0] == 0) liveSlices.remove(s);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (spec.function() != null) closeFunction(spec.function());
+    }
+
+    /** Keys with window state, for tests and metrics. */
+    public long keyCount() {
+        long n = 0;
+        if (groups != null) for (HashMap<Object, KeySlices> m : groups) if (m != null) n += m.size();
+        return n;
+    }
+}
