@@ -146,6 +146,11 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             fireAll(end);
             nextEnd = end + slide;
         }
+        // windows that ended without data are passed too: a late element must not revive them
+        if (watermark != Long.MAX_VALUE && watermark != Long.MIN_VALUE) {
+            long firstOpenEnd = TimeWindow.startOf(watermark + 2 - size + slide - 1, offset, slide) + size;
+            if (firstOpenEnd > nextEnd) nextEnd = firstOpenEnd;
+        }
         TimerEntry t;
         while ((t = eventTimers.pollDue(watermark)) != null) {
             keys.setCurrentKey(t.key());
