@@ -8,6 +8,7 @@
  * ({@link io.runnel.connectors.nexmark.EventJson}) and the query result rows with the exact JSON the
  * Flink anchor's oracle files use ({@link io.runnel.connectors.nexmark.JsonRow} and its implementations).
  *
- * <p>Plain Java with no dependency on the Runnel API, so that any source abstraction can wrap it.
+ * <p>The generator and rows are plain Java; {@link io.runnel.connectors.nexmark.NexmarkSource} wraps the
+ * generator as a Runnel source.
  */
 package io.runnel.connectors.nexmark;

@@ -1,0 +1,80 @@
+package io.runnel.bench.nexmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runnel.api.JobResult;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.api.connector.Sink;
+import io.runnel.api.connector.SinkWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Times one Nexmark query: events per second from the first event the source emits to the end of
+ * the job (JVM start and job set-up not counted, as the Flink anchor measures), peak heap and RSS.
+ */
+public final class NexmarkBenchmark {
+    private NexmarkBenchmark() {}
+
+    /** Runs the query and returns its figures, the contract of {@code runnel bench}. */
+    public static Map<String, Object> run(String query, long events, int parallelism) throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setWorkerThreads(parallelism);
+        NexmarkJob.build(env, query, events, 0, new DiscardingSink<>());
+        JobResult r = env.execute("bench-nexmark-" + query);
+        double seconds = r.processingSeconds();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("benchmark", "nexmark");
+        out.put("query", query);
+        out.put("parallelism", parallelism);
+        out.put("events", events);
+        out.put("seconds", round(seconds, 3));
+        out.put("events_per_second", Math.round(events / seconds));
+        out.put("out_records", r.sinkRecords());
+        out.put("peak_heap_mb", round(peakHeapBytes() / 1048576.0, 1));
+        out.put("peak_rss_mb", round(peakRssKb() / 1024.0, 1));
+        return out;
+    }
+
+    public static String toJson(Map<String, Object> figures) throws Exception {
+        return new ObjectMapper().writeValueAsString(figures);
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    /** VmHWM from /proc (Linux); 0 elsewhere. */
+    static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Drops every record; the job result counts them. */
+    static final class DiscardingSink<T> implements Sink<T> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public SinkWriter<T> createWriter(io.runnel.api.connector.SinkContext context) {
+            return (record, ts) -> {};
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.runnel.bench.nexmark;
+
+import io.runnel.api.DataStream;
+import io.runnel.api.JobClient;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.api.connector.Sink;
+import io.runnel.api.time.WatermarkStrategy;
+import io.runnel.connectors.nexmark.Event;
+import io.runnel.connectors.nexmark.NexmarkSource;
+import java.nio.file.Path;
+
+/** A Nexmark query as a job: the generator source (event time = dateTime, in order) into the query into a sink. */
+public final class NexmarkJob {
+    private NexmarkJob() {}
+
+    /** Builds the job on {@code env}; {@code sink} receives the query's rows. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void build(StreamEnvironment env, String query, long events, long eventsPerSecond, Sink<?> sink) {
+        if (!NexmarkQueries.NAMES.contains(query)) {
+            throw new IllegalArgumentException("unknown Nexmark query '" + query + "'; known: " + NexmarkQueries.NAMES);
+        }
+        DataStream<Event> source = env.fromSource(new NexmarkSource(events, eventsPerSecond),
+                WatermarkStrategy.forMonotonousTimestamps(), "nexmark");
+        DataStream out = NexmarkQueries.build(query, source);
+        out.sinkTo((Sink) sink).name("sink");
+    }
+
+    /** Runs the query and writes its rows as JSON lines into {@code dir}; returns the client. */
+    public static JobClient runToFiles(String query, long events, int parallelism, Path dir) {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+        build(env, query, events, 0, new JsonRowFileSink<>(dir.toString()));
+        return env.executeAsync("nexmark-" + query);
+    }
+}

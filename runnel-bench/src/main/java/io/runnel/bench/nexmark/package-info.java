@@ -1,0 +1,5 @@
+/**
+ * The Nexmark queries q0, q1, q2, q5, q7, q8 and the keyed running count on the DataStream API,
+ * computing exactly what the Flink anchor's queries compute (QUERIES.md), row for row.
+ */
+package io.runnel.bench.nexmark;
