@@ -29,7 +29,7 @@ class FailureAndBackpressureTest implements Serializable {
     static final AtomicLong MAX_IN_FLIGHT = new AtomicLong();
 
     @Test
-    void anExceptionInAUserFunctionFailsTheJobWithOperatorAndSubtask() {
+    void anExceptionInAUserFunctionFailsTheJobWithOperatorAndSubtask() throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
         env.fromCollection(BasicJobTest.numbers(1000)).rebalance()
                 .map(x -> {
@@ -42,6 +42,7 @@ class FailureAndBackpressureTest implements Serializable {
                 .hasMessageContaining("subtask ")
                 .hasMessageContaining("/2)")
                 .hasRootCauseMessage("bad record 500");
+        awaitNoWorkers();
         assertThat(workerThreads()).isEmpty();
     }
 
@@ -55,7 +56,7 @@ class FailureAndBackpressureTest implements Serializable {
         client.cancel();
         assertThatThrownBy(() -> client.await(Duration.ofSeconds(10))).isInstanceOf(java.util.concurrent.CancellationException.class);
         assertThat(client.status()).isEqualTo(JobStatus.CANCELED);
-        for (int i = 0; i < 50 && !workerThreads().isEmpty(); i++) Thread.sleep(20);
+        awaitNoWorkers();
         assertThat(workerThreads()).isEmpty();
     }
 
@@ -80,6 +81,11 @@ class FailureAndBackpressureTest implements Serializable {
         long bound = 4L * (16 + 2) * 512 + 4 * 512;
         assertThat(WRITTEN.get()).isPositive();
         assertThat(MAX_IN_FLIGHT.get()).isLessThanOrEqualTo(bound);
+    }
+
+    /** Worker threads exit right after completing the job's result; give them a moment. */
+    static void awaitNoWorkers() throws InterruptedException {
+        for (int i = 0; i < 100 && !workerThreads().isEmpty(); i++) Thread.sleep(20);
     }
 
     static List<Thread> workerThreads() {

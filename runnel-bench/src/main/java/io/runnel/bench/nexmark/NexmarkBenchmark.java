@@ -22,7 +22,7 @@ public final class NexmarkBenchmark {
 
     /** Runs the query and returns its figures, the contract of {@code runnel bench}. */
     public static Map<String, Object> run(String query, long events, int parallelism) throws Exception {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setWorkerThreads(parallelism);
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         NexmarkJob.build(env, query, events, 0, new DiscardingSink<>());
         JobResult r = env.execute("bench-nexmark-" + query);
         double seconds = r.processingSeconds();

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
+
 /**
  * Aligned event-time windows (tumbling and sliding) by stream slicing: time is cut into slices
  * of gcd(size, slide); an element is folded once into its key's slice, and a window's result
@@ -41,13 +42,6 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     /** Slice starts that hold data for some key, with how many keys: drives which window ends fire. */
     private final TreeMap<Long, int[]> liveSlices = new TreeMap<>();
     private long nextEnd = Long.MIN_VALUE;
-
-    /** The slices of one key, with the last one used cached (in-order data hits it). */
-    private static final class KeySlices {
-        final TreeMap<Long, Object> slices = new TreeMap<>();
-        long lastStart = Long.MIN_VALUE;
-        Object lastAcc;
-    }
 
     @SuppressWarnings("unchecked")
     public SlicingWindowOperator(Specs.Window spec, KeySelector<?, ?> keySelector) {
@@ -107,22 +101,14 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             ks = new KeySlices();
             m.put(key, ks);
         }
-        Object acc;
-        if (ks.lastStart == s) {
-            acc = folder.add(ks.lastAcc, value);
-        } else {
-            Object old = ks.slices.get(s);
-            if (old == null && !ks.slices.containsKey(s)) {
-                old = folder.create();
-                int[] n = liveSlices.computeIfAbsent(s, k -> new int[1]);
-                n[0]++;
-                if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
-            }
-            acc = folder.add(old, value);
-            ks.lastStart = s;
+        int i = ks.indexOf(s);
+        if (i < 0) {
+            i = ks.insert(s, folder.create());
+            int[] n = liveSlices.computeIfAbsent(s, k -> new int[1]);
+            n[0]++;
+            if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
         }
-        ks.lastAcc = acc;
-        ks.slices.put(s, acc);
+        ks.accs[i] = folder.add(ks.accs[i], value);
         if (firstEndOf(s) - 1 <= currentWatermark) refireLate(key, ks, s);
     }
 
@@ -167,12 +153,12 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             while (it.hasNext()) {
                 Map.Entry<Object, KeySlices> e = it.next();
                 KeySlices ks = e.getValue();
-                if (ks.slices.isEmpty()) continue;
+                if (ks.isEmpty()) continue;
                 keys.setCurrentKey(e.getKey());
                 fire(e.getKey(), ks, end);
                 if (lateness == 0) {
                     dropExpired(ks, end);
-                    if (ks.slices.isEmpty()) it.remove();
+                    if (ks.isEmpty()) it.remove();
                 }
             }
         }
@@ -183,26 +169,29 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     }
 
     private void fire(Object key, KeySlices ks, long end) throws Exception {
-        Map<Long, Object> covered = ks.slices.subMap(end - size, true, end, false);
-        if (covered.isEmpty()) return;
+        long from = end - size;
+        int first = -1;
+        int n = 0;
+        for (int i = 0; i < ks.count; i++) {
+            long st = ks.starts[i];
+            if (st >= from && st < end) {
+                if (first < 0) first = i;
+                n++;
+            }
+        }
+        if (n == 0) return;
         Object acc;
-        if (covered.size() == 1 && !folder.keepsElements()) {
-            acc = covered.values().iterator().next();
+        if (n == 1 && !folder.keepsElements()) {
+            acc = ks.accs[first];
         } else {
             acc = folder.create();
-            for (Object sliceAcc : covered.values()) acc = folder.merge(acc, sliceAcc);
+            for (int i = first; i < first + n; i++) acc = folder.merge(acc, ks.accs[i]);
         }
-        emitter.emit(key, new TimeWindow(end - size, end), currentWatermark, folder.result(acc));
+        emitter.emit(key, new TimeWindow(from, end), currentWatermark, folder.result(acc));
     }
 
     private void dropExpired(KeySlices ks, long firedEnd) {
-        while (!ks.slices.isEmpty() && lastEndOf(ks.slices.firstKey()) <= firedEnd) {
-            long s = ks.slices.pollFirstEntry().getKey();
-            if (s == ks.lastStart) {
-                ks.lastStart = Long.MIN_VALUE;
-                ks.lastAcc = null;
-            }
-        }
+        ks.dropWhile(st -> lastEndOf(st) <= firedEnd);
     }
 
     /** With allowed lateness: a slice's clean-up timer (namespace = slice start). */
@@ -212,12 +201,8 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
         HashMap<Object, KeySlices> m = groups[keys.keyGroupIndex()];
         KeySlices ks = m == null ? null : m.get(timer.key());
         if (ks != null) {
-            ks.slices.remove(s);
-            if (s == ks.lastStart) {
-                ks.lastStart = Long.MIN_VALUE;
-                ks.lastAcc = null;
-            }
-            if (ks.slices.isEmpty()) m.remove(timer.key());
+            ks.remove(s);
+            if (ks.isEmpty()) m.remove(timer.key());
         }
         int[] n = liveSlices.get(s);
         if (n != null && --n[0] == 0) liveSlices.remove(s);

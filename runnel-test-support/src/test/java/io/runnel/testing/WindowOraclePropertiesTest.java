@@ -33,7 +33,7 @@ import net.jqwik.api.constraints.IntRange;
  * (incremental and element-keeping); parallelism 1 to 4. The oracle replays the stream one event
  * at a time with the watermark the source emits after each event (max timestamp - lag - 1).
  */
-class WindowOracleProperties implements Serializable {
+class WindowOraclePropertiesTest implements Serializable {
     record Ev(int key, long ts, int value) implements Serializable {}
 
     /** Count and sum of a window. */
