@@ -37,6 +37,7 @@ final class SourceOutput<T> implements ReaderOutput<T> {
         this.clock = clock;
         this.idleAfter = strategy.idleness() == null ? Long.MAX_VALUE : strategy.idleness().toMillis();
         this.main = new SplitOutput();
+        main.lastRecordAt = idleAfter == Long.MAX_VALUE ? 0 : clock.now();
         all.add(main);
     }
 
@@ -54,6 +55,7 @@ final class SourceOutput<T> implements ReaderOutput<T> {
     public ReaderOutput<T> forSplit(String splitId) {
         return splits.computeIfAbsent(splitId, id -> {
             SplitOutput s = new SplitOutput();
+            s.lastRecordAt = idleAfter == Long.MAX_VALUE ? 0 : clock.now();
             all.add(s);
             return s;
         });
@@ -72,13 +74,14 @@ final class SourceOutput<T> implements ReaderOutput<T> {
         boolean anyActive = false;
         for (int i = 0; i < all.size(); i++) {
             SplitOutput s = all.get(i);
-            if (!s.used) continue;
+            // with idleness, a reader that never emitted still holds the watermark until it times out
+            if (!s.used && idleAfter == Long.MAX_VALUE) continue;
             s.generator.onPeriodicEmit(s);
             if (s.markedIdle || (idleAfter != Long.MAX_VALUE && now - s.lastRecordAt >= idleAfter)) continue;
             anyActive = true;
             min = Math.min(min, s.watermark);
         }
-        boolean anyUsed = false;
+        boolean anyUsed = idleAfter != Long.MAX_VALUE;
         for (int i = 0; i < all.size(); i++) anyUsed |= all.get(i).used;
         boolean nowIdle = anyUsed && !anyActive;
         if (nowIdle != idle) {
