@@ -39,8 +39,9 @@ public final class StreamingStats {
         StreamEnvironment env = StreamEnvironment.create();
         DataStream<Reading> readings = env.fromSource(source(a), watermarks(Duration.ZERO), "readings");
         Pipelines p = build(readings, Duration.ofMillis(a.getLong("window-ms", 1000)));
-        p.overall().print("overall");
-        p.windows().print("window");
+        // One printer each, so the lines of a stream appear in the order they were produced.
+        p.overall().print("overall").setParallelism(1);
+        p.windows().print("window").setParallelism(1);
         env.execute("streaming stats");
     }
 

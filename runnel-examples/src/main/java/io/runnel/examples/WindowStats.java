@@ -6,6 +6,6 @@ import java.io.Serializable;
 public record WindowStats(long start, long end, Stats stats) implements Serializable {
     @Override
     public String toString() {
-        return "window [" + start + ", " + end + ") " + stats;
+        return "[" + start + ", " + end + ") " + stats;
     }
 }
