@@ -31,9 +31,10 @@ final class DataGeneratorReader<T> implements SourceReader<T, IndexSplit> {
         long n = budget == null ? BATCH : budget.available(BATCH, System.nanoTime());
         if (n == 0) return InputStatus.NOTHING_AVAILABLE;
         IndexSplit split = splits.peekFirst();
+        ReaderOutput<T> out = output.forSplit(split.splitId());
         long emitted = 0;
         for (; emitted < n && !split.isDone(); emitted++) {
-            output.collect(generator.map(split.next()));
+            out.collect(generator.map(split.next()));
             split = split.advance();
         }
         splits.pollFirst();

@@ -31,8 +31,13 @@ final class FileSinkWriter<T> implements SinkWriter<T> {
 
     @Override
     public void write(T record, long timestamp) throws Exception {
+        String line = formatter.format(record);
+        if (line.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a record's line contains a line break, which would split it in "
+                    + folder.resolve(PartFileNames.finished(subtask, partNumber)) + ": " + record);
+        }
         if (out == null) open();
-        out.write(formatter.format(record));
+        out.write(line);
         out.write('\n');
     }
 

@@ -121,6 +121,11 @@ class FileConnectorTest {
     }
 
     @Test
+    void anEmptyFolderIsAnEmptyInput() throws Exception {
+        assertThat(read(FileSource.forLines(dir), 2)).isEmpty();
+    }
+
+    @Test
     void missingPathIsNamed() {
         Path missing = dir.resolve("nope");
         assertThatThrownBy(() -> read(FileSource.forLines(missing), 1)).satisfies(e -> assertThat(messages(e)).contains(missing.toString()));
