@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -36,7 +37,7 @@ final class FileSourceReader<T> implements SourceReader<T, FileSplit> {
         if (current == null && !openNext()) return InputStatus.END_OF_INPUT;
         ReaderOutput<T> out = output.forSplit(current.splitId());
         for (int i = 0; i < BATCH; i++) {
-            String line = lines.readLine();
+            String line = readLine();
             if (line == null) {
                 finishCurrent(output);
                 return pending.isEmpty() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
@@ -46,6 +47,14 @@ final class FileSourceReader<T> implements SourceReader<T, FileSplit> {
             if (record != null) out.collect(record);
         }
         return InputStatus.MORE_AVAILABLE;
+    }
+
+    private String readLine() throws IOException {
+        try {
+            return lines.readLine();
+        } catch (CharacterCodingException e) {
+            throw new IOException("line " + lineNumber + " of " + current.path() + " is not valid UTF-8", e);
+        }
     }
 
     private T parse(String line) throws MalformedLineException {

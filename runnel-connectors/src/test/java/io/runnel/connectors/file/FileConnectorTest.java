@@ -121,6 +121,14 @@ class FileConnectorTest {
     }
 
     @Test
+    void invalidUtf8FailsTheJobNamingFileAndLine() throws Exception {
+        Path file = dir.resolve("latin1.txt");
+        Files.write(file, new byte[] {'o', 'k', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> read(FileSource.forLines(file), 1))
+                .satisfies(e -> assertThat(messages(e)).contains("line 2 of " + file + " is not valid UTF-8"));
+    }
+
+    @Test
     void anEmptyFolderIsAnEmptyInput() throws Exception {
         assertThat(read(FileSource.forLines(dir), 2)).isEmpty();
     }
