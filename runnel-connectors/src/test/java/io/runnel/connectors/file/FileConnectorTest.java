@@ -117,7 +117,8 @@ class FileConnectorTest {
         Path file = dir.resolve("bad.jsonl");
         Files.write(file, List.of("{\"sensor\":\"a\",\"value\":1}", "", "{\"sensor\":\"b\",\"value\":2}", "{\"sensor\": oops}"));
         assertThatThrownBy(() -> read(FileSource.forJsonLines(file, Reading.class), 1))
-                .satisfies(e -> assertThat(messages(e)).contains("line 4 of " + file).contains("{\"sensor\": oops}"));
+                .satisfies(e -> assertThat(messages(e)).contains("line 4 of " + file).contains("{\"sensor\": oops}")
+                        .contains("Unrecognized token 'oops'").contains("at column "));
     }
 
     @Test
