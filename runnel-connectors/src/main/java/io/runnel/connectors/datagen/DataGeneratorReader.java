@@ -7,12 +7,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Emits the indices of its splits one split after another, within the rate budget if any. */
+/**
+ * Emits the indices of its splits one split after another, within the rate budget if any. The
+ * current split's position is a plain field, turned into an {@link IndexSplit} only at a snapshot.
+ */
 final class DataGeneratorReader<T> implements SourceReader<T, IndexSplit> {
     static final int BATCH = 256;
     private final GeneratorFunction<T> generator;
     private final RateBudget budget;
-    private final ArrayDeque<IndexSplit> splits = new ArrayDeque<>();
+    private final ArrayDeque<IndexSplit> pending = new ArrayDeque<>();
+    private IndexSplit current;
+    private long next;
 
     DataGeneratorReader(GeneratorFunction<T> generator, RateBudget budget) {
         this.generator = generator;
@@ -21,35 +26,42 @@ final class DataGeneratorReader<T> implements SourceReader<T, IndexSplit> {
 
     @Override
     public void addSplits(List<IndexSplit> added) {
-        splits.addAll(added);
+        pending.addAll(added);
     }
 
     @Override
     public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
-        dropFinished(output);
-        if (splits.isEmpty()) return InputStatus.END_OF_INPUT;
+        if (!advanceToUnfinishedSplit(output)) return InputStatus.END_OF_INPUT;
         long n = budget == null ? BATCH : budget.available(BATCH, System.nanoTime());
         if (n == 0) return InputStatus.NOTHING_AVAILABLE;
-        IndexSplit split = splits.peekFirst();
-        ReaderOutput<T> out = output.forSplit(split.splitId());
+        ReaderOutput<T> out = output.forSplit(current.splitId());
+        long end = current.end();
+        int stride = current.stride();
         long emitted = 0;
-        for (; emitted < n && !split.isDone(); emitted++) {
-            out.collect(generator.map(split.next()));
-            split = split.advance();
+        for (; emitted < n && next < end; emitted++) {
+            out.collect(generator.map(next));
+            next = next + stride < next ? end : next + stride; // saturate instead of overflowing
         }
-        splits.pollFirst();
-        splits.addFirst(split);
         if (budget != null) budget.consumed(emitted);
-        dropFinished(output);
-        return splits.isEmpty() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+        return advanceToUnfinishedSplit(output) ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
     }
 
-    private void dropFinished(ReaderOutput<T> output) {
-        while (!splits.isEmpty() && splits.peekFirst().isDone()) output.releaseSplit(splits.pollFirst().splitId());
+    /** Releases finished splits; false once none is left. */
+    private boolean advanceToUnfinishedSplit(ReaderOutput<T> output) {
+        while (current == null || next >= current.end()) {
+            if (current != null) output.releaseSplit(current.splitId());
+            current = pending.poll();
+            if (current == null) return false;
+            next = current.next();
+        }
+        return true;
     }
 
     @Override
     public List<IndexSplit> snapshotState(long checkpointId) {
-        return new ArrayList<>(splits);
+        List<IndexSplit> splits = new ArrayList<>();
+        if (current != null && next < current.end()) splits.add(new IndexSplit(current.id(), next, current.end(), current.stride()));
+        splits.addAll(pending);
+        return splits;
     }
 }

@@ -19,10 +19,4 @@ public record IndexSplit(int id, long next, long end, int stride) implements Sou
     public boolean isDone() {
         return next >= end;
     }
-
-    /** This split after emitting index {@link #next()}. */
-    IndexSplit advance() {
-        long n = next + stride;
-        return new IndexSplit(id, n < next ? end : n, end, stride);
-    }
 }

@@ -100,6 +100,18 @@ class DataGeneratorSourceTest {
     }
 
     @Test
+    void oneReaderCanTakeOverSeveralSplitsAsAfterRescaling() throws Exception {
+        DataGeneratorSource<Long> source = DataGeneratorSource.bounded(i -> i, 1_001);
+        SourceReader<Long, IndexSplit> reader = source.createReader(context(0, 1));
+        reader.addSplits(source.createSplits(3));
+        ListOutput<Long> out = new ListOutput<>();
+        while (reader.pollNext(out) != InputStatus.END_OF_INPUT) { }
+        assertThat(out.records).hasSize(1_001).containsExactlyInAnyOrderElementsOf(LongStream.range(0, 1_001).boxed().toList());
+        assertThat(out.released).containsExactly("datagen-0", "datagen-1", "datagen-2");
+        assertThat(reader.snapshotState(1)).isEmpty();
+    }
+
+    @Test
     void unboundedKeepsGoing() throws Exception {
         DataGeneratorSource<Long> source = DataGeneratorSource.unbounded(i -> i);
         SourceReader<Long, IndexSplit> reader = source.createReader(context(0, 3));
