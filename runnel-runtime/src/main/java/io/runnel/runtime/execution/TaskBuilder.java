@@ -43,6 +43,7 @@ public final class TaskBuilder {
     /** Channels of each network edge, [producer][consumer] (null off the diagonal for forward edges). */
     private final Map<PlanEdge, Channel[][]> channels = new HashMap<>();
     final List<SourceTask<?>> sourceTasks = new ArrayList<>();
+    private final Map<PlanNode, List<? extends SourceSplit>> splitsOf = new HashMap<>();
     final Map<Tasklet, String> sourceNames = new HashMap<>();
     final List<Tasklet> tasks = new ArrayList<>();
     final Map<Tasklet, List<String>> sinkNames = new HashMap<>();
@@ -115,7 +116,8 @@ public final class TaskBuilder {
     private Tasklet sourceTask(SourceTransformation st, PlanNode head, int subtask, OperatorContext ctx, OperatorChain chain,
                                Output<Object> out, String taskName) throws Exception {
         Source<Object, SourceSplit> source = (Source<Object, SourceSplit>) Copies.deepCopy(st.source());
-        List<SourceSplit> all = source.createSplits(head.parallelism);
+        // enumerate once per source, so every subtask sees the same splits (a folder listed once)
+        List<SourceSplit> all = (List<SourceSplit>) splitsOf.computeIfAbsent(head, h -> enumerate(source, h.parallelism));
         List<SourceSplit> mine = new ArrayList<>();
         for (int i = subtask; i < all.size(); i += head.parallelism) mine.add(all.get(i));
         SourceReader<Object, SourceSplit> reader = source.createReader(new SourceReaderContext() {
@@ -133,6 +135,14 @@ public final class TaskBuilder {
         SourceTask<Object> t = new SourceTask<>(taskName, ctx, reader, mine, chain, out, so, firstRecordNanos);
         sourceTasks.add(t);
         return t;
+    }
+
+    private static List<? extends SourceSplit> enumerate(Source<?, ? extends SourceSplit> source, int parallelism) {
+        try {
+            return source.createSplits(parallelism);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not list the splits of source " + source + ": " + e.getMessage(), e);
+        }
     }
 
     /** The output of node {@code n}: chained operators and channel writers, routed by side-output tag. */
