@@ -252,6 +252,15 @@ public final class PartitionLog implements Closeable {
         return null;
     }
 
+    /** The largest batch max timestamp in the partition, or -1 if it has none. */
+    public long maxTimestamp() {
+        long max = -1;
+        for (LogSegment s : segments.values()) {
+            max = Math.max(max, s.maxTimestamp());
+        }
+        return max;
+    }
+
     /** Forces appended bytes to disk if anything was appended since the last flush. */
     public synchronized void flush() {
         if (!dirty || closed) {
