@@ -1,6 +1,11 @@
 package io.runnel.broker;
 
+import io.runnel.broker.group.GroupApis;
+import io.runnel.broker.group.GroupCoordinator;
+import io.runnel.broker.group.OffsetStore;
 import io.runnel.log.LogManager;
+import io.runnel.log.Topic;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +16,9 @@ import org.apache.kafka.common.protocol.ApiKeys;
 final class Apis {
     static final Set<ApiKeys> SUPPORTED = EnumSet.of(ApiKeys.API_VERSIONS, ApiKeys.METADATA, ApiKeys.PRODUCE,
             ApiKeys.FETCH, ApiKeys.LIST_OFFSETS, ApiKeys.INIT_PRODUCER_ID, ApiKeys.CREATE_TOPICS, ApiKeys.DELETE_TOPICS,
-            ApiKeys.CREATE_PARTITIONS, ApiKeys.DESCRIBE_CONFIGS, ApiKeys.DESCRIBE_CLUSTER);
+            ApiKeys.CREATE_PARTITIONS, ApiKeys.DESCRIBE_CONFIGS, ApiKeys.DESCRIBE_CLUSTER, ApiKeys.FIND_COORDINATOR,
+            ApiKeys.JOIN_GROUP, ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT,
+            ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS);
 
     private Apis() {
     }
@@ -34,6 +41,19 @@ final class Apis {
         apis.register(ApiKeys.CREATE_PARTITIONS, new CreatePartitionsHandler(topics));
         apis.register(ApiKeys.DESCRIBE_CONFIGS, new DescribeConfigsHandler(topics, config, cluster));
         apis.register(ApiKeys.DESCRIBE_CLUSTER, new DescribeClusterHandler(cluster));
-        return () -> { };
+        Topic offsetsTopic = logs.topic(Topics.OFFSETS_TOPIC);
+        if (offsetsTopic == null) {
+            offsetsTopic = logs.createTopic(Topics.OFFSETS_TOPIC, 1, Map.of("flush.messages", "1",
+                    "retention.ms", "-1", "segment.bytes", config.get("offsets.topic.segment.bytes")));
+        }
+        OffsetStore offsets = new OffsetStore(offsetsTopic.partition(0),
+                2L * Long.parseLong(config.get("offsets.topic.segment.bytes")));
+        GroupCoordinator coordinator = new GroupCoordinator(timer, config.initialRebalanceDelayMs(),
+                config.minSessionTimeoutMs(), config.maxSessionTimeoutMs());
+        GroupApis.handlers(coordinator, offsets, topics, cluster).forEach(apis::register);
+        if (!apis.supported().equals(SUPPORTED)) {
+            throw new IllegalStateException("registered APIs " + apis.supported() + " differ from " + SUPPORTED);
+        }
+        return coordinator;
     }
 }
