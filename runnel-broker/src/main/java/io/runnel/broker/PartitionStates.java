@@ -8,7 +8,7 @@ final class PartitionStates {
     private final ConcurrentHashMap<PartitionLog, ProducerStates> producers = new ConcurrentHashMap<>();
 
     ProducerStates producers(PartitionLog log) {
-        return producers.computeIfAbsent(log, k -> new ProducerStates());
+        return producers.computeIfAbsent(log, ProducerStateLoader::load);
     }
 
     void forget(PartitionLog log) {

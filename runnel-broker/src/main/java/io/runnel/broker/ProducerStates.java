@@ -10,7 +10,8 @@ import org.apache.kafka.common.protocol.Errors;
  * and offsets of its last five batches (the most a producer has in flight), so a retried batch is
  * recognised and answered with its original offsets instead of being written twice. At most
  * {@link #MAX_PRODUCERS} producers are remembered (least recently used evicted). Guarded by the
- * partition's lock held by the caller. Held in memory only: it is empty after a broker restart.
+ * partition's lock held by the caller. Rebuilt after a restart from the partition's recent batches
+ * ({@link ProducerStateLoader}).
  */
 final class ProducerStates {
     static final int MAX_PRODUCERS = 10_000;

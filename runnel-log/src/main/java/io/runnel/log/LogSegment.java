@@ -143,6 +143,11 @@ final class LogSegment implements Closeable {
         bytesSinceIndexEntry += length;
     }
 
+    /** A batch-boundary offset at or before byte {@code position} (from the sparse index). */
+    long offsetAtOrBeforePosition(int position) {
+        return baseOffset + offsetIndex.floorRelativeOffsetByPosition(position);
+    }
+
     /** Reads from the batch containing {@code offset}, or returns null if no batch here reaches it. */
     LogSlice read(long offset, int maxBytes) throws IOException {
         int end = size;

@@ -132,6 +132,26 @@ final class OffsetIndex implements Closeable {
         return found < 0 ? 0 : pos[found];
     }
 
+    /** Relative offset of the last entry at or below byte {@code position}, or 0 (the segment start). */
+    int floorRelativeOffsetByPosition(int position) {
+        int n = count;
+        int[] rel = relOffsets;
+        int[] pos = positions;
+        int lo = 0;
+        int hi = n - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (pos[mid] <= position) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found < 0 ? 0 : rel[found];
+    }
+
     void flush() throws IOException {
         channel.force(true);
     }

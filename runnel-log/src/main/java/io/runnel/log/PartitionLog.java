@@ -252,6 +252,16 @@ public final class PartitionLog implements Closeable {
         return null;
     }
 
+    /**
+     * An offset where reading the last roughly {@code tailBytes} of the active segment can start
+     * (a batch boundary, at or before that point); used to rebuild state from recent batches.
+     */
+    public long tailStartOffset(long tailBytes) {
+        LogSegment segment = active;
+        long position = Math.max(0, segment.size() - tailBytes);
+        return Math.max(logStartOffset, segment.offsetAtOrBeforePosition((int) position));
+    }
+
     /** The largest batch max timestamp in the partition, or -1 if it has none. */
     public long maxTimestamp() {
         long max = -1;
