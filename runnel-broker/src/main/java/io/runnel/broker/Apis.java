@@ -1,5 +1,6 @@
 package io.runnel.broker;
 
+import io.runnel.broker.group.ConsumerGroupCoordinator;
 import io.runnel.broker.group.GroupApis;
 import io.runnel.broker.group.GroupCoordinator;
 import io.runnel.broker.group.OffsetStore;
@@ -18,7 +19,7 @@ final class Apis {
             ApiKeys.FETCH, ApiKeys.LIST_OFFSETS, ApiKeys.INIT_PRODUCER_ID, ApiKeys.CREATE_TOPICS, ApiKeys.DELETE_TOPICS,
             ApiKeys.CREATE_PARTITIONS, ApiKeys.DESCRIBE_CONFIGS, ApiKeys.DESCRIBE_CLUSTER, ApiKeys.FIND_COORDINATOR,
             ApiKeys.JOIN_GROUP, ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT,
-            ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS);
+            ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.CONSUMER_GROUP_HEARTBEAT);
 
     private Apis() {
     }
@@ -50,10 +51,15 @@ final class Apis {
                 2L * Long.parseLong(config.get("offsets.topic.segment.bytes")));
         GroupCoordinator coordinator = new GroupCoordinator(timer, config.initialRebalanceDelayMs(),
                 config.minSessionTimeoutMs(), config.maxSessionTimeoutMs());
-        GroupApis.handlers(coordinator, offsets, topics, cluster).forEach(apis::register);
+        ConsumerGroupCoordinator consumerGroups = new ConsumerGroupCoordinator(topics, timer,
+                config.getInt("group.consumer.session.timeout.ms"), config.getInt("group.consumer.heartbeat.interval.ms"));
+        GroupApis.handlers(coordinator, consumerGroups, offsets, topics, cluster).forEach(apis::register);
         if (!apis.supported().equals(SUPPORTED)) {
             throw new IllegalStateException("registered APIs " + apis.supported() + " differ from " + SUPPORTED);
         }
-        return coordinator;
+        return () -> {
+            consumerGroups.close();
+            coordinator.close();
+        };
     }
 }

@@ -45,6 +45,8 @@ public final class BrokerConfig {
         DEFAULTS.put("group.initial.rebalance.delay.ms", "3000");
         DEFAULTS.put("group.min.session.timeout.ms", "6000");
         DEFAULTS.put("group.max.session.timeout.ms", "1800000");
+        DEFAULTS.put("group.consumer.session.timeout.ms", "45000");
+        DEFAULTS.put("group.consumer.heartbeat.interval.ms", "5000");
         DEFAULTS.put("offsets.topic.segment.bytes", String.valueOf(100 * 1024 * 1024));
     }
 

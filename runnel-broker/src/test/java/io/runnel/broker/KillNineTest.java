@@ -37,9 +37,11 @@ class KillNineTest {
             RunnelBrokerAddress address = new RunnelBrokerAddress(port);
             KafkaProducer<String, String> producer = address.producer("acks", "all", "linger.ms", 1,
                     "delivery.timeout.ms", 5000, "request.timeout.ms", 2000, "max.block.ms", 5000);
-            long killAt = System.currentTimeMillis() + 1500;
+            // Keep sending until a good number are acknowledged (the machine may be slow), then kill
+            // while more are in flight.
+            long giveUpAt = System.currentTimeMillis() + 30_000;
             int i = 0;
-            while (System.currentTimeMillis() < killAt) {
+            while (acked.size() < 3000 && System.currentTimeMillis() < giveUpAt) {
                 int n = i++;
                 producer.send(new ProducerRecord<>(tp.topic(), 0, null, String.valueOf(n)), (md, e) -> {
                     if (e == null) {

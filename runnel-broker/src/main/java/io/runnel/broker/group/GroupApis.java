@@ -12,18 +12,21 @@ public final class GroupApis {
     private GroupApis() {
     }
 
-    public static Map<ApiKeys, ApiHandler> handlers(GroupCoordinator coordinator, OffsetStore offsets, Topics topics,
-                                                    ClusterInfo cluster) {
+    public static Map<ApiKeys, ApiHandler> handlers(GroupCoordinator coordinator, ConsumerGroupCoordinator consumerGroups,
+                                                    OffsetStore offsets, Topics topics, ClusterInfo cluster) {
+        coordinator.consumerGroupActive(consumerGroups::isActive);
+        consumerGroups.classicGroupActive(coordinator::isActive);
         Map<ApiKeys, ApiHandler> m = new EnumMap<>(ApiKeys.class);
         m.put(ApiKeys.FIND_COORDINATOR, new FindCoordinatorHandler(cluster));
         m.put(ApiKeys.JOIN_GROUP, new JoinGroupHandler(coordinator));
         m.put(ApiKeys.SYNC_GROUP, new SyncGroupHandler(coordinator));
         m.put(ApiKeys.HEARTBEAT, new HeartbeatHandler(coordinator));
         m.put(ApiKeys.LEAVE_GROUP, new LeaveGroupHandler(coordinator));
-        m.put(ApiKeys.OFFSET_COMMIT, new OffsetCommitHandler(coordinator, offsets, topics));
+        m.put(ApiKeys.OFFSET_COMMIT, new OffsetCommitHandler(coordinator, consumerGroups, offsets, topics));
         m.put(ApiKeys.OFFSET_FETCH, new OffsetFetchHandler(offsets, topics));
-        m.put(ApiKeys.LIST_GROUPS, new ListGroupsHandler(coordinator, offsets));
+        m.put(ApiKeys.LIST_GROUPS, new ListGroupsHandler(coordinator, consumerGroups, offsets));
         m.put(ApiKeys.DESCRIBE_GROUPS, new DescribeGroupsHandler(coordinator, offsets));
+        m.put(ApiKeys.CONSUMER_GROUP_HEARTBEAT, new ConsumerGroupHeartbeatHandler(consumerGroups));
         return m;
     }
 }

@@ -35,6 +35,7 @@ public final class GroupCoordinator implements AutoCloseable {
     private final int minSessionMs;
     private final int maxSessionMs;
     private final ScheduledFuture<?> sweeper;
+    private volatile java.util.function.Predicate<String> consumerGroupActive = id -> false;
 
     public GroupCoordinator(ScheduledExecutorService timer, int initialDelayMs, int minSessionMs, int maxSessionMs) {
         this.timer = timer;
@@ -42,6 +43,17 @@ public final class GroupCoordinator implements AutoCloseable {
         this.minSessionMs = minSessionMs;
         this.maxSessionMs = maxSessionMs;
         this.sweeper = timer.scheduleWithFixedDelay(this::expireMembers, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** Tells this coordinator which group ids the consumer (KIP-848) protocol is using. */
+    public void consumerGroupActive(java.util.function.Predicate<String> predicate) {
+        this.consumerGroupActive = predicate;
+    }
+
+    /** Whether {@code groupId} is a classic group with members. */
+    public synchronized boolean isActive(String groupId) {
+        ClassicGroup g = groups.get(groupId);
+        return g != null && !g.members.isEmpty();
     }
 
     private static long now() {
@@ -56,6 +68,9 @@ public final class GroupCoordinator implements AutoCloseable {
         }
         if (req.groupId() == null || req.groupId().isEmpty()) {
             return joinError(Errors.INVALID_GROUP_ID, req.memberId());
+        }
+        if (consumerGroupActive.test(req.groupId())) {
+            return joinError(Errors.INCONSISTENT_GROUP_PROTOCOL, req.memberId());
         }
         ClassicGroup group = groups.get(req.groupId());
         if (group == null) {

@@ -18,11 +18,14 @@ import org.apache.kafka.common.requests.RequestContext;
 /** OffsetCommit: checks member and generation, then writes durably before answering. */
 final class OffsetCommitHandler implements ApiHandler {
     private final GroupCoordinator coordinator;
+    private final ConsumerGroupCoordinator consumerGroups;
     private final OffsetStore offsets;
     private final Topics topics;
 
-    OffsetCommitHandler(GroupCoordinator coordinator, OffsetStore offsets, Topics topics) {
+    OffsetCommitHandler(GroupCoordinator coordinator, ConsumerGroupCoordinator consumerGroups, OffsetStore offsets,
+                        Topics topics) {
         this.coordinator = coordinator;
+        this.consumerGroups = consumerGroups;
         this.offsets = offsets;
         this.topics = topics;
     }
@@ -30,7 +33,11 @@ final class OffsetCommitHandler implements ApiHandler {
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
         OffsetCommitRequestData req = ((OffsetCommitRequest) request).data();
-        Errors groupError = coordinator.validateCommit(req.groupId(), req.memberId(), req.generationIdOrMemberEpoch());
+        Errors groupError = consumerGroups.validateCommit(req.groupId(), req.memberId(),
+                req.generationIdOrMemberEpoch());
+        if (groupError == null) {
+            groupError = coordinator.validateCommit(req.groupId(), req.memberId(), req.generationIdOrMemberEpoch());
+        }
         OffsetCommitResponseData resp = new OffsetCommitResponseData();
         Map<OffsetStore.TopicPartitionKey, CommittedOffset> accepted = new LinkedHashMap<>();
         long now = System.currentTimeMillis();
