@@ -235,21 +235,25 @@ public final class LogManager implements Closeable {
         });
         scheduler.scheduleWithFixedDelay(this::applyRetention, retentionCheckMs, retentionCheckMs,
                 TimeUnit.MILLISECONDS);
-        long flushTick = Math.max(1, Math.min(defaults.flushIntervalMs(), 1000));
-        scheduler.scheduleWithFixedDelay(this::flushDue, flushTick, flushTick, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::flushDue, FLUSH_TICK_MS, FLUSH_TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    private long lastIntervalFlush;
+    /** Resolution of interval flushing; each partition flushes when its own {@code flush.ms} is due. */
+    private static final long FLUSH_TICK_MS = 50;
 
-    private void flushDue() {
+    /** Flushes every {@link FsyncPolicy#INTERVAL} partition whose interval has passed. */
+    public void flushDue() {
         long now = clock.getAsLong();
         for (Topic t : topics.values()) {
-            if (t.config().fsyncPolicy() == FsyncPolicy.INTERVAL && now - lastIntervalFlush >= t.config().flushIntervalMs()) {
-                t.partitions().forEach(PartitionLog::flush);
+            if (t.config().fsyncPolicy() == FsyncPolicy.INTERVAL) {
+                for (PartitionLog p : t.partitions()) {
+                    try {
+                        p.flushIfDue(now);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Interval flush failed for {}", p, e);
+                    }
+                }
             }
-        }
-        if (now - lastIntervalFlush >= defaults.flushIntervalMs()) {
-            lastIntervalFlush = now;
         }
     }
 

@@ -31,6 +31,7 @@ public final class PartitionLog implements Closeable {
     private volatile LogSegment active;
     private volatile long logStartOffset;
     private boolean dirty;
+    private long lastFlushMs;
     private boolean closed;
 
     private PartitionLog(Path dir, String topic, int partition, LogConfig config, LongSupplier clock) {
@@ -271,6 +272,13 @@ public final class PartitionLog implements Closeable {
         return max;
     }
 
+    /** For {@link FsyncPolicy#INTERVAL}: flushes if dirty and the last flush is older than the interval. */
+    public synchronized void flushIfDue(long nowMs) {
+        if (config.fsyncPolicy() == FsyncPolicy.INTERVAL && nowMs - lastFlushMs >= config.flushIntervalMs()) {
+            flush();
+        }
+    }
+
     /** Forces appended bytes to disk if anything was appended since the last flush. */
     public synchronized void flush() {
         if (!dirty || closed) {
@@ -279,6 +287,7 @@ public final class PartitionLog implements Closeable {
         try {
             active.flush();
             dirty = false;
+            lastFlushMs = clock.getAsLong();
         } catch (IOException e) {
             throw new UncheckedIOException("flushing " + topic + "-" + partition, e);
         }

@@ -213,6 +213,18 @@ class PartitionLogTest {
     }
 
     @Test
+    void intervalFsyncFlushesOnlyWhenDue() {
+        config = config.withFsync(FsyncPolicy.INTERVAL, 5000);
+        open();
+        log.append(TestBatches.batch(1, 1));
+        log.flushIfDue(clock.get()); // first flush: nothing flushed before
+        log.append(TestBatches.batch(1, 2));
+        log.flushIfDue(clock.addAndGet(1000)); // not due yet: stays dirty, no error
+        log.flushIfDue(clock.addAndGet(5000));
+        assertThat(log.logEndOffset()).isEqualTo(2);
+    }
+
+    @Test
     void everyBatchFsyncPolicyAppends() {
         config = config.withFsync(FsyncPolicy.EVERY_BATCH, 1000);
         open();
