@@ -49,6 +49,9 @@ class ConsumerProtocolGroupTest {
                 union.addAll(b.assignment());
                 assertThat(union).hasSize(4);
                 assertThat(admin.listGroups().all().get()).extracting(g -> g.groupId()).contains("g848");
+                var described = admin.describeConsumerGroups(List.of("g848")).all().get().get("g848");
+                assertThat(described.members()).hasSize(2);
+                assertThat(described.members()).allSatisfy(m -> assertThat(m.assignment().topicPartitions()).hasSize(2));
 
                 b.close();
                 pollUntil(List.of(a), () -> a.assignment().size() == 4);

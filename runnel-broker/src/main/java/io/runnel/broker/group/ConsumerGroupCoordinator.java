@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.ConsumerGroupDescribeResponseData;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatResponseData;
 import org.apache.kafka.common.protocol.Errors;
@@ -318,6 +319,37 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
             out.put(id, g.members.isEmpty() ? "Empty" : stable ? "Stable" : "Reconciling");
         });
         return out;
+    }
+
+    /** ConsumerGroupDescribe of one group, or GROUP_ID_NOT_FOUND if it is not a consumer-protocol group. */
+    public synchronized ConsumerGroupDescribeResponseData.DescribedGroup describe(String groupId) {
+        ConsumerGroupDescribeResponseData.DescribedGroup d = new ConsumerGroupDescribeResponseData.DescribedGroup()
+                .setGroupId(groupId).setAuthorizedOperations(Integer.MIN_VALUE);
+        Group g = groups.get(groupId);
+        if (g == null) {
+            return d.setErrorCode(Errors.GROUP_ID_NOT_FOUND.code())
+                    .setErrorMessage("group " + groupId + " is not a consumer-protocol group");
+        }
+        d.setGroupState(groupStates().get(groupId)).setGroupEpoch(g.groupEpoch).setAssignmentEpoch(g.assignmentEpoch)
+                .setAssignorName("range");
+        for (ConsumerMember m : g.members.values()) {
+            d.members().add(new ConsumerGroupDescribeResponseData.Member().setMemberId(m.memberId)
+                    .setMemberEpoch(m.memberEpoch).setClientId(m.clientId).setClientHost(m.clientHost)
+                    .setSubscribedTopicNames(m.subscribedTopics).setSubscribedTopicRegex(m.subscribedRegex)
+                    .setAssignment(describe(m.assigned))
+                    .setTargetAssignment(describe(g.target.getOrDefault(m.memberId, Map.of()))));
+        }
+        return d;
+    }
+
+    private ConsumerGroupDescribeResponseData.Assignment describe(Map<Uuid, Set<Integer>> assignment) {
+        ConsumerGroupDescribeResponseData.Assignment a = new ConsumerGroupDescribeResponseData.Assignment();
+        new TreeMap<>(assignment).forEach((id, ps) -> {
+            Topic t = topics.find(null, id);
+            a.topicPartitions().add(new ConsumerGroupDescribeResponseData.TopicPartitions().setTopicId(id)
+                    .setTopicName(t == null ? "" : t.name()).setPartitions(new ArrayList<>(ps)));
+        });
+        return a;
     }
 
     private static ConsumerGroupHeartbeatResponseData error(Errors error, String message) {

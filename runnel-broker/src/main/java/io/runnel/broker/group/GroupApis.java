@@ -5,6 +5,10 @@ import io.runnel.broker.ClusterInfo;
 import io.runnel.broker.Topics;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.message.ConsumerGroupDescribeResponseData;
+import org.apache.kafka.common.requests.ConsumerGroupDescribeRequest;
+import org.apache.kafka.common.requests.ConsumerGroupDescribeResponse;
 import org.apache.kafka.common.protocol.ApiKeys;
 
 /** The group API handlers, keyed by API, for the broker's dispatch table. */
@@ -27,6 +31,12 @@ public final class GroupApis {
         m.put(ApiKeys.LIST_GROUPS, new ListGroupsHandler(coordinator, consumerGroups, offsets));
         m.put(ApiKeys.DESCRIBE_GROUPS, new DescribeGroupsHandler(coordinator, offsets));
         m.put(ApiKeys.CONSUMER_GROUP_HEARTBEAT, new ConsumerGroupHeartbeatHandler(consumerGroups));
+        m.put(ApiKeys.CONSUMER_GROUP_DESCRIBE, (context, request) -> {
+            ConsumerGroupDescribeResponseData resp = new ConsumerGroupDescribeResponseData();
+            ((ConsumerGroupDescribeRequest) request).data().groupIds()
+                    .forEach(id -> resp.groups().add(consumerGroups.describe(id)));
+            return CompletableFuture.completedFuture(new ConsumerGroupDescribeResponse(resp));
+        });
         return m;
     }
 }
