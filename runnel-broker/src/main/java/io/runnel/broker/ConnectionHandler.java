@@ -1,0 +1,134 @@
+package io.runnel.broker;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.kafka.common.network.ClientInformation;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.RequestAndSize;
+import org.apache.kafka.common.requests.RequestContext;
+import org.apache.kafka.common.requests.RequestHeader;
+import org.apache.kafka.common.security.auth.KafkaPrincipal;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection. Requests are handled one at a time in arrival order, as Kafka brokers
+ * do, so responses go out in request order. Frames waiting behind the current request are queued;
+ * once {@code maxInFlight} are queued the socket stops being read, which pushes back on the client
+ * through TCP. The queue and the busy flag are touched only on the channel's event loop.
+ */
+final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+    private static final ListenerName LISTENER = ListenerName.forSecurityProtocol(SecurityProtocol.PLAINTEXT);
+
+    private final KafkaApis apis;
+    private final Executor io;
+    private final int maxInFlight;
+    private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    private boolean busy;
+    private String connectionId;
+
+    ConnectionHandler(KafkaApis apis, Executor io, int maxInFlight) {
+        this.apis = apis;
+        this.io = io;
+        this.maxInFlight = maxInFlight;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        connectionId = ctx.channel().localAddress() + "-" + ctx.channel().remoteAddress();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+        ByteBuffer copy = ByteBuffer.allocate(frame.readableBytes());
+        frame.readBytes(copy);
+        copy.flip();
+        queue.add(copy);
+        if (queue.size() >= maxInFlight) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        processNext(ctx);
+    }
+
+    private void processNext(ChannelHandlerContext ctx) {
+        if (busy || queue.isEmpty() || !ctx.channel().isActive()) {
+            return;
+        }
+        busy = true;
+        ByteBuffer frame = queue.poll();
+        try {
+            io.execute(() -> process(ctx, frame));
+        } catch (RejectedExecutionException e) {
+            ctx.close(); // shutting down
+        }
+    }
+
+    private void process(ChannelHandlerContext ctx, ByteBuffer frame) {
+        RequestContext context;
+        RequestAndSize request;
+        try {
+            RequestHeader header = RequestHeader.parse(frame);
+            InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+            context = new RequestContext(header, connectionId, remote.getAddress(), KafkaPrincipal.ANONYMOUS,
+                    LISTENER, SecurityProtocol.PLAINTEXT, ClientInformation.EMPTY, false);
+            request = context.parseRequest(frame);
+        } catch (RuntimeException e) {
+            LOG.warn("Closing connection {}: cannot parse request: {}", connectionId, e.getMessage());
+            ctx.close();
+            return;
+        }
+        CompletableFuture<AbstractResponse> response;
+        try {
+            response = apis.handle(context, request.request);
+        } catch (RuntimeException e) {
+            response = CompletableFuture.failedFuture(e);
+        }
+        response.whenComplete((r, error) -> respond(ctx, context, request, r, error));
+    }
+
+    private void respond(ChannelHandlerContext ctx, RequestContext context, RequestAndSize request,
+                         AbstractResponse response, Throwable error) {
+        try {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                LOG.debug("{} from {} failed", context.header.apiKey(), connectionId, cause);
+                response = request.request.getErrorResponse(cause);
+            }
+            if (response != null) {
+                ByteBuffer payload = context.buildResponseEnvelopePayload(response);
+                ByteBuf out = Unpooled.buffer(4 + payload.remaining());
+                out.writeInt(payload.remaining()).writeBytes(payload);
+                ctx.writeAndFlush(out);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Closing connection {}: cannot answer {}: {}", connectionId, context.header.apiKey(), e.toString());
+            ctx.close();
+        }
+        ctx.executor().execute(() -> {
+            busy = false;
+            if (queue.size() < maxInFlight) {
+                ctx.channel().config().setAutoRead(true);
+            }
+            processNext(ctx);
+        });
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("Closing connection {}: {}", connectionId, cause.toString());
+        ctx.close();
+    }
+}

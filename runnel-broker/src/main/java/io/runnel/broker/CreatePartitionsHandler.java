@@ -1,0 +1,49 @@
+package io.runnel.broker;
+
+import io.runnel.log.LogException;
+import io.runnel.log.Topic;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.message.CreatePartitionsRequestData;
+import org.apache.kafka.common.message.CreatePartitionsResponseData;
+import org.apache.kafka.common.message.CreatePartitionsResponseData.CreatePartitionsTopicResult;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.CreatePartitionsRequest;
+import org.apache.kafka.common.requests.CreatePartitionsResponse;
+import org.apache.kafka.common.requests.RequestContext;
+
+/** CreatePartitions: grows a topic's partition count; manual assignments are refused. */
+final class CreatePartitionsHandler implements ApiHandler {
+    private final Topics topics;
+
+    CreatePartitionsHandler(Topics topics) {
+        this.topics = topics;
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
+        CreatePartitionsRequestData req = ((CreatePartitionsRequest) request).data();
+        CreatePartitionsResponseData resp = new CreatePartitionsResponseData();
+        for (CreatePartitionsRequestData.CreatePartitionsTopic t : req.topics()) {
+            CreatePartitionsTopicResult r = new CreatePartitionsTopicResult().setName(t.name());
+            Topic topic = topics.find(t.name());
+            if (topic == null) {
+                r.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+            } else if (t.assignments() != null && !t.assignments().isEmpty()) {
+                r.setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("manual assignment is not supported");
+            } else if (t.count() <= topic.partitionCount()) {
+                r.setErrorCode(Errors.INVALID_PARTITIONS.code()).setErrorMessage("topic " + t.name() + " has "
+                        + topic.partitionCount() + " partitions; the new count " + t.count() + " must be larger");
+            } else if (!req.validateOnly()) {
+                try {
+                    topics.logs().addPartitions(t.name(), t.count());
+                } catch (LogException e) {
+                    r.setErrorCode(Errors.INVALID_PARTITIONS.code()).setErrorMessage(e.getMessage());
+                }
+            }
+            resp.results().add(r);
+        }
+        return CompletableFuture.completedFuture(new CreatePartitionsResponse(resp));
+    }
+}

@@ -1,0 +1,178 @@
+package io.runnel.broker;
+
+import io.runnel.log.LogSlice;
+import io.runnel.log.OffsetOutOfRangeException;
+import io.runnel.log.PartitionLog;
+import io.runnel.log.Topic;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.FetchResponseData;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.FetchRequest;
+import org.apache.kafka.common.requests.FetchResponse;
+import org.apache.kafka.common.requests.RequestContext;
+
+/**
+ * Fetch without sessions (the response's session id 0 makes clients send full requests). If less
+ * than {@code min.bytes} is available the fetch is parked until an append to one of its partitions
+ * or until {@code max.wait.ms} passes. Records are copied from the segment into the response.
+ */
+final class FetchHandler implements ApiHandler {
+    private final Topics topics;
+    private final FetchWaiters waiters;
+    private final ScheduledExecutorService timer;
+    private final Executor io;
+
+    FetchHandler(Topics topics, FetchWaiters waiters, ScheduledExecutorService timer, Executor io) {
+        this.topics = topics;
+        this.waiters = waiters;
+        this.timer = timer;
+        this.io = io;
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
+        FetchRequestData req = ((FetchRequest) request).data();
+        CompletableFuture<AbstractResponse> future = new CompletableFuture<>();
+        if (req.sessionId() != 0) {
+            future.complete(FetchResponse.of(new FetchResponseData()
+                    .setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code())));
+            return future;
+        }
+        new PendingFetch(req, System.currentTimeMillis() + Math.max(0, req.maxWaitMs()), future).attempt();
+        return future;
+    }
+
+    /** One fetch, retried on wake-ups until it has enough bytes, hits an error, or times out. */
+    private final class PendingFetch {
+        private final FetchRequestData req;
+        private final long deadline;
+        private final CompletableFuture<AbstractResponse> future;
+        private final Runnable wakeUp = this::wake;
+        private final Map<PartitionLog, Long> parkedAt = new IdentityHashMap<>();
+        private ScheduledFuture<?> timeout;
+        private boolean done;
+
+        PendingFetch(FetchRequestData req, long deadline, CompletableFuture<AbstractResponse> future) {
+            this.req = req;
+            this.deadline = deadline;
+            this.future = future;
+        }
+
+        synchronized void attempt() {
+            if (done) {
+                return;
+            }
+            unparkAll();
+            Result r = read();
+            if (r.bytes >= req.minBytes() || r.error || System.currentTimeMillis() >= deadline || r.logs.isEmpty()) {
+                done = true;
+                if (timeout != null) {
+                    timeout.cancel(false);
+                }
+                future.complete(FetchResponse.of(r.data));
+                return;
+            }
+            for (int i = 0; i < r.logs.size(); i++) {
+                PartitionLog log = r.logs.get(i);
+                parkedAt.put(log, r.endOffsets.get(i));
+                waiters.park(log, wakeUp);
+            }
+            if (timeout == null) {
+                timeout = timer.schedule(this::wake, Math.max(1, deadline - System.currentTimeMillis()),
+                        TimeUnit.MILLISECONDS);
+            }
+            for (var e : parkedAt.entrySet()) {
+                if (e.getKey().logEndOffset() != e.getValue()) {
+                    wake(); // an append slipped in between the read and parking
+                    return;
+                }
+            }
+        }
+
+        private void wake() {
+            io.execute(this::attempt);
+        }
+
+        private void unparkAll() {
+            for (PartitionLog log : parkedAt.keySet()) {
+                waiters.unpark(log, wakeUp);
+            }
+            parkedAt.clear();
+        }
+
+        private Result read() {
+            Result r = new Result();
+            int budget = req.maxBytes() <= 0 ? Integer.MAX_VALUE : req.maxBytes();
+            for (FetchRequestData.FetchTopic ft : req.topics()) {
+                Topic topic = topics.find(ft.topic(), ft.topicId());
+                FetchResponseData.FetchableTopicResponse tr = new FetchResponseData.FetchableTopicResponse()
+                        .setTopic(ft.topic()).setTopicId(ft.topicId());
+                for (FetchRequestData.FetchPartition fp : ft.partitions()) {
+                    PartitionLog log = topic == null ? null : topic.partition(fp.partition());
+                    FetchResponseData.PartitionData pd = new FetchResponseData.PartitionData()
+                            .setPartitionIndex(fp.partition());
+                    if (log == null) {
+                        boolean byId = (ft.topic() == null || ft.topic().isEmpty()) && topic == null;
+                        pd.setErrorCode((byId ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION).code())
+                                .setHighWatermark(-1).setLastStableOffset(-1).setLogStartOffset(-1);
+                        r.error = true;
+                    } else {
+                        int max = Math.min(fp.partitionMaxBytes(), budget - r.bytes);
+                        r.bytes += readPartition(log, fp.fetchOffset(), max, pd, r);
+                    }
+                    tr.partitions().add(pd);
+                }
+                r.data.responses().add(tr);
+            }
+            return r;
+        }
+
+        private int readPartition(PartitionLog log, long offset, int maxBytes, FetchResponseData.PartitionData pd,
+                                  Result r) {
+            long end = log.logEndOffset();
+            pd.setHighWatermark(end).setLastStableOffset(end).setLogStartOffset(log.logStartOffset());
+            if (req.isolationLevel() == 1) {
+                pd.setAbortedTransactions(List.of());
+            }
+            r.logs.add(log);
+            r.endOffsets.add(end);
+            if (maxBytes <= 0) {
+                pd.setRecords(MemoryRecords.EMPTY);
+                return 0;
+            }
+            try {
+                LogSlice slice = log.read(offset, maxBytes);
+                pd.setRecords(slice.isEmpty() ? MemoryRecords.EMPTY : MemoryRecords.readableRecords(slice.readFully()));
+                return slice.length();
+            } catch (OffsetOutOfRangeException e) {
+                pd.setErrorCode(Errors.OFFSET_OUT_OF_RANGE.code()).setRecords(MemoryRecords.EMPTY);
+            } catch (UncheckedIOException e) {
+                // e.g. the segment was deleted by retention under us; the client retries
+                pd.setErrorCode(Errors.KAFKA_STORAGE_ERROR.code()).setRecords(MemoryRecords.EMPTY);
+            }
+            r.error = true;
+            return 0;
+        }
+    }
+
+    private static final class Result {
+        final FetchResponseData data = new FetchResponseData();
+        final List<PartitionLog> logs = new ArrayList<>();
+        final List<Long> endOffsets = new ArrayList<>();
+        int bytes;
+        boolean error;
+    }
+}

@@ -1,0 +1,86 @@
+package io.runnel.broker;
+
+import io.runnel.log.LogSlice;
+import io.runnel.log.PartitionLog;
+import io.runnel.log.Topic;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.message.ListOffsetsRequestData;
+import org.apache.kafka.common.message.ListOffsetsResponseData;
+import org.apache.kafka.common.message.ListOffsetsResponseData.ListOffsetsPartitionResponse;
+import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ListOffsetsRequest;
+import org.apache.kafka.common.requests.ListOffsetsResponse;
+import org.apache.kafka.common.requests.RequestContext;
+
+/**
+ * ListOffsets: earliest (-2, -4), latest (-1), max timestamp (-3), and by timestamp (the first
+ * record whose timestamp is at least the target; the log finds the batch, kafka-clients decodes it).
+ */
+final class ListOffsetsHandler implements ApiHandler {
+    private final Topics topics;
+
+    ListOffsetsHandler(Topics topics) {
+        this.topics = topics;
+    }
+
+    @Override
+    public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
+        ListOffsetsRequestData req = ((ListOffsetsRequest) request).data();
+        ListOffsetsResponseData resp = new ListOffsetsResponseData();
+        for (ListOffsetsRequestData.ListOffsetsTopic t : req.topics()) {
+            Topic topic = topics.find(t.name());
+            ListOffsetsResponseData.ListOffsetsTopicResponse tr =
+                    new ListOffsetsResponseData.ListOffsetsTopicResponse().setName(t.name());
+            for (ListOffsetsRequestData.ListOffsetsPartition p : t.partitions()) {
+                PartitionLog log = topic == null ? null : topic.partition(p.partitionIndex());
+                ListOffsetsPartitionResponse pr = new ListOffsetsPartitionResponse()
+                        .setPartitionIndex(p.partitionIndex()).setTimestamp(-1).setOffset(-1).setLeaderEpoch(0);
+                if (log == null) {
+                    pr.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                } else {
+                    lookup(log, p.timestamp(), pr);
+                }
+                tr.partitions().add(pr);
+            }
+            resp.topics().add(tr);
+        }
+        return CompletableFuture.completedFuture(new ListOffsetsResponse(resp));
+    }
+
+    private static void lookup(PartitionLog log, long timestamp, ListOffsetsPartitionResponse pr) {
+        if (timestamp == ListOffsetsRequest.EARLIEST_TIMESTAMP || timestamp == ListOffsetsRequest.EARLIEST_LOCAL_TIMESTAMP) {
+            pr.setOffset(log.logStartOffset());
+        } else if (timestamp == ListOffsetsRequest.LATEST_TIMESTAMP) {
+            pr.setOffset(log.logEndOffset());
+        } else if (timestamp == ListOffsetsRequest.MAX_TIMESTAMP) {
+            long max = log.maxTimestamp();
+            if (max >= 0) {
+                find(log, max, pr);
+            }
+        } else if (timestamp >= 0) {
+            find(log, timestamp, pr);
+        } else {
+            pr.setErrorCode(Errors.UNSUPPORTED_VERSION.code());
+        }
+    }
+
+    private static void find(PartitionLog log, long timestamp, ListOffsetsPartitionResponse pr) {
+        LogSlice slice = log.findByTimestamp(timestamp);
+        if (slice == null) {
+            return;
+        }
+        for (RecordBatch batch : MemoryRecords.readableRecords(slice.readFully()).batches()) {
+            for (Record record : batch) {
+                if (record.timestamp() >= timestamp) {
+                    pr.setOffset(record.offset()).setTimestamp(record.timestamp());
+                    return;
+                }
+            }
+        }
+    }
+}

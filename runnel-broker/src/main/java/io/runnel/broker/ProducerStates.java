@@ -1,0 +1,73 @@
+package io.runnel.broker;
+
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.protocol.Errors;
+
+/**
+ * Idempotent-producer state of one partition: per producer id, its epoch and the sequence ranges
+ * and offsets of its last five batches (the most a producer has in flight), so a retried batch is
+ * recognised and answered with its original offsets instead of being written twice. At most
+ * {@link #MAX_PRODUCERS} producers are remembered (least recently used evicted). Guarded by the
+ * partition's lock held by the caller. Rebuilt after a restart from the partition's recent batches
+ * ({@link ProducerStateLoader}).
+ */
+final class ProducerStates {
+    static final int MAX_PRODUCERS = 10_000;
+    private static final int CACHED_BATCHES = 5;
+
+    /** Sequences and offsets of one appended batch. */
+    record BatchMeta(int firstSeq, int lastSeq, long firstOffset, long lastOffset) {
+    }
+
+    /** The outcome of a sequence check: proceed (both null), a duplicate, or an error. */
+    record Check(Errors error, BatchMeta duplicate) {
+        static final Check OK = new Check(null, null);
+    }
+
+    private static final class Entry {
+        short epoch;
+        final ArrayDeque<BatchMeta> batches = new ArrayDeque<>(CACHED_BATCHES);
+    }
+
+    private final Map<Long, Entry> producers = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
+            return size() > MAX_PRODUCERS;
+        }
+    };
+
+    Check check(long producerId, short epoch, int firstSeq, int lastSeq) {
+        Entry e = producers.get(producerId);
+        if (e == null) {
+            return Check.OK; // unknown producer (new, evicted or from before a restart): accept
+        }
+        if (epoch < e.epoch) {
+            return new Check(Errors.INVALID_PRODUCER_EPOCH, null);
+        }
+        if (epoch > e.epoch) {
+            return firstSeq == 0 ? Check.OK : new Check(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, null);
+        }
+        for (BatchMeta b : e.batches) {
+            if (b.firstSeq() == firstSeq && b.lastSeq() == lastSeq) {
+                return new Check(null, b);
+            }
+        }
+        BatchMeta last = e.batches.peekLast();
+        int expected = last == null ? firstSeq : (last.lastSeq() == Integer.MAX_VALUE ? 0 : last.lastSeq() + 1);
+        return firstSeq == expected ? Check.OK : new Check(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, null);
+    }
+
+    void record(long producerId, short epoch, BatchMeta batch) {
+        Entry e = producers.computeIfAbsent(producerId, k -> new Entry());
+        if (epoch != e.epoch) {
+            e.epoch = epoch;
+            e.batches.clear();
+        }
+        if (e.batches.size() == CACHED_BATCHES) {
+            e.batches.pollFirst();
+        }
+        e.batches.addLast(batch);
+    }
+}

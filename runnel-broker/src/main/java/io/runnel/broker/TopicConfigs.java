@@ -1,0 +1,69 @@
+package io.runnel.broker;
+
+import io.runnel.log.FsyncPolicy;
+import io.runnel.log.LogConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+
+/**
+ * Topic-level configs: which Kafka names are honoured, which are accepted only at the value that
+ * matches what Runnel does, and the effective values for DescribeConfigs.
+ */
+final class TopicConfigs {
+    /** Accepted only with this value, because it is the only behaviour implemented. */
+    private static final Map<String, String> FIXED = Map.of(
+            "cleanup.policy", "delete",
+            "message.timestamp.type", "CreateTime",
+            "compression.type", "producer",
+            "min.insync.replicas", "1");
+
+    private TopicConfigs() {
+    }
+
+    /**
+     * The overrides to store for a create request's configs.
+     *
+     * @throws InvalidConfigurationException naming the config if it is unknown or unsupported
+     */
+    static Map<String, String> overrides(String topic, Map<String, String> requested, LogConfig defaults) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (var e : requested.entrySet()) {
+            String name = e.getKey();
+            String value = e.getValue();
+            if (FIXED.containsKey(name)) {
+                if (!FIXED.get(name).equals(value)) {
+                    throw new InvalidConfigurationException("topic " + topic + ": " + name + "=" + value
+                            + " is not supported (only " + FIXED.get(name) + ")");
+                }
+            } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)) {
+                stored.put(name, value);
+            } else {
+                throw new InvalidConfigurationException("topic " + topic + ": unknown config " + name);
+            }
+        }
+        try {
+            defaults.withOverrides(stored);
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidConfigurationException("topic " + topic + ": " + ex.getMessage());
+        }
+        return stored;
+    }
+
+    /** Effective topic configs by Kafka name. */
+    static Map<String, String> effective(LogConfig c) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("segment.bytes", String.valueOf(c.segmentBytes()));
+        m.put("segment.ms", String.valueOf(c.segmentMs()));
+        m.put("retention.ms", String.valueOf(c.retentionMs()));
+        m.put("retention.bytes", String.valueOf(c.retentionBytes()));
+        m.put("index.interval.bytes", String.valueOf(c.indexIntervalBytes()));
+        m.put("segment.index.bytes", String.valueOf(c.maxIndexBytes()));
+        m.put("max.message.bytes", String.valueOf(c.maxBatchBytes()));
+        m.put("flush.messages", c.fsyncPolicy() == FsyncPolicy.EVERY_BATCH ? "1" : String.valueOf(Long.MAX_VALUE));
+        m.put("flush.ms", c.fsyncPolicy() == FsyncPolicy.INTERVAL ? String.valueOf(c.flushIntervalMs())
+                : String.valueOf(Long.MAX_VALUE));
+        m.putAll(FIXED);
+        return m;
+    }
+}

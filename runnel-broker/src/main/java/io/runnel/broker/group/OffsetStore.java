@@ -1,0 +1,130 @@
+package io.runnel.broker.group;
+
+import io.runnel.log.LogSlice;
+import io.runnel.log.PartitionLog;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.common.record.internal.SimpleRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Committed offsets, durable in one partition of {@code __consumer_offsets} (created with
+ * {@code flush.messages=1}, so a commit is answered only after fsync). The full state is rebuilt
+ * by replaying that partition on start. To keep the partition from growing forever, once it holds
+ * more than {@code compactBytes} it is rolled, the live offsets are rewritten into the new
+ * segment, and the older segments are deleted (compaction by rewrite).
+ */
+public final class OffsetStore {
+    private static final Logger LOG = LoggerFactory.getLogger(OffsetStore.class);
+    private static final int MAX_RECORDS_PER_BATCH = 1000;
+
+    private final PartitionLog log;
+    private final long compactBytes;
+    private long lastSnapshotBytes;
+    private final Map<String, Map<TopicPartitionKey, CommittedOffset>> groups = new ConcurrentHashMap<>();
+
+    /** A topic partition inside one group's offsets. */
+    record TopicPartitionKey(String topic, int partition) {
+    }
+
+    public OffsetStore(PartitionLog log, long compactBytes) {
+        this.log = log;
+        this.compactBytes = compactBytes;
+        replay();
+    }
+
+    private void replay() {
+        long offset = log.logStartOffset();
+        int records = 0;
+        while (offset < log.logEndOffset()) {
+            LogSlice slice = log.read(offset, 1 << 20);
+            long next = offset;
+            for (RecordBatch batch : MemoryRecords.readableRecords(slice.readFully()).batches()) {
+                for (Record r : batch) {
+                    if (r.offset() >= offset) {
+                        apply(r);
+                        records++;
+                    }
+                }
+                next = batch.lastOffset() + 1;
+            }
+            if (next == offset) {
+                break; // nothing decodable: a partial batch larger than the read
+            }
+            offset = next;
+        }
+        LOG.info("Loaded committed offsets of {} groups from {} records of {}", groups.size(), records, log);
+    }
+
+    private void apply(Record r) {
+        OffsetKey key = OffsetRecordDescriptor.readKey(r.key());
+        Map<TopicPartitionKey, CommittedOffset> g = groups.computeIfAbsent(key.group(), k -> new ConcurrentHashMap<>());
+        TopicPartitionKey tp = new TopicPartitionKey(key.topic(), key.partition());
+        if (r.hasValue()) {
+            g.put(tp, OffsetRecordDescriptor.readValue(r.value()));
+        } else {
+            g.remove(tp);
+        }
+    }
+
+    /** Writes the commits durably, then makes them visible. */
+    public synchronized void commit(String group, Map<TopicPartitionKey, CommittedOffset> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        List<SimpleRecord> records = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        offsets.forEach((tp, c) -> records.add(new SimpleRecord(now,
+                OffsetRecordDescriptor.key(new OffsetKey(group, tp.topic(), tp.partition())),
+                OffsetRecordDescriptor.value(c))));
+        append(records);
+        groups.computeIfAbsent(group, k -> new ConcurrentHashMap<>()).putAll(offsets);
+        if (log.sizeInBytes() > Math.max(compactBytes, 2 * lastSnapshotBytes)) {
+            compact();
+        }
+    }
+
+    private void append(List<SimpleRecord> records) {
+        for (int i = 0; i < records.size(); i += MAX_RECORDS_PER_BATCH) {
+            List<SimpleRecord> chunk = records.subList(i, Math.min(records.size(), i + MAX_RECORDS_PER_BATCH));
+            MemoryRecords batch = MemoryRecords.withRecords(Compression.NONE, chunk.toArray(new SimpleRecord[0]));
+            ByteBuffer buf = batch.buffer();
+            log.append(buf);
+        }
+    }
+
+    private void compact() {
+        log.roll();
+        long snapshotStart = log.logEndOffset();
+        List<SimpleRecord> all = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        groups.forEach((group, offsets) -> offsets.forEach((tp, c) -> all.add(new SimpleRecord(now,
+                OffsetRecordDescriptor.key(new OffsetKey(group, tp.topic(), tp.partition())),
+                OffsetRecordDescriptor.value(c)))));
+        if (!all.isEmpty()) {
+            append(all);
+        }
+        int deleted = log.deleteSegmentsBefore(snapshotStart);
+        lastSnapshotBytes = log.sizeInBytes();
+        LOG.info("Compacted {}: rewrote {} offsets, deleted {} segments", log, all.size(), deleted);
+    }
+
+    /** The group's committed offsets (empty map if none). */
+    public Map<TopicPartitionKey, CommittedOffset> offsets(String group) {
+        Map<TopicPartitionKey, CommittedOffset> g = groups.get(group);
+        return g == null ? Map.of() : g;
+    }
+
+    public Set<String> groupIds() {
+        return groups.keySet();
+    }
+}

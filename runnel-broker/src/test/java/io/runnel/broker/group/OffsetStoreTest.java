@@ -1,0 +1,52 @@
+package io.runnel.broker.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runnel.log.LogConfig;
+import io.runnel.log.LogManager;
+import io.runnel.log.PartitionLog;
+import io.runnel.log.Topic;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Committed offsets are replayed on open, and the offsets partition is kept small by rewriting. */
+class OffsetStoreTest {
+    @TempDir
+    Path dir;
+
+    private static Topic offsetsTopic(LogManager logs) {
+        Topic t = logs.topic("__consumer_offsets");
+        return t != null ? t : logs.createTopic("__consumer_offsets", 1,
+                Map.of("segment.bytes", "4096", "retention.ms", "-1"));
+    }
+
+    @Test
+    void offsetsSurviveReopenAndThePartitionIsCompactedByRewrite() {
+        try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
+            PartitionLog log = offsetsTopic(logs).partition(0);
+            OffsetStore store = new OffsetStore(log, 16_384);
+            for (int i = 0; i < 2000; i++) {
+                store.commit("g" + (i % 3), Map.of(new OffsetStore.TopicPartitionKey("t", i % 5),
+                        new CommittedOffset(i, -1, i % 2 == 0 ? null : "m" + i, i)));
+            }
+            assertThat(log.sizeInBytes()).as("bounded by rewriting").isLessThan(3 * 16_384);
+            assertThat(log.logStartOffset()).isPositive();
+        }
+        try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
+            OffsetStore store = new OffsetStore(offsetsTopic(logs).partition(0), 16_384);
+            assertThat(store.groupIds()).containsExactlyInAnyOrder("g0", "g1", "g2");
+            // the last commit for (g1, t-4): i = 1999 - ... find by rule: i % 3 == 1 and i % 5 == 4
+            int last = -1;
+            for (int i = 0; i < 2000; i++) {
+                if (i % 3 == 1 && i % 5 == 4) {
+                    last = i;
+                }
+            }
+            CommittedOffset c = store.offsets("g1").get(new OffsetStore.TopicPartitionKey("t", 4));
+            assertThat(c.offset()).isEqualTo(last);
+            assertThat(c.metadata()).isEqualTo(last % 2 == 0 ? null : "m" + last);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.runnel.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogManagerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void topicsSurviveReopenWithIdAndOverrides() {
+        UUID id;
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            Topic t = m.createTopic("orders.v1", 3, Map.of("retention.ms", "1000"));
+            id = t.id();
+            t.partition(2).append(TestBatches.batch(4, 1));
+        }
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            Topic t = m.topic("orders.v1");
+            assertThat(t.id()).isEqualTo(id);
+            assertThat(m.topic(id)).isSameAs(t);
+            assertThat(t.partitionCount()).isEqualTo(3);
+            assertThat(t.config().retentionMs()).isEqualTo(1000);
+            assertThat(t.partition(2).logEndOffset()).isEqualTo(4);
+            assertThat(Files.exists(dir.resolve("orders.v1-2/00000000000000000000.log"))).isTrue();
+        }
+    }
+
+    @Test
+    void createValidatesNamesCountsAndDuplicates() {
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            m.createTopic("a", 1, Map.of());
+            assertThatThrownBy(() -> m.createTopic("a", 1, Map.of())).isInstanceOf(TopicExistsException.class);
+            assertThatThrownBy(() -> m.createTopic("bad/name", 1, Map.of()))
+                    .isInstanceOf(InvalidTopicException.class).hasMessageContaining("bad/name");
+            assertThatThrownBy(() -> m.createTopic("b", 0, Map.of())).isInstanceOf(InvalidTopicException.class);
+            assertThatThrownBy(() -> m.createTopic("c", 1, Map.of("retention.ms", "soon")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention.ms");
+        }
+    }
+
+    @Test
+    void deleteAndAddPartitions() {
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            m.createTopic("x", 1, Map.of());
+            m.addPartitions("x", 4);
+            assertThat(m.topic("x").partitionCount()).isEqualTo(4);
+            m.deleteTopic("x");
+            assertThat(m.topic("x")).isNull();
+            assertThat(dir.toFile().list()).isEmpty();
+        }
+    }
+}
