@@ -55,6 +55,7 @@ final class SourceOutput<T> implements ReaderOutput<T> {
     public ReaderOutput<T> forSplit(String splitId) {
         return splits.computeIfAbsent(splitId, id -> {
             SplitOutput s = new SplitOutput();
+            s.used = true; // a known split holds the watermark back until it has data or is released
             s.lastRecordAt = idleAfter == Long.MAX_VALUE ? 0 : clock.now();
             all.add(s);
             return s;
