@@ -34,7 +34,7 @@ final class Apis {
         apis.register(ApiKeys.API_VERSIONS, new ApiVersionsHandler(apis));
         apis.register(ApiKeys.METADATA, new MetadataHandler(topics, cluster));
         apis.register(ApiKeys.PRODUCE, new ProduceHandler(topics, states, waiters));
-        apis.register(ApiKeys.FETCH, new FetchHandler(topics, waiters, timer, io));
+        apis.register(ApiKeys.FETCH, new FetchHandler(topics, waiters, timer, io, config.fetchMaxBytes()));
         apis.register(ApiKeys.LIST_OFFSETS, new ListOffsetsHandler(topics));
         apis.register(ApiKeys.INIT_PRODUCER_ID, new InitProducerIdHandler(new ProducerIdManager(logs.dataDir())));
         TopicAdmin admin = new TopicAdmin(topics, states, waiters);

@@ -40,6 +40,9 @@ public final class BrokerConfig {
         DEFAULTS.put("log.retention.check.interval.ms", "300000");
         DEFAULTS.put("socket.request.max.bytes", String.valueOf(100 * 1024 * 1024));
         DEFAULTS.put("queued.max.requests.per.connection", "100");
+        DEFAULTS.put("queued.max.request.bytes.per.connection", String.valueOf(100 * 1024 * 1024));
+        DEFAULTS.put("fetch.max.bytes", String.valueOf(55 * 1024 * 1024));
+        DEFAULTS.put("connections.max.idle.ms", String.valueOf(10 * 60 * 1000));
         DEFAULTS.put("num.io.threads", "8");
         DEFAULTS.put("num.network.threads", "2");
         DEFAULTS.put("group.initial.rebalance.delay.ms", "3000");
@@ -183,6 +186,20 @@ public final class BrokerConfig {
         return Math.max(1, getInt("queued.max.requests.per.connection"));
     }
 
+    /** Bytes of queued requests per connection before its socket stops being read. */
+    public long maxQueuedBytesPerConnection() {
+        return Math.max(1, getLong("queued.max.request.bytes.per.connection"));
+    }
+
+    /** Upper bound of one fetch response's record bytes, whatever the client asks. */
+    public int fetchMaxBytes() {
+        return Math.max(1024, getInt("fetch.max.bytes"));
+    }
+
+    public long connectionsMaxIdleMs() {
+        return getLong("connections.max.idle.ms");
+    }
+
     public int ioThreads() {
         return Math.max(1, getInt("num.io.threads"));
     }
@@ -225,19 +242,5 @@ public final class BrokerConfig {
         return new LogConfig(getInt("log.segment.bytes"), getLong("log.roll.ms"), getLong("retention.ms"),
                 getLong("retention.bytes"), getInt("log.index.interval.bytes"), getInt("log.index.size.max.bytes"),
                 getInt("message.max.bytes"), policy, flushMs);
-    }
-
-    /** A copy with one more setting. */
-    public BrokerConfig with(String name, String value) {
-        Map<String, String> v = new LinkedHashMap<>(values);
-        v.values().removeIf(x -> x == null);
-        v.put(name, value);
-        Map<String, String> overrides = new LinkedHashMap<>();
-        v.forEach((k, x) -> {
-            if (!x.equals(DEFAULTS.get(k))) {
-                overrides.put(k, x);
-            }
-        });
-        return of(overrides);
     }
 }

@@ -27,15 +27,18 @@ import org.apache.kafka.common.requests.RequestContext;
 /**
  * Fetch without sessions (the response's session id 0 makes clients send full requests). If less
  * than {@code min.bytes} is available the fetch is parked until an append to one of its partitions
- * or until {@code max.wait.ms} passes. Records are copied from the segment into the response.
+ * or until {@code max.wait.ms} passes. Records are copied from the segment into the response, at
+ * most the broker's {@code fetch.max.bytes} per response (beyond one batch, which is always sent).
  */
 final class FetchHandler implements ApiHandler {
     private final Topics topics;
     private final FetchWaiters waiters;
     private final ScheduledExecutorService timer;
     private final Executor io;
+    private final int brokerMaxBytes;
 
-    FetchHandler(Topics topics, FetchWaiters waiters, ScheduledExecutorService timer, Executor io) {
+    FetchHandler(Topics topics, FetchWaiters waiters, ScheduledExecutorService timer, Executor io, int brokerMaxBytes) {
+        this.brokerMaxBytes = brokerMaxBytes;
         this.topics = topics;
         this.waiters = waiters;
         this.timer = timer;
@@ -115,7 +118,7 @@ final class FetchHandler implements ApiHandler {
 
         private Result read() {
             Result r = new Result();
-            int budget = req.maxBytes() <= 0 ? Integer.MAX_VALUE : req.maxBytes();
+            int budget = req.maxBytes() <= 0 ? brokerMaxBytes : Math.min(req.maxBytes(), brokerMaxBytes);
             for (FetchRequestData.FetchTopic ft : req.topics()) {
                 Topic topic = topics.find(ft.topic(), ft.topicId());
                 FetchResponseData.FetchableTopicResponse tr = new FetchResponseData.FetchableTopicResponse()

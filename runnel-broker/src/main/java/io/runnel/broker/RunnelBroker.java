@@ -47,8 +47,7 @@ public final class RunnelBroker implements AutoCloseable {
         try {
             groupsStarted = Apis.registerAll(apis, config, logs, cluster, io, timer);
             logs.startBackgroundTasks(config.retentionCheckIntervalMs());
-            started = new BrokerServer(config.host(), config.port(), config.networkThreads(), config.maxFrameBytes(),
-                    config.maxInFlightPerConnection(), apis, io);
+            started = new BrokerServer(config, apis, io);
         } catch (InterruptedException | RuntimeException e) {
             shutdownExecutors();
             closeQuietly(groupsStarted);
