@@ -4,6 +4,9 @@ import io.runnel.broker.group.ConsumerGroupCoordinator;
 import io.runnel.broker.group.GroupApis;
 import io.runnel.broker.group.GroupCoordinator;
 import io.runnel.broker.group.OffsetStore;
+import io.runnel.broker.txn.TransactionCoordinator;
+import io.runnel.broker.txn.TxnApis;
+import io.runnel.broker.txn.TxnPartitions;
 import io.runnel.log.LogManager;
 import io.runnel.log.Topic;
 import java.util.Map;
@@ -20,7 +23,8 @@ final class Apis {
             ApiKeys.CREATE_PARTITIONS, ApiKeys.DESCRIBE_CONFIGS, ApiKeys.DESCRIBE_CLUSTER, ApiKeys.FIND_COORDINATOR,
             ApiKeys.JOIN_GROUP, ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT,
             ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.CONSUMER_GROUP_HEARTBEAT,
-            ApiKeys.CONSUMER_GROUP_DESCRIBE);
+            ApiKeys.CONSUMER_GROUP_DESCRIBE, ApiKeys.ADD_PARTITIONS_TO_TXN, ApiKeys.ADD_OFFSETS_TO_TXN,
+            ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.END_TXN);
 
     private Apis() {
     }
@@ -31,36 +35,47 @@ final class Apis {
         Topics topics = new Topics(logs, config);
         FetchWaiters waiters = new FetchWaiters();
         PartitionStates states = new PartitionStates();
+        TxnPartitions txnPartitions = new TxnPartitions();
+        ProducerIdManager ids = new ProducerIdManager(logs.dataDir());
+        OffsetStore offsets = new OffsetStore(internalTopic(logs, Topics.OFFSETS_TOPIC, config).partition(0),
+                2L * Long.parseLong(config.get("offsets.topic.segment.bytes")));
+        TransactionCoordinator transactions = new TransactionCoordinator(topics, txnPartitions, offsets, ids,
+                internalTopic(logs, Topics.TRANSACTION_STATE_TOPIC, config).partition(0),
+                2L * Long.parseLong(config.get("offsets.topic.segment.bytes")), waiters::onAppend,
+                config.getInt("transaction.max.timeout.ms"), timer);
+
         apis.register(ApiKeys.API_VERSIONS, new ApiVersionsHandler(apis));
         apis.register(ApiKeys.METADATA, new MetadataHandler(topics, cluster));
-        apis.register(ApiKeys.PRODUCE, new ProduceHandler(topics, states, waiters));
-        apis.register(ApiKeys.FETCH, new FetchHandler(topics, waiters, timer, io, config.fetchMaxBytes()));
-        apis.register(ApiKeys.LIST_OFFSETS, new ListOffsetsHandler(topics));
-        apis.register(ApiKeys.INIT_PRODUCER_ID, new InitProducerIdHandler(new ProducerIdManager(logs.dataDir())));
-        TopicAdmin admin = new TopicAdmin(topics, states, waiters);
+        apis.register(ApiKeys.PRODUCE, new ProduceHandler(topics, states, waiters, transactions, txnPartitions));
+        apis.register(ApiKeys.FETCH, new FetchHandler(topics, waiters, timer, io, config.fetchMaxBytes(), txnPartitions));
+        apis.register(ApiKeys.LIST_OFFSETS, new ListOffsetsHandler(topics, txnPartitions));
+        apis.register(ApiKeys.INIT_PRODUCER_ID, new InitProducerIdHandler(ids, transactions));
+        TopicAdmin admin = new TopicAdmin(topics, states, waiters, txnPartitions);
         apis.register(ApiKeys.CREATE_TOPICS, new CreateTopicsHandler(topics, config));
         apis.register(ApiKeys.DELETE_TOPICS, new DeleteTopicsHandler(topics, admin));
         apis.register(ApiKeys.CREATE_PARTITIONS, new CreatePartitionsHandler(topics));
         apis.register(ApiKeys.DESCRIBE_CONFIGS, new DescribeConfigsHandler(topics, config, cluster));
         apis.register(ApiKeys.DESCRIBE_CLUSTER, new DescribeClusterHandler(cluster));
-        Topic offsetsTopic = logs.topic(Topics.OFFSETS_TOPIC);
-        if (offsetsTopic == null) {
-            offsetsTopic = logs.createTopic(Topics.OFFSETS_TOPIC, 1, Map.of("flush.messages", "1",
-                    "retention.ms", "-1", "segment.bytes", config.get("offsets.topic.segment.bytes")));
-        }
-        OffsetStore offsets = new OffsetStore(offsetsTopic.partition(0),
-                2L * Long.parseLong(config.get("offsets.topic.segment.bytes")));
         GroupCoordinator coordinator = new GroupCoordinator(timer, config.initialRebalanceDelayMs(),
                 config.minSessionTimeoutMs(), config.maxSessionTimeoutMs());
         ConsumerGroupCoordinator consumerGroups = new ConsumerGroupCoordinator(topics, timer,
                 config.getInt("group.consumer.session.timeout.ms"), config.getInt("group.consumer.heartbeat.interval.ms"));
         GroupApis.handlers(coordinator, consumerGroups, offsets, topics, cluster).forEach(apis::register);
+        TxnApis.handlers(transactions, topics).forEach(apis::register);
         if (!apis.supported().equals(SUPPORTED)) {
             throw new IllegalStateException("registered APIs " + apis.supported() + " differ from " + SUPPORTED);
         }
         return () -> {
+            transactions.close();
             consumerGroups.close();
             coordinator.close();
         };
+    }
+
+    /** An internal single-partition topic, fsynced per write and never expired; created if missing. */
+    private static Topic internalTopic(LogManager logs, String name, BrokerConfig config) {
+        Topic t = logs.topic(name);
+        return t != null ? t : logs.createTopic(name, 1, Map.of("flush.messages", "1", "retention.ms", "-1",
+                "segment.bytes", config.get("offsets.topic.segment.bytes")));
     }
 }

@@ -31,7 +31,7 @@ final class ProducerStateLoader {
             LogSlice slice = log.read(offset, READ_BYTES);
             long next = offset;
             for (RecordBatch b : MemoryRecords.readableRecords(slice.readFully()).batches()) {
-                if (b.lastOffset() >= offset && b.hasProducerId()) {
+                if (b.lastOffset() >= offset && b.hasProducerId() && !b.isControlBatch()) {
                     states.record(b.producerId(), b.producerEpoch(), new ProducerStates.BatchMeta(b.baseSequence(),
                             b.lastSequence(), b.baseOffset(), b.lastOffset()));
                     batches++;

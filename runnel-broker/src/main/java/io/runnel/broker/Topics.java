@@ -12,6 +12,8 @@ import org.apache.kafka.common.Uuid;
 public final class Topics {
     /** The internal topic holding committed consumer offsets. */
     public static final String OFFSETS_TOPIC = "__consumer_offsets";
+    /** The internal topic holding transaction coordinator state. */
+    public static final String TRANSACTION_STATE_TOPIC = "__transaction_state";
 
     private final LogManager logs;
     private final BrokerConfig config;
@@ -71,7 +73,7 @@ public final class Topics {
     }
 
     public static boolean isInternal(String name) {
-        return OFFSETS_TOPIC.equals(name);
+        return OFFSETS_TOPIC.equals(name) || TRANSACTION_STATE_TOPIC.equals(name);
     }
 
     static void requireLegal(String name) {

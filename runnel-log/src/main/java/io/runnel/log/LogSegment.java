@@ -148,8 +148,12 @@ final class LogSegment implements Closeable {
         return baseOffset + offsetIndex.floorRelativeOffsetByPosition(position);
     }
 
-    /** Reads from the batch containing {@code offset}, or returns null if no batch here reaches it. */
-    LogSlice read(long offset, int maxBytes) throws IOException {
+    /**
+     * Reads from the batch containing {@code offset}, or returns null if no batch here reaches it.
+     * Batches whose base offset is at or above {@code maxOffset} are left out (an empty slice if
+     * the first one is).
+     */
+    LogSlice read(long offset, int maxBytes, long maxOffset) throws IOException {
         int end = size;
         int pos = offsetIndex.floorPosition(offset);
         ByteBuffer header = ByteBuffer.allocate(BatchDescriptor.HEADER_SIZE);
@@ -157,12 +161,32 @@ final class LogSegment implements Closeable {
             readHeader(header, pos);
             int batchSize = BatchDescriptor.totalSize(header, 0);
             if (BatchDescriptor.lastOffset(header, 0) >= offset) {
+                long first = BatchDescriptor.baseOffset(header, 0);
+                if (first >= maxOffset) {
+                    return LogSlice.empty(offset);
+                }
                 int length = Math.min(end - pos, Math.max(maxBytes, batchSize));
-                return new LogSlice(channel, pos, length, BatchDescriptor.baseOffset(header, 0));
+                if (maxOffset < nextOffset) {
+                    length = cutBefore(header, pos, length, maxOffset);
+                }
+                return new LogSlice(channel, pos, length, first);
             }
             pos += batchSize;
         }
         return null;
+    }
+
+    /** Shortens a slice so it ends before the first batch at or above {@code maxOffset}. */
+    private int cutBefore(ByteBuffer header, int start, int length, long maxOffset) throws IOException {
+        int pos = start;
+        while (pos < start + length && pos + BatchDescriptor.HEADER_SIZE <= size) {
+            readHeader(header, pos);
+            if (BatchDescriptor.baseOffset(header, 0) >= maxOffset) {
+                return pos - start;
+            }
+            pos += BatchDescriptor.totalSize(header, 0);
+        }
+        return length;
     }
 
     /** The first batch whose max timestamp is at least {@code timestamp}, as a one-batch slice, or null. */

@@ -215,6 +215,14 @@ public final class PartitionLog implements Closeable {
      * @throws OffsetOutOfRangeException if {@code offset} is below the log start or above the end
      */
     public LogSlice read(long offset, int maxBytes) {
+        return read(offset, maxBytes, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(long, int)}, but without batches whose base offset is at or above
+     * {@code maxOffset} (used to stop read-committed fetches at the last stable offset).
+     */
+    public LogSlice read(long offset, int maxBytes, long maxOffset) {
         long end = logEndOffset();
         if (offset < logStartOffset || offset > end) {
             throw new OffsetOutOfRangeException("offset " + offset + " is out of range for " + topic + "-"
@@ -226,7 +234,7 @@ public final class PartitionLog implements Closeable {
         Map.Entry<Long, LogSegment> entry = segments.floorEntry(offset);
         try {
             while (entry != null) {
-                LogSlice slice = entry.getValue().read(offset, maxBytes);
+                LogSlice slice = entry.getValue().read(offset, maxBytes, maxOffset);
                 if (slice != null) {
                     return slice;
                 }

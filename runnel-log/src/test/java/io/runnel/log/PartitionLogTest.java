@@ -82,6 +82,18 @@ class PartitionLogTest {
     }
 
     @Test
+    void readsCanStopBeforeAnOffset() {
+        open();
+        for (int i = 0; i < 10; i++) {
+            log.append(TestBatches.batch(2, i));
+        }
+        assertThat(log.read(0, 1 << 20, 6).length()).isEqualTo(3 * 161);
+        assertThat(log.read(5, 1 << 20, 6).firstOffset()).isEqualTo(4);
+        assertThat(log.read(6, 1 << 20, 6).isEmpty()).isTrue();
+        assertThat(log.read(0, 1 << 20, 7).length()).isEqualTo(4 * 161); // batch 6-7 starts below 7
+    }
+
+    @Test
     void outOfRangeReadsAreRejected() {
         open();
         log.append(TestBatches.batch(1, 1));

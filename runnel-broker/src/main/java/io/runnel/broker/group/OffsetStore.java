@@ -33,7 +33,7 @@ public final class OffsetStore {
     private final Map<String, Map<TopicPartitionKey, CommittedOffset>> groups = new ConcurrentHashMap<>();
 
     /** A topic partition inside one group's offsets. */
-    record TopicPartitionKey(String topic, int partition) {
+    public record TopicPartitionKey(String topic, int partition) {
     }
 
     public OffsetStore(PartitionLog log, long compactBytes) {

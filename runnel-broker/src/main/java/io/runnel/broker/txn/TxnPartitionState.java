@@ -1,0 +1,99 @@
+package io.runnel.broker.txn;
+
+import io.runnel.log.AppendResult;
+import io.runnel.log.LogSlice;
+import io.runnel.log.PartitionLog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.message.FetchResponseData;
+import org.apache.kafka.common.record.internal.ControlRecordType;
+import org.apache.kafka.common.record.internal.EndTransactionMarker;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.RecordBatch;
+
+/**
+ * Transaction state of one partition: the first offset of each open transaction (which bounds the
+ * last stable offset) and the aborted-transaction index. Mutated under the partition log's
+ * monitor, the same lock appends take, so a marker is never written between a transactional
+ * append's check and its write.
+ */
+public final class TxnPartitionState {
+    private static final long TAIL_BYTES = 16L * 1024 * 1024;
+    private final PartitionLog log;
+    private final AbortedTxnIndex aborted;
+    private final Map<Long, Long> open = new HashMap<>();
+
+    TxnPartitionState(PartitionLog log) {
+        this.log = log;
+        this.aborted = new AbortedTxnIndex(log.dir(), log.logStartOffset());
+        findOpenTransactions();
+    }
+
+    /** Open transactions left in the tail by a crash: data of a producer after its last marker. */
+    private void findOpenTransactions() {
+        long offset = log.tailStartOffset(TAIL_BYTES);
+        long end = log.logEndOffset();
+        while (offset < end) {
+            LogSlice slice = log.read(offset, 1 << 20);
+            long next = offset;
+            for (RecordBatch b : MemoryRecords.readableRecords(slice.readFully()).batches()) {
+                if (b.lastOffset() >= offset && b.isTransactional()) {
+                    if (b.isControlBatch()) {
+                        open.remove(b.producerId());
+                    } else {
+                        open.putIfAbsent(b.producerId(), b.baseOffset());
+                    }
+                }
+                next = Math.max(next, b.lastOffset() + 1);
+            }
+            if (next == offset) {
+                break;
+            }
+            offset = next;
+        }
+    }
+
+    /** The offset below which every transaction is decided. */
+    public long lastStableOffset() {
+        synchronized (log) {
+            long lso = log.logEndOffset();
+            for (long first : open.values()) {
+                lso = Math.min(lso, first);
+            }
+            return lso;
+        }
+    }
+
+    /** Records a transactional append (the caller holds the log's monitor). */
+    public void onTransactionalAppend(long producerId, long firstOffset) {
+        open.putIfAbsent(producerId, firstOffset);
+    }
+
+    /** Appends a commit or abort marker for the producer and closes its open transaction here. */
+    AppendResult writeMarker(long producerId, short epoch, boolean commit) {
+        synchronized (log) {
+            MemoryRecords marker = MemoryRecords.withEndTransactionMarker(System.currentTimeMillis(), producerId, epoch,
+                    new EndTransactionMarker(commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT, 0));
+            AppendResult r = log.append(marker.buffer());
+            Long first = open.remove(producerId);
+            if (!commit && first != null) {
+                aborted.add(new AbortedTxnIndex.Entry(producerId, first, r.lastOffset()));
+            }
+            return r;
+        }
+    }
+
+    /** Aborted transactions overlapping [from, upTo), for a read-committed fetch. */
+    public List<FetchResponseData.AbortedTransaction> abortedBetween(long from, long upTo) {
+        List<AbortedTxnIndex.Entry> entries;
+        synchronized (log) {
+            entries = aborted.overlapping(from, upTo);
+        }
+        List<FetchResponseData.AbortedTransaction> out = new ArrayList<>(entries.size());
+        entries.forEach(e -> out.add(new FetchResponseData.AbortedTransaction().setProducerId(e.producerId())
+                .setFirstOffset(e.firstOffset())));
+        return out;
+    }
+}
