@@ -146,10 +146,10 @@ final class ProduceHandler implements ApiHandler {
             throw new RejectedBatch(check.error(), "producer " + batch.producerId() + " epoch "
                     + batch.producerEpoch() + " sequence " + batch.baseSequence() + " on " + log);
         }
-        AppendResult r = log.append(bytes);
         if (batch.isTransactional()) {
-            txnPartitions.get(log).onTransactionalAppend(batch.producerId(), r.firstOffset());
+            txnPartitions.get(log).beforeTransactionalAppend(batch.producerId(), log.logEndOffset());
         }
+        AppendResult r = log.append(bytes);
         ps.record(batch.producerId(), batch.producerEpoch(), new ProducerStates.BatchMeta(batch.baseSequence(),
                 batch.lastSequence(), r.firstOffset(), r.lastOffset()));
         return r.firstOffset();

@@ -4,9 +4,9 @@ import io.runnel.log.AppendResult;
 import io.runnel.log.LogSlice;
 import io.runnel.log.PartitionLog;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.record.internal.ControlRecordType;
 import org.apache.kafka.common.record.internal.EndTransactionMarker;
@@ -17,13 +17,14 @@ import org.apache.kafka.common.record.internal.RecordBatch;
  * Transaction state of one partition: the first offset of each open transaction (which bounds the
  * last stable offset) and the aborted-transaction index. Mutated under the partition log's
  * monitor, the same lock appends take, so a marker is never written between a transactional
- * append's check and its write.
+ * append's check and its write; the last stable offset is read without it.
  */
 public final class TxnPartitionState {
     private static final long TAIL_BYTES = 16L * 1024 * 1024;
     private final PartitionLog log;
     private final AbortedTxnIndex aborted;
-    private final Map<Long, Long> open = new HashMap<>();
+    /** Producer id to the first offset of its open transaction here. */
+    private final Map<Long, Long> open = new ConcurrentHashMap<>();
 
     TxnPartitionState(PartitionLog log) {
         this.log = log;
@@ -55,20 +56,25 @@ public final class TxnPartitionState {
         }
     }
 
-    /** The offset below which every transaction is decided. */
+    /**
+     * The offset below which every transaction is decided. Lock-free: an open transaction is
+     * registered before its first batch is appended, so reading the log end first and the open
+     * transactions second never misses one.
+     */
     public long lastStableOffset() {
-        synchronized (log) {
-            long lso = log.logEndOffset();
-            for (long first : open.values()) {
-                lso = Math.min(lso, first);
-            }
-            return lso;
+        long lso = log.logEndOffset();
+        for (long first : open.values()) {
+            lso = Math.min(lso, first);
         }
+        return lso;
     }
 
-    /** Records a transactional append (the caller holds the log's monitor). */
-    public void onTransactionalAppend(long producerId, long firstOffset) {
-        open.putIfAbsent(producerId, firstOffset);
+    /**
+     * Registers a producer's transaction as open from {@code nextOffset} (the log end, where its
+     * batch is about to be appended) unless it already is. The caller holds the log's monitor.
+     */
+    public void beforeTransactionalAppend(long producerId, long nextOffset) {
+        open.putIfAbsent(producerId, nextOffset);
     }
 
     /** Appends a commit or abort marker for the producer and closes its open transaction here. */
