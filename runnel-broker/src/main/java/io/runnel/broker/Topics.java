@@ -18,7 +18,7 @@ public final class Topics {
     private final LogManager logs;
     private final BrokerConfig config;
 
-    Topics(LogManager logs, BrokerConfig config) {
+    public Topics(LogManager logs, BrokerConfig config) {
         this.logs = logs;
         this.config = config;
     }

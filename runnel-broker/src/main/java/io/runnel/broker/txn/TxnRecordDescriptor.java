@@ -1,9 +1,15 @@
 package io.runnel.broker.txn;
 
+import io.runnel.broker.group.CommittedOffset;
+import io.runnel.broker.group.OffsetStore;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Key and value of a record in {@code __transaction_state}; the latest record per key wins.
@@ -18,7 +24,14 @@ import java.util.List;
  *        +-----------------+------------------+-------------------+------------------+-------------+
  *        | partition count int32 | count x ( topic (string) | partition int32 )                    |
  *        +-----------------------+-----------------------------------------------------------------+
+ *        | group count int32 | per group: group (string), entry count int32, per entry:            |
+ *        |   topic (string) | partition int32 | offset int64 | leaderEpoch int32 |                  |
+ *        |   metadata (string, length -1 = null) | commitTimestamp int64                            |
+ *        +-------------------------------------------------------------------------------------------+
  * </pre>
+ *
+ * <p>The offsets a transaction committed travel in its PREPARE_COMMIT record, so a commit
+ * completed after a crash still applies them.
  */
 final class TxnRecordDescriptor {
     static final short VERSION = 0;
@@ -37,22 +50,35 @@ final class TxnRecordDescriptor {
     }
 
     static byte[] value(TxnMetadata m) {
-        List<byte[]> topics = new ArrayList<>();
-        int size = 2 + 8 + 2 + 4 + 1 + 4;
-        for (TxnMetadata.Tp tp : m.partitions) {
-            byte[] t = tp.topic().getBytes(StandardCharsets.UTF_8);
-            topics.add(t);
-            size += 2 + t.length + 4;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeShort(VERSION);
+            out.writeLong(m.producerId);
+            out.writeShort(m.epoch);
+            out.writeInt(m.timeoutMs);
+            out.writeByte(m.state.ordinal());
+            out.writeInt(m.partitions.size());
+            for (TxnMetadata.Tp tp : m.partitionsCopy()) {
+                writeString(out, tp.topic());
+                out.writeInt(tp.partition());
+            }
+            out.writeInt(m.offsets.size());
+            for (var g : m.offsets.entrySet()) {
+                writeString(out, g.getKey());
+                out.writeInt(g.getValue().size());
+                for (var e : g.getValue().entrySet()) {
+                    writeString(out, e.getKey().topic());
+                    out.writeInt(e.getKey().partition());
+                    out.writeLong(e.getValue().offset());
+                    out.writeInt(e.getValue().leaderEpoch());
+                    writeString(out, e.getValue().metadata());
+                    out.writeLong(e.getValue().commitTimestamp());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen with a byte array
         }
-        ByteBuffer b = ByteBuffer.allocate(size);
-        b.putShort(VERSION).putLong(m.producerId).putShort(m.epoch).putInt(m.timeoutMs).put((byte) m.state.ordinal());
-        b.putInt(m.partitions.size());
-        int i = 0;
-        for (TxnMetadata.Tp tp : m.partitions) {
-            byte[] t = topics.get(i++);
-            b.putShort((short) t.length).put(t).putInt(tp.partition());
-        }
-        return b.array();
+        return bytes.toByteArray();
     }
 
     static TxnMetadata readValue(String transactionalId, ByteBuffer b) {
@@ -63,7 +89,28 @@ final class TxnRecordDescriptor {
         for (int i = 0; i < n; i++) {
             m.partitions.add(new TxnMetadata.Tp(string(b), b.getInt()));
         }
+        int groups = b.getInt();
+        for (int g = 0; g < groups; g++) {
+            String group = string(b);
+            int count = b.getInt();
+            Map<OffsetStore.TopicPartitionKey, CommittedOffset> offsets = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                OffsetStore.TopicPartitionKey key = new OffsetStore.TopicPartitionKey(string(b), b.getInt());
+                offsets.put(key, new CommittedOffset(b.getLong(), b.getInt(), string(b), b.getLong()));
+            }
+            m.offsets.put(group, offsets);
+        }
         return m;
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeShort(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeShort(bytes.length);
+        out.write(bytes);
     }
 
     private static void check(short version) {
@@ -73,7 +120,11 @@ final class TxnRecordDescriptor {
     }
 
     private static String string(ByteBuffer b) {
-        byte[] s = new byte[b.getShort()];
+        short len = b.getShort();
+        if (len < 0) {
+            return null;
+        }
+        byte[] s = new byte[len];
         b.get(s);
         return new String(s, StandardCharsets.UTF_8);
     }
