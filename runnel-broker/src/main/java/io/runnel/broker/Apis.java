@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
 
 /** Wires every handler into the dispatch table; the one place that lists what the broker serves. */
 final class Apis {
@@ -61,7 +62,10 @@ final class Apis {
         ConsumerGroupCoordinator consumerGroups = new ConsumerGroupCoordinator(topics, timer,
                 config.getInt("group.consumer.session.timeout.ms"), config.getInt("group.consumer.heartbeat.interval.ms"));
         GroupApis.handlers(coordinator, consumerGroups, offsets, topics, cluster).forEach(apis::register);
-        TxnApis.handlers(transactions, topics).forEach(apis::register);
+        TxnApis.handlers(transactions, topics, (group, member, generation) -> {
+            Errors e = consumerGroups.validateCommit(group, member, generation);
+            return e != null ? e : coordinator.validateCommit(group, member, generation);
+        }).forEach(apis::register);
         if (!apis.supported().equals(SUPPORTED)) {
             throw new IllegalStateException("registered APIs " + apis.supported() + " differ from " + SUPPORTED);
         }

@@ -121,6 +121,13 @@ class TransactionsTest {
                     .isEqualTo(4);
             assertThat(readValues(broker, new TopicPartition("out", 0), "read_committed", 4, 10_000))
                     .containsExactly("M0", "M1", "M2", "M3");
+
+            // a zombie presenting an old generation is fenced (KIP-447)
+            p.beginTransaction();
+            var stale = new org.apache.kafka.clients.consumer.ConsumerGroupMetadata("eos",
+                    c.groupMetadata().generationId() + 5, c.groupMetadata().memberId(), java.util.Optional.empty());
+            assertThatThrownBy(() -> p.sendOffsetsToTransaction(Map.of(in, new OffsetAndMetadata(50)), stale))
+                    .isInstanceOf(KafkaException.class);
         }
     }
 

@@ -18,16 +18,19 @@ import org.apache.kafka.common.requests.TxnOffsetCommitRequest;
 import org.apache.kafka.common.requests.TxnOffsetCommitResponse;
 
 /**
- * TxnOffsetCommit: offsets held by the transaction and made visible when it commits. The group's
- * generation is not checked (KIP-447 fencing by group generation is not implemented).
+ * TxnOffsetCommit: offsets held by the transaction and made visible when it commits. When the
+ * request names a group member (KIP-447), its member id and generation (or member epoch) must be
+ * current, which fences a zombie whose partitions were reassigned.
  */
 final class TxnOffsetCommitHandler implements ApiHandler {
     private final TransactionCoordinator coordinator;
     private final Topics topics;
+    private final TxnApis.GroupMemberCheck groups;
 
-    TxnOffsetCommitHandler(TransactionCoordinator coordinator, Topics topics) {
+    TxnOffsetCommitHandler(TransactionCoordinator coordinator, Topics topics, TxnApis.GroupMemberCheck groups) {
         this.coordinator = coordinator;
         this.topics = topics;
+        this.groups = groups;
     }
 
     @Override
@@ -47,14 +50,22 @@ final class TxnOffsetCommitHandler implements ApiHandler {
                 }
             }
         }
-        Errors error = unknown ? Errors.UNKNOWN_TOPIC_OR_PARTITION : coordinator.commitOffsets(req.transactionalId(),
-                req.producerId(), req.producerEpoch(), req.groupId(), commits);
+        Errors error = unknown ? Errors.UNKNOWN_TOPIC_OR_PARTITION : Errors.NONE;
+        boolean hasMember = (req.memberId() != null && !req.memberId().isEmpty()) || req.generationIdOrMemberEpoch() >= 0;
+        if (error == Errors.NONE && hasMember) {
+            error = groups.check(req.groupId(), req.memberId(), req.generationIdOrMemberEpoch());
+        }
+        if (error == Errors.NONE) {
+            error = coordinator.commitOffsets(req.transactionalId(), req.producerId(), req.producerEpoch(),
+                    req.groupId(), commits);
+        }
+        final Errors result = error;
         TxnOffsetCommitResponseData resp = new TxnOffsetCommitResponseData();
         for (TxnOffsetCommitRequestData.TxnOffsetCommitRequestTopic t : req.topics()) {
             TxnOffsetCommitResponseData.TxnOffsetCommitResponseTopic tr = new TxnOffsetCommitResponseData
                     .TxnOffsetCommitResponseTopic().setName(t.name()).setTopicId(t.topicId());
             t.partitions().forEach(p -> tr.partitions().add(new TxnOffsetCommitResponseData
-                    .TxnOffsetCommitResponsePartition().setPartitionIndex(p.partitionIndex()).setErrorCode(error.code())));
+                    .TxnOffsetCommitResponsePartition().setPartitionIndex(p.partitionIndex()).setErrorCode(result.code())));
             resp.topics().add(tr);
         }
         return CompletableFuture.completedFuture(new TxnOffsetCommitResponse(resp));
