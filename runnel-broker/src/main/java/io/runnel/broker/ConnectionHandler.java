@@ -1,7 +1,6 @@
 package io.runnel.broker;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
@@ -117,12 +116,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
                 response = request.request.getErrorResponse(cause);
             }
             if (response != null) {
-                ByteBuffer payload = context.buildResponseEnvelopePayload(response);
-                ByteBuf out = Unpooled.buffer(4 + payload.remaining());
-                out.writeInt(payload.remaining()).writeBytes(payload);
-                ctx.writeAndFlush(out);
+                new NettyOutput().collect(context.buildResponseSend(response)).writeTo(ctx);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             LOG.warn("Closing connection {}: cannot answer {}: {}", connectionId, context.header.apiKey(), e.toString());
             ctx.close();
         }

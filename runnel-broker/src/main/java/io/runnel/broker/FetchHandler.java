@@ -29,8 +29,9 @@ import org.apache.kafka.common.requests.RequestContext;
 /**
  * Fetch without sessions (the response's session id 0 makes clients send full requests). If less
  * than {@code min.bytes} is available the fetch is parked until an append to one of its partitions
- * or until {@code max.wait.ms} passes. Records are copied from the segment into the response, at
- * most the broker's {@code fetch.max.bytes} per response (beyond one batch, which is always sent).
+ * or until {@code max.wait.ms} passes. Records are not copied: the response refers to the segment
+ * file range ({@link SliceRecords}) and Netty sends it with {@code transferTo}. At most the
+ * broker's {@code fetch.max.bytes} per response (beyond one batch, which is always sent).
  * Read-committed fetches stop at the last stable offset and carry the aborted transactions they
  * overlap, so the client can drop aborted records.
  */
@@ -167,7 +168,7 @@ final class FetchHandler implements ApiHandler {
             try {
                 LogSlice slice = committedOnly && offset <= end ? log.read(offset, maxBytes, stable)
                         : log.read(offset, maxBytes);
-                pd.setRecords(slice.isEmpty() ? MemoryRecords.EMPTY : MemoryRecords.readableRecords(slice.readFully()));
+                pd.setRecords(slice.isEmpty() ? MemoryRecords.EMPTY : new SliceRecords(slice));
                 if (committedOnly) {
                     pd.setAbortedTransactions(txn.abortedBetween(offset, stable));
                 }
