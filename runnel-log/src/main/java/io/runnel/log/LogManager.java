@@ -38,6 +38,7 @@ public final class LogManager implements Closeable {
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final Map<UUID, Topic> topicsById = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    private DirectoryLock lock;
 
     private LogManager(Path dataDir, LogConfig defaults, LongSupplier clock) {
         this.dataDir = dataDir;
@@ -50,10 +51,14 @@ public final class LogManager implements Closeable {
         LogManager manager = new LogManager(dataDir, defaults, clock);
         try {
             Files.createDirectories(dataDir);
+            manager.lock = DirectoryLock.acquire(dataDir);
             manager.load();
         } catch (IOException e) {
             manager.close();
             throw new UncheckedIOException("opening log directory " + dataDir, e);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
         return manager;
     }
@@ -67,6 +72,9 @@ public final class LogManager implements Closeable {
         try (Stream<Path> dirs = Files.list(dataDir)) {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
                 String name = d.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
                 if (name.endsWith(DELETE_SUFFIX)) {
                     deleteRecursively(d); // a delete interrupted by a crash
                     continue;
@@ -288,6 +296,10 @@ public final class LogManager implements Closeable {
         }
         for (Topic t : topics.values()) {
             t.partitions().forEach(PartitionLog::close);
+        }
+        if (lock != null) {
+            lock.release();
+            lock = null;
         }
     }
 

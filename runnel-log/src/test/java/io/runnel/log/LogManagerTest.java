@@ -47,6 +47,15 @@ class LogManagerTest {
     }
 
     @Test
+    void aDataDirectoryCanBeOpenedOnlyOnce() {
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            assertThatThrownBy(() -> LogManager.open(dir, LogConfig.defaults())).isInstanceOf(LogException.class)
+                    .hasMessageContaining(dir.toString());
+        }
+        LogManager.open(dir, LogConfig.defaults()).close(); // released on close
+    }
+
+    @Test
     void deleteAndAddPartitions() {
         try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
             m.createTopic("x", 1, Map.of());
@@ -54,7 +63,7 @@ class LogManagerTest {
             assertThat(m.topic("x").partitionCount()).isEqualTo(4);
             m.deleteTopic("x");
             assertThat(m.topic("x")).isNull();
-            assertThat(dir.toFile().list()).isEmpty();
+            assertThat(dir.toFile().list()).containsExactly(".lock");
         }
     }
 }

@@ -21,13 +21,18 @@ final class AbortedTxnIndex {
     record Entry(long producerId, long firstOffset, long lastOffset) {
     }
 
+    /** Entries past which an add first drops those below the log start (so memory follows retention). */
+    private static final int PRUNE_THRESHOLD = 1024;
     private final Path file;
+    private final java.util.function.LongSupplier logStartOffset;
     private final List<Entry> entries = new ArrayList<>();
+    private int pruneAt = PRUNE_THRESHOLD;
 
-    AbortedTxnIndex(Path partitionDir, long logStartOffset) {
+    AbortedTxnIndex(Path partitionDir, java.util.function.LongSupplier logStartOffset) {
         this.file = partitionDir.resolve(AbortedTxnIndexDescriptor.FILE_NAME);
+        this.logStartOffset = logStartOffset;
         try {
-            load(logStartOffset);
+            load(logStartOffset.getAsLong());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
         }
@@ -65,6 +70,17 @@ final class AbortedTxnIndex {
     }
 
     void add(Entry e) {
+        if (entries.size() >= pruneAt) {
+            long start = logStartOffset.getAsLong();
+            if (entries.removeIf(x -> x.lastOffset() < start)) {
+                try {
+                    AtomicFiles.write(file, encode(entries));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("rewriting " + file, ex);
+                }
+            }
+            pruneAt = Math.max(PRUNE_THRESHOLD, 2 * entries.size());
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ByteBuffer b = ByteBuffer.wrap(encode(List.of(e)));

@@ -28,7 +28,7 @@ public final class TxnPartitionState {
 
     TxnPartitionState(PartitionLog log) {
         this.log = log;
-        this.aborted = new AbortedTxnIndex(log.dir(), log.logStartOffset());
+        this.aborted = new AbortedTxnIndex(log.dir(), log::logStartOffset);
         findOpenTransactions();
     }
 
