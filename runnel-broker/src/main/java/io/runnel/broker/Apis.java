@@ -25,7 +25,7 @@ final class Apis {
             ApiKeys.JOIN_GROUP, ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT,
             ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.CONSUMER_GROUP_HEARTBEAT,
             ApiKeys.CONSUMER_GROUP_DESCRIBE, ApiKeys.ADD_PARTITIONS_TO_TXN, ApiKeys.ADD_OFFSETS_TO_TXN,
-            ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.END_TXN);
+            ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.END_TXN, ApiKeys.INCREMENTAL_ALTER_CONFIGS);
 
     private Apis() {
     }
@@ -57,6 +57,7 @@ final class Apis {
         apis.register(ApiKeys.CREATE_PARTITIONS, new CreatePartitionsHandler(topics));
         apis.register(ApiKeys.DESCRIBE_CONFIGS, new DescribeConfigsHandler(topics, config, cluster));
         apis.register(ApiKeys.DESCRIBE_CLUSTER, new DescribeClusterHandler(cluster));
+        apis.register(ApiKeys.INCREMENTAL_ALTER_CONFIGS, new IncrementalAlterConfigsHandler(topics));
         GroupCoordinator coordinator = new GroupCoordinator(timer, config.initialRebalanceDelayMs(),
                 config.minSessionTimeoutMs(), config.maxSessionTimeoutMs());
         ConsumerGroupCoordinator consumerGroups = new ConsumerGroupCoordinator(topics, timer,

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -56,6 +58,16 @@ class AdminTest {
             Config config = admin.describeConfigs(List.of(res)).all().get().get(res);
             assertThat(config.get("retention.ms").value()).isEqualTo("60000");
             assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
+
+            admin.incrementalAlterConfigs(Map.of(res, List.of(
+                    new AlterConfigOp(new ConfigEntry("retention.bytes", "123456"), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry("retention.ms", null), AlterConfigOp.OpType.DELETE)))).all().get();
+            Config altered = admin.describeConfigs(List.of(res)).all().get().get(res);
+            assertThat(altered.get("retention.bytes").value()).isEqualTo("123456");
+            assertThat(altered.get("retention.ms").value()).isEqualTo(String.valueOf(7L * 24 * 3600 * 1000));
+            assertThatThrownBy(() -> admin.incrementalAlterConfigs(Map.of(res, List.of(new AlterConfigOp(
+                    new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET)))).all().get())
+                    .hasCauseInstanceOf(InvalidConfigurationException.class);
 
             assertThat(admin.describeCluster().nodes().get()).hasSize(1);
             assertThat(admin.describeCluster().clusterId().get()).isEqualTo("runnel-cluster");

@@ -198,6 +198,27 @@ public final class LogManager implements Closeable {
         }
     }
 
+    /**
+     * Replaces a topic's config overrides, durably (every partition's {@code topic.metadata}).
+     * Retention and flushing follow at once; segment roll settings apply from the next segment.
+     *
+     * @throws IllegalArgumentException naming the config if an override is unknown or invalid
+     */
+    public synchronized void alterTopicConfig(String name, Map<String, String> overrides) {
+        Topic topic = requireTopic(name);
+        LogConfig config = defaults.withOverrides(overrides);
+        TopicMetadataFile.Contents meta = new TopicMetadataFile.Contents(topic.id(), new TreeMap<>(overrides));
+        try {
+            for (PartitionLog p : topic.partitions()) {
+                TopicMetadataFile.write(p.dir(), meta);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the config of topic " + name, e);
+        }
+        topic.reconfigure(overrides, config);
+        LOG.info("Topic {} config overrides are now {}", name, overrides);
+    }
+
     /** Deletes a topic and its files. */
     public synchronized void deleteTopic(String name) {
         Topic topic = requireTopic(name);

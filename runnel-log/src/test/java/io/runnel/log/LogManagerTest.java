@@ -47,6 +47,22 @@ class LogManagerTest {
     }
 
     @Test
+    void alteredTopicConfigIsAppliedAndPersisted() {
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            m.createTopic("cfg", 2, Map.of("retention.ms", "1000"));
+            m.alterTopicConfig("cfg", Map.of("retention.bytes", "5000"));
+            assertThat(m.topic("cfg").config().retentionBytes()).isEqualTo(5000);
+            assertThat(m.topic("cfg").config().retentionMs()).isEqualTo(LogConfig.defaults().retentionMs());
+            assertThat(m.topic("cfg").partition(1).config().retentionBytes()).isEqualTo(5000);
+            assertThatThrownBy(() -> m.alterTopicConfig("cfg", Map.of("segment.bytes", "-4")))
+                    .hasMessageContaining("segment.bytes");
+        }
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            assertThat(m.topic("cfg").overrides()).containsExactly(Map.entry("retention.bytes", "5000"));
+        }
+    }
+
+    @Test
     void aDataDirectoryCanBeOpenedOnlyOnce() {
         try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
             assertThatThrownBy(() -> LogManager.open(dir, LogConfig.defaults())).isInstanceOf(LogException.class)
