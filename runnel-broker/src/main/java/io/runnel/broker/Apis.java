@@ -25,7 +25,8 @@ final class Apis {
             ApiKeys.JOIN_GROUP, ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT,
             ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.CONSUMER_GROUP_HEARTBEAT,
             ApiKeys.CONSUMER_GROUP_DESCRIBE, ApiKeys.ADD_PARTITIONS_TO_TXN, ApiKeys.ADD_OFFSETS_TO_TXN,
-            ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.END_TXN, ApiKeys.INCREMENTAL_ALTER_CONFIGS);
+            ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.END_TXN, ApiKeys.INCREMENTAL_ALTER_CONFIGS,
+            ApiKeys.DELETE_GROUPS, ApiKeys.OFFSET_DELETE);
 
     private Apis() {
     }

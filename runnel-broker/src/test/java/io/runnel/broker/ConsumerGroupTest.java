@@ -90,6 +90,14 @@ class ConsumerGroupTest {
             try (Admin admin = Clients.admin(broker)) {
                 assertThat(admin.listConsumerGroupOffsets("g2").partitionsToOffsetAndMetadata().get().get(tp).offset())
                         .isEqualTo(7);
+                admin.deleteConsumerGroupOffsets("g2", Set.of(tp)).all().get();
+                assertThat(admin.listConsumerGroupOffsets("g2").partitionsToOffsetAndMetadata().get().get(tp)).isNull();
+                try (KafkaConsumer<String, String> c = Clients.consumer(broker, "group.id", "g3", "enable.auto.commit",
+                        "false")) {
+                    c.commitSync(Map.of(tp, new OffsetAndMetadata(3)));
+                }
+                admin.deleteConsumerGroups(List.of("g3")).all().get();
+                assertThat(admin.listGroups().all().get()).extracting(g -> g.groupId()).doesNotContain("g3");
             }
         }
     }

@@ -118,6 +118,25 @@ public final class OffsetStore {
         LOG.info("Compacted {}: rewrote {} offsets, deleted {} segments", log, all.size(), deleted);
     }
 
+    /** Deletes committed offsets durably (tombstones); an empty group entry is dropped. */
+    public synchronized void delete(String group, java.util.Collection<TopicPartitionKey> keys) {
+        Map<TopicPartitionKey, CommittedOffset> g = groups.get(group);
+        if (g == null || keys.isEmpty()) {
+            return;
+        }
+        List<SimpleRecord> tombstones = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (TopicPartitionKey k : keys) {
+            tombstones.add(new SimpleRecord(now, OffsetRecordDescriptor.key(new OffsetKey(group, k.topic(),
+                    k.partition())), null));
+        }
+        append(tombstones);
+        keys.forEach(g::remove);
+        if (g.isEmpty()) {
+            groups.remove(group);
+        }
+    }
+
     /** The group's committed offsets (empty map if none). */
     public Map<TopicPartitionKey, CommittedOffset> offsets(String group) {
         Map<TopicPartitionKey, CommittedOffset> g = groups.get(group);
