@@ -26,7 +26,7 @@ final class Apis {
             ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.CONSUMER_GROUP_HEARTBEAT,
             ApiKeys.CONSUMER_GROUP_DESCRIBE, ApiKeys.ADD_PARTITIONS_TO_TXN, ApiKeys.ADD_OFFSETS_TO_TXN,
             ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.END_TXN, ApiKeys.INCREMENTAL_ALTER_CONFIGS,
-            ApiKeys.DELETE_GROUPS, ApiKeys.OFFSET_DELETE);
+            ApiKeys.DELETE_GROUPS, ApiKeys.OFFSET_DELETE, ApiKeys.DELETE_RECORDS);
 
     private Apis() {
     }
@@ -59,6 +59,7 @@ final class Apis {
         apis.register(ApiKeys.DESCRIBE_CONFIGS, new DescribeConfigsHandler(topics, config, cluster));
         apis.register(ApiKeys.DESCRIBE_CLUSTER, new DescribeClusterHandler(cluster));
         apis.register(ApiKeys.INCREMENTAL_ALTER_CONFIGS, new IncrementalAlterConfigsHandler(topics));
+        apis.register(ApiKeys.DELETE_RECORDS, new DeleteRecordsHandler(topics));
         GroupCoordinator coordinator = new GroupCoordinator(timer, config.initialRebalanceDelayMs(),
                 config.minSessionTimeoutMs(), config.maxSessionTimeoutMs());
         ConsumerGroupCoordinator consumerGroups = new ConsumerGroupCoordinator(topics, timer,

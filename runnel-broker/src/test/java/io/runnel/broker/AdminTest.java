@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -82,6 +83,9 @@ class AdminTest {
             assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.maxTimestamp())).all().get().get(tp).offset()).isEqualTo(1);
             assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.forTimestamp(6000))).all().get().get(tp).offset())
                     .isEqualTo(1);
+
+            admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(1))).all().get();
+            assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).all().get().get(tp).offset()).isEqualTo(1);
 
             admin.deleteTopics(List.of("t1")).all().get();
             assertThat(admin.listTopics().names().get()).doesNotContain("t1");

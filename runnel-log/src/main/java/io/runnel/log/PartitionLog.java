@@ -80,7 +80,56 @@ public final class PartitionLog implements Closeable {
             segments.put(0L, first);
         }
         active = segments.lastEntry().getValue();
-        logStartOffset = segments.firstKey();
+        logStartOffset = Math.min(Math.max(segments.firstKey(), readLogStartCheckpoint()), active.nextOffset());
+    }
+
+    /** The file recording a log start offset moved by {@link #deleteRecordsBefore}. */
+    private Path logStartCheckpoint() {
+        return dir.resolve("log-start-offset");
+    }
+
+    private long readLogStartCheckpoint() throws IOException {
+        Path file = logStartCheckpoint();
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        String text = Files.readString(file).trim();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            LOG.warn("Ignoring {}: '{}' is not an offset", file, text);
+            return 0;
+        }
+    }
+
+    /**
+     * Makes records below {@code offset} unreadable (DeleteRecords): the log start offset moves there,
+     * durably, and segments wholly below it are deleted.
+     *
+     * @return the new log start offset
+     * @throws OffsetOutOfRangeException if {@code offset} is above the log end
+     */
+    public synchronized long deleteRecordsBefore(long offset) {
+        ensureOpen();
+        long end = logEndOffset();
+        if (offset > end || offset < 0) {
+            throw new OffsetOutOfRangeException("cannot delete records of " + topic + "-" + partition + " before "
+                    + offset + ": the log ends at " + end);
+        }
+        if (offset <= logStartOffset) {
+            return logStartOffset;
+        }
+        try {
+            AtomicFiles.write(logStartCheckpoint(), Long.toString(offset).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            logStartOffset = offset;
+            if (active.nextOffset() <= offset && !active.isEmpty()) {
+                roll(active.nextOffset());
+            }
+            deleteSegmentsBefore(offset);
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting records of " + topic + "-" + partition, e);
+        }
+        return logStartOffset;
     }
 
     public String topic() {
@@ -357,7 +406,7 @@ public final class PartitionLog implements Closeable {
 
     private void deleteSegment(LogSegment s) throws IOException {
         segments.remove(s.baseOffset());
-        logStartOffset = segments.firstKey();
+        logStartOffset = Math.max(logStartOffset, segments.firstKey());
         s.delete();
         LOG.info("Deleted segment {} ({} bytes); log start offset of {}-{} is now {}", s, s.size(), topic,
                 partition, logStartOffset);

@@ -237,6 +237,27 @@ class PartitionLogTest {
     }
 
     @Test
+    void deleteRecordsMovesTheStartDurablyAndDropsWholeSegments() {
+        config = config.withSegmentBytes(1000);
+        open();
+        for (int i = 0; i < 20; i++) {
+            log.append(TestBatches.batch(1, i));
+        }
+        int before = log.segmentCount();
+        assertThat(log.deleteRecordsBefore(13)).isEqualTo(13);
+        assertThat(log.segmentCount()).isLessThan(before);
+        assertThatThrownBy(() -> log.read(12, 10)).isInstanceOf(OffsetOutOfRangeException.class);
+        assertThat(log.read(13, 10).firstOffset()).isEqualTo(13);
+        assertThatThrownBy(() -> log.deleteRecordsBefore(21)).isInstanceOf(OffsetOutOfRangeException.class);
+        log.close();
+        open();
+        assertThat(log.logStartOffset()).isEqualTo(13);
+        assertThat(log.deleteRecordsBefore(20)).isEqualTo(20);
+        assertThat(log.read(20, 10).isEmpty()).isTrue();
+        assertThat(log.append(TestBatches.batch(1, 1)).firstOffset()).isEqualTo(20);
+    }
+
+    @Test
     void everyBatchFsyncPolicyAppends() {
         config = config.withFsync(FsyncPolicy.EVERY_BATCH, 1000);
         open();
