@@ -115,7 +115,11 @@ final class FetchHandler implements ApiHandler {
         }
 
         private void wake() {
-            io.execute(this::attempt);
+            try {
+                io.execute(this::attempt);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                // the broker is closing; the connection goes with it
+            }
         }
 
         private void unparkAll() {

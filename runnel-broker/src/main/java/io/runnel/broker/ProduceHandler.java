@@ -64,6 +64,9 @@ final class ProduceHandler implements ApiHandler {
                     Errors e = (td.name() == null || td.name().isEmpty()) && topic == null
                             ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION;
                     pr = error(pd.index(), e, null);
+                } else if (Topics.isInternal(topic.name())) {
+                    pr = error(pd.index(), Errors.INVALID_TOPIC_EXCEPTION, "clients may not write to internal topic "
+                            + topic.name());
                 } else {
                     pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index());
                 }

@@ -107,6 +107,16 @@ class AdminTest {
     }
 
     @Test
+    void internalTopicsCannotBeWrittenByClients() throws Exception {
+        try (RunnelBroker broker = Clients.broker(dir);
+             KafkaProducer<String, String> p = Clients.producer(broker)) {
+            assertThatThrownBy(() -> p.send(new ProducerRecord<>("__consumer_offsets", 0, null, "junk")).get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.InvalidTopicException.class);
+        }
+        Clients.broker(dir).close(); // and the broker still starts
+    }
+
+    @Test
     void topicsAreAutoCreatedWithNumPartitions() throws Exception {
         try (RunnelBroker broker = Clients.broker(dir, "num.partitions", "3");
              KafkaProducer<String, String> p = Clients.producer(broker)) {

@@ -51,8 +51,12 @@ public final class OffsetStore {
             for (RecordBatch batch : MemoryRecords.readableRecords(slice.readFully()).batches()) {
                 for (Record r : batch) {
                     if (r.offset() >= offset) {
-                        apply(r);
-                        records++;
+                        try {
+                            apply(r);
+                            records++;
+                        } catch (RuntimeException e) {
+                            LOG.warn("Skipping undecodable record at offset {} of {}: {}", r.offset(), log, e.toString());
+                        }
                     }
                 }
                 next = batch.lastOffset() + 1;

@@ -41,8 +41,13 @@ final class TransactionLog {
             for (RecordBatch batch : MemoryRecords.readableRecords(slice.readFully()).batches()) {
                 for (Record r : batch) {
                     if (r.offset() >= offset && r.hasValue()) {
-                        String id = TxnRecordDescriptor.readKey(r.key());
-                        states.put(id, TxnRecordDescriptor.readValue(id, r.value()));
+                        try {
+                            String id = TxnRecordDescriptor.readKey(r.key());
+                            states.put(id, TxnRecordDescriptor.readValue(id, r.value()));
+                        } catch (RuntimeException e) {
+                            LOG.warn("Skipping undecodable record at offset {} of {}: {}", r.offset(), log,
+                                    e.toString());
+                        }
                     }
                 }
                 next = batch.lastOffset() + 1;
