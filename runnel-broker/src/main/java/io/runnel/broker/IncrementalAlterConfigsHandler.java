@@ -54,6 +54,11 @@ final class IncrementalAlterConfigsHandler implements ApiHandler {
             r.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
             return;
         }
+        if (Topics.isInternal(topic.name())) {
+            r.setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("internal topic " + topic.name()
+                    + " keeps its own settings");
+            return;
+        }
         Map<String, String> requested = new LinkedHashMap<>(topic.overrides());
         for (IncrementalAlterConfigsRequestData.AlterableConfig c : res.configs()) {
             if (c.configOperation() == SET) {
