@@ -189,6 +189,20 @@ final class LogSegment implements Closeable {
         return length;
     }
 
+    /** Visits the header of every batch whose last offset is at least {@code fromOffset}. */
+    void forEachBatchHeader(long fromOffset, java.util.function.Consumer<ByteBuffer> visitor) throws IOException {
+        int end = size;
+        int pos = offsetIndex.floorPosition(fromOffset);
+        ByteBuffer header = ByteBuffer.allocate(BatchDescriptor.HEADER_SIZE);
+        while (pos + BatchDescriptor.HEADER_SIZE <= end) {
+            readHeader(header, pos);
+            if (BatchDescriptor.lastOffset(header, 0) >= fromOffset) {
+                visitor.accept(header.asReadOnlyBuffer());
+            }
+            pos += BatchDescriptor.totalSize(header, 0);
+        }
+    }
+
     /** The first batch whose max timestamp is at least {@code timestamp}, as a one-batch slice, or null. */
     LogSlice findByTimestamp(long timestamp) throws IOException {
         if (maxTimestamp < timestamp) {

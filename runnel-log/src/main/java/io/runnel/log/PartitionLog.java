@@ -320,6 +320,27 @@ public final class PartitionLog implements Closeable {
         return Math.max(logStartOffset, segment.offsetAtOrBeforePosition((int) position));
     }
 
+    /**
+     * Reads only batch headers (the first {@link BatchDescriptor#HEADER_SIZE} bytes of each batch,
+     * no records) from {@code fromOffset} to the log end, in offset order. The buffer passed to the
+     * visitor is valid only during the call; read it with the {@link BatchDescriptor} accessors at
+     * position 0.
+     */
+    public void forEachBatchHeader(long fromOffset, java.util.function.Consumer<ByteBuffer> visitor) {
+        try {
+            Map.Entry<Long, LogSegment> entry = segments.floorEntry(Math.max(fromOffset, logStartOffset));
+            if (entry == null) {
+                entry = segments.firstEntry();
+            }
+            while (entry != null) {
+                entry.getValue().forEachBatchHeader(fromOffset, visitor);
+                entry = segments.higherEntry(entry.getKey());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("scanning " + topic + "-" + partition + " from offset " + fromOffset, e);
+        }
+    }
+
     /** The largest batch max timestamp in the partition, or -1 if it has none. */
     public long maxTimestamp() {
         long max = -1;

@@ -94,6 +94,18 @@ class PartitionLogTest {
     }
 
     @Test
+    void batchHeadersCanBeScannedWithoutRecords() {
+        config = config.withSegmentBytes(1000);
+        open();
+        for (int i = 0; i < 20; i++) {
+            log.append(TestBatches.batch(2, i));
+        }
+        java.util.List<Long> bases = new java.util.ArrayList<>();
+        log.forEachBatchHeader(31, h -> bases.add(BatchDescriptor.baseOffset(h, 0)));
+        assertThat(bases).containsExactly(30L, 32L, 34L, 36L, 38L);
+    }
+
+    @Test
     void outOfRangeReadsAreRejected() {
         open();
         log.append(TestBatches.batch(1, 1));

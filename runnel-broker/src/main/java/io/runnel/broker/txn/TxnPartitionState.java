@@ -1,7 +1,7 @@
 package io.runnel.broker.txn;
 
 import io.runnel.log.AppendResult;
-import io.runnel.log.LogSlice;
+import io.runnel.log.BatchDescriptor;
 import io.runnel.log.PartitionLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,6 @@ import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.record.internal.ControlRecordType;
 import org.apache.kafka.common.record.internal.EndTransactionMarker;
 import org.apache.kafka.common.record.internal.MemoryRecords;
-import org.apache.kafka.common.record.internal.RecordBatch;
 
 /**
  * Transaction state of one partition: the first offset of each open transaction (which bounds the
@@ -34,26 +33,16 @@ public final class TxnPartitionState {
 
     /** Open transactions left in the tail by a crash: data of a producer after its last marker. */
     private void findOpenTransactions() {
-        long offset = log.tailStartOffset(TAIL_BYTES);
-        long end = log.logEndOffset();
-        while (offset < end) {
-            LogSlice slice = log.read(offset, 1 << 20);
-            long next = offset;
-            for (RecordBatch b : MemoryRecords.readableRecords(slice.readFully()).batches()) {
-                if (b.lastOffset() >= offset && b.isTransactional()) {
-                    if (b.isControlBatch()) {
-                        open.remove(b.producerId());
-                    } else {
-                        open.putIfAbsent(b.producerId(), b.baseOffset());
-                    }
+        log.forEachBatchHeader(log.tailStartOffset(TAIL_BYTES), h -> {
+            if (BatchDescriptor.isTransactional(h, 0)) {
+                long producerId = BatchDescriptor.producerId(h, 0);
+                if (BatchDescriptor.isControl(h, 0)) {
+                    open.remove(producerId);
+                } else {
+                    open.putIfAbsent(producerId, BatchDescriptor.baseOffset(h, 0));
                 }
-                next = Math.max(next, b.lastOffset() + 1);
             }
-            if (next == offset) {
-                break;
-            }
-            offset = next;
-        }
+        });
     }
 
     /**
