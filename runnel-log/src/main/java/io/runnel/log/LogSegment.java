@@ -55,6 +55,7 @@ final class LogSegment implements Closeable {
     /** Creates a new empty segment (or reuses empty files left by a crash). */
     static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
         LogSegment segment = new LogSegment(dir, baseOffset, config, nowMs);
+        AtomicFiles.fsyncDirectory(dir); // the new files' directory entries survive a power loss
         if (segment.size > 0) {
             segment.recover();
         }
