@@ -170,6 +170,7 @@ public final class LogManager implements Closeable {
                 TopicMetadataFile.write(dir, meta);
                 topic.addPartition(PartitionLog.open(dir, name, p, config, clock));
             }
+            AtomicFiles.fsyncDirectory(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("creating topic " + name + " in " + dataDir, e);
         }
