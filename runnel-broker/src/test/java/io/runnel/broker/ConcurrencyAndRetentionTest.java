@@ -90,7 +90,7 @@ class ConcurrencyAndRetentionTest {
             p.send(new ProducerRecord<>("short", 0, null, "fresh")).get();
             long deadline = System.currentTimeMillis() + 10_000;
             long earliest = 0;
-            while (earliest < 50 && System.currentTimeMillis() < deadline) {
+            while (earliest < 45 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(200);
                 earliest = admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).all().get().get(tp).offset();
             }
