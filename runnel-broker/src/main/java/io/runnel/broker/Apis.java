@@ -10,6 +10,10 @@ import io.runnel.broker.txn.TxnPartitions;
 import io.runnel.log.LogManager;
 import io.runnel.log.Topic;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +23,7 @@ import org.apache.kafka.common.protocol.Errors;
 
 /** Wires every handler into the dispatch table; the one place that lists what the broker serves. */
 final class Apis {
+    private static final Logger LOG = LoggerFactory.getLogger(Apis.class);
     static final Set<ApiKeys> SUPPORTED = EnumSet.of(ApiKeys.API_VERSIONS, ApiKeys.METADATA, ApiKeys.PRODUCE,
             ApiKeys.FETCH, ApiKeys.LIST_OFFSETS, ApiKeys.INIT_PRODUCER_ID, ApiKeys.CREATE_TOPICS, ApiKeys.DELETE_TOPICS,
             ApiKeys.CREATE_PARTITIONS, ApiKeys.DESCRIBE_CONFIGS, ApiKeys.DESCRIBE_CLUSTER, ApiKeys.FIND_COORDINATOR,
@@ -65,6 +70,16 @@ final class Apis {
         ConsumerGroupCoordinator consumerGroups = new ConsumerGroupCoordinator(topics, timer,
                 config.getInt("group.consumer.session.timeout.ms"), config.getInt("group.consumer.heartbeat.interval.ms"));
         GroupApis.handlers(coordinator, consumerGroups, offsets, topics, cluster).forEach(apis::register);
+        long retentionMs = config.getLong("offsets.retention.minutes") * 60_000L;
+        long checkMs = config.getLong("offsets.retention.check.interval.ms");
+        ScheduledFuture<?> offsetExpiry = timer.scheduleWithFixedDelay(() -> {
+            try {
+                offsets.expire(System.currentTimeMillis(), retentionMs,
+                        g -> coordinator.isActive(g) || consumerGroups.isActive(g));
+            } catch (RuntimeException e) {
+                LOG.warn("Expiring committed offsets failed", e);
+            }
+        }, checkMs, checkMs, TimeUnit.MILLISECONDS);
         TxnApis.handlers(transactions, topics, (group, member, generation) -> {
             Errors e = consumerGroups.validateCommit(group, member, generation);
             return e != null ? e : coordinator.validateCommit(group, member, generation);
@@ -73,6 +88,7 @@ final class Apis {
             throw new IllegalStateException("registered APIs " + apis.supported() + " differ from " + SUPPORTED);
         }
         return () -> {
+            offsetExpiry.cancel(false);
             transactions.close();
             consumerGroups.close();
             coordinator.close();

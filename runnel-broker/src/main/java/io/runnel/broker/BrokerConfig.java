@@ -51,6 +51,8 @@ public final class BrokerConfig {
         DEFAULTS.put("group.consumer.session.timeout.ms", "45000");
         DEFAULTS.put("group.consumer.heartbeat.interval.ms", "5000");
         DEFAULTS.put("transaction.max.timeout.ms", "900000");
+        DEFAULTS.put("offsets.retention.minutes", "10080");
+        DEFAULTS.put("offsets.retention.check.interval.ms", "600000");
         DEFAULTS.put("offsets.topic.segment.bytes", String.valueOf(100 * 1024 * 1024));
     }
 

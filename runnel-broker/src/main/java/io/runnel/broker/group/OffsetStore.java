@@ -77,6 +77,9 @@ public final class OffsetStore {
             g.put(tp, OffsetRecordDescriptor.readValue(r.value()));
         } else {
             g.remove(tp);
+            if (g.isEmpty()) {
+                groups.remove(key.group());
+            }
         }
     }
 
@@ -139,6 +142,33 @@ public final class OffsetStore {
         if (g.isEmpty()) {
             groups.remove(group);
         }
+    }
+
+    /**
+     * Deletes (with tombstones) the offsets of groups {@code isActive} says have no members, when
+     * they were committed more than {@code retentionMs} ago ({@code offsets.retention.minutes}).
+     *
+     * @return the number of offsets removed
+     */
+    public synchronized int expire(long nowMs, long retentionMs, java.util.function.Predicate<String> isActive) {
+        int removed = 0;
+        for (String group : new ArrayList<>(groups.keySet())) {
+            if (isActive.test(group)) {
+                continue;
+            }
+            List<TopicPartitionKey> old = new ArrayList<>();
+            offsets(group).forEach((tp, c) -> {
+                if (nowMs - c.commitTimestamp() > retentionMs) {
+                    old.add(tp);
+                }
+            });
+            delete(group, old);
+            removed += old.size();
+        }
+        if (removed > 0) {
+            LOG.info("Expired {} committed offsets older than {} ms", removed, retentionMs);
+        }
+        return removed;
     }
 
     /** The group's committed offsets (empty map if none). */
