@@ -23,6 +23,7 @@ public final class BrokerConfig {
         DEFAULTS.put("node.id", "0");
         DEFAULTS.put("host", "127.0.0.1");
         DEFAULTS.put("port", "9092");
+        DEFAULTS.put("advertised.host.name", null);
         DEFAULTS.put("log.dirs", null);
         DEFAULTS.put("cluster.id", "runnel-cluster");
         DEFAULTS.put("auto.create.topics.enable", "true");
@@ -77,9 +78,14 @@ public final class BrokerConfig {
         Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
         for (var e : overrides.entrySet()) {
             String name = ALIASES.getOrDefault(e.getKey(), e.getKey());
-            if (e.getKey().equals("log.retention.hours")) {
-                name = "retention.ms";
-                v.put(name, String.valueOf(Long.parseLong(e.getValue().trim()) * 3600_000L));
+            if (e.getKey().equals("log.retention.hours") || e.getKey().equals("log.roll.hours")) {
+                name = e.getKey().equals("log.roll.hours") ? "log.roll.ms" : "retention.ms";
+                try {
+                    v.put(name, String.valueOf(Long.parseLong(e.getValue().trim()) * 3600_000L));
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("broker config " + e.getKey() + "=" + e.getValue()
+                            + " is not a number");
+                }
                 continue;
             }
             if (!DEFAULTS.containsKey(name)) {
@@ -151,6 +157,12 @@ public final class BrokerConfig {
 
     public String host() {
         return values.get("host");
+    }
+
+    /** The host clients are told to connect to: {@code advertised.host.name}, else {@code host}. */
+    public String advertisedHost() {
+        String advertised = values.get("advertised.host.name");
+        return advertised == null || advertised.isBlank() ? host() : advertised;
     }
 
     public int port() {

@@ -40,7 +40,7 @@ public final class RunnelBroker implements AutoCloseable {
         this.logs = LogManager.open(config.dataDir(), config.logConfig());
         this.io = Executors.newFixedThreadPool(config.ioThreads(), daemon("runnel-broker-io"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("runnel-broker-timer"));
-        this.cluster = new ClusterInfo(config.nodeId(), config.host(), config.clusterId());
+        this.cluster = new ClusterInfo(config.nodeId(), config.advertisedHost(), config.clusterId());
         KafkaApis apis = new KafkaApis();
         BrokerServer started = null;
         AutoCloseable groupsStarted = null;

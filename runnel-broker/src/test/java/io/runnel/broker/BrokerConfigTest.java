@@ -26,6 +26,11 @@ class BrokerConfigTest {
         assertThat(c.port()).isEqualTo(9092);
         assertThat(c.host()).isEqualTo("127.0.0.1");
         assertThat(c.autoCreateTopics()).isTrue();
+        assertThat(c.advertisedHost()).isEqualTo("127.0.0.1");
+        assertThat(BrokerConfig.of(Map.of("log.dirs", "/d", "host", "0.0.0.0", "advertised.host.name", "box"))
+                .advertisedHost()).isEqualTo("box");
+        assertThat(BrokerConfig.of(Map.of("log.dirs", "/d", "log.roll.hours", "1")).logConfig().segmentMs())
+                .isEqualTo(3_600_000);
         assertThat(BrokerConfig.of(Map.of("log.dirs", "/d", "log.flush.interval.ms", "200")).logConfig().fsyncPolicy())
                 .isEqualTo(FsyncPolicy.INTERVAL);
     }
