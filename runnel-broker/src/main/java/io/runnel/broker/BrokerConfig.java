@@ -239,10 +239,6 @@ public final class BrokerConfig {
         return getLong("log.retention.check.interval.ms");
     }
 
-    public int maxMessageBytes() {
-        return getInt("message.max.bytes");
-    }
-
     /** The default log config for topics: {@code log.flush.interval.messages=1} fsyncs every batch. */
     public LogConfig logConfig() {
         FsyncPolicy policy = FsyncPolicy.OS;

@@ -1,6 +1,5 @@
 package io.runnel.broker;
 
-import io.runnel.log.InvalidTopicException;
 import io.runnel.log.LogManager;
 import io.runnel.log.Topic;
 import io.runnel.log.TopicExistsException;
@@ -74,11 +73,5 @@ public final class Topics {
 
     public static boolean isInternal(String name) {
         return OFFSETS_TOPIC.equals(name) || TRANSACTION_STATE_TOPIC.equals(name);
-    }
-
-    static void requireLegal(String name) {
-        if (!isLegalName(name)) {
-            throw new InvalidTopicException("illegal topic name '" + name + "'");
-        }
     }
 }

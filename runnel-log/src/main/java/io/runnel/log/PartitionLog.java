@@ -463,18 +463,6 @@ public final class PartitionLog implements Closeable {
         }
     }
 
-    /** Closes the partition and deletes its directory. */
-    public synchronized void delete() {
-        close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("deleting " + dir, e);
-        }
-    }
-
     @Override
     public String toString() {
         return topic + "-" + partition;
