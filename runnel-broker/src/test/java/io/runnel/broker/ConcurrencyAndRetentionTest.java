@@ -75,6 +75,29 @@ class ConcurrencyAndRetentionTest {
     }
 
     @Test
+    void consumersReadAcrossManySmallSegments() throws Exception {
+        TopicPartition tp = new TopicPartition("tiny-segments", 0);
+        try (RunnelBroker broker = Clients.broker(dir, "log.segment.bytes", "4096");
+             KafkaProducer<String, String> p = Clients.producer(broker, "compression.type", "lz4", "linger.ms", 5)) {
+            for (int i = 0; i < 3000; i++) {
+                p.send(new ProducerRecord<>(tp.topic(), 0, 1_000_000L + i, null, "r" + i + "-" + "y".repeat(i % 40)));
+            }
+            p.flush();
+            try (KafkaConsumer<String, String> c = Clients.consumer(broker, "max.partition.fetch.bytes", 10_000)) {
+                List<ConsumerRecord<String, String>> got = ProduceFetchTest.readAll(c, tp, 3000);
+                assertThat(got).hasSize(3000);
+                for (int i = 0; i < 3000; i++) {
+                    assertThat(got.get(i).offset()).isEqualTo(i);
+                }
+                var byTime = c.offsetsForTimes(Map.of(tp, 1_002_500L));
+                assertThat(byTime.get(tp).offset()).isEqualTo(2500);
+            }
+        }
+        assertThat(java.nio.file.Files.list(dir.resolve("tiny-segments-0"))
+                .filter(f -> f.toString().endsWith(".log")).count()).isGreaterThan(5);
+    }
+
+    @Test
     void backgroundRetentionDeletesOldSegments() throws Exception {
         TopicPartition tp = new TopicPartition("short", 0);
         try (RunnelBroker broker = Clients.broker(dir, "log.retention.check.interval.ms", "200",
