@@ -32,7 +32,7 @@ final class InitProducerIdHandler implements ApiHandler {
         InitProducerIdResponseData resp = new InitProducerIdResponseData();
         if (req.transactionalId() != null) {
             TransactionCoordinator.ProducerIdAndEpoch r = transactions.initProducerId(req.transactionalId(),
-                    req.transactionTimeoutMs());
+                    req.transactionTimeoutMs(), req.producerId(), req.producerEpoch());
             resp.setErrorCode(r.error().code()).setProducerId(r.error() == Errors.NONE ? r.producerId()
                     : RecordBatch.NO_PRODUCER_ID).setProducerEpoch(r.error() == Errors.NONE ? r.epoch()
                     : RecordBatch.NO_PRODUCER_EPOCH);

@@ -73,11 +73,21 @@ public final class TransactionCoordinator implements AutoCloseable {
     public record ProducerIdAndEpoch(Errors error, long producerId, short epoch) {
     }
 
-    public synchronized ProducerIdAndEpoch initProducerId(String transactionalId, int timeoutMs) {
+    /**
+     * InitProducerId for a transactional id. A producer that presents its current id and epoch
+     * (KIP-360, recovering from an abortable error) must present the current ones; a stale pair
+     * means it has been replaced, and it is fenced instead of fencing its successor.
+     */
+    public synchronized ProducerIdAndEpoch initProducerId(String transactionalId, int timeoutMs,
+                                                          long expectedProducerId, short expectedEpoch) {
         if (timeoutMs <= 0 || timeoutMs > maxTimeoutMs) {
             return new ProducerIdAndEpoch(Errors.INVALID_TRANSACTION_TIMEOUT, -1, (short) -1);
         }
         TxnMetadata m = txns.get(transactionalId);
+        if (expectedProducerId >= 0
+                && (m == null || m.producerId != expectedProducerId || m.epoch != expectedEpoch)) {
+            return new ProducerIdAndEpoch(Errors.PRODUCER_FENCED, -1, (short) -1);
+        }
         if (m == null) {
             m = new TxnMetadata(transactionalId, ids.nextId(), (short) 0, timeoutMs);
             txns.put(transactionalId, m);
