@@ -129,6 +129,8 @@ class KillNineTest {
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), "broker-" + System.nanoTime() + ".out"));
         Process p = pb.start();
+        // If this test JVM is stopped early, do not leave the broker process behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
             try (Socket s = new Socket("127.0.0.1", port)) {
