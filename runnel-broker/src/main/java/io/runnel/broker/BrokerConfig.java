@@ -23,6 +23,7 @@ public final class BrokerConfig {
         DEFAULTS.put("node.id", "0");
         DEFAULTS.put("host", "127.0.0.1");
         DEFAULTS.put("port", "9092");
+        DEFAULTS.put("advertised.host.name", null);
         DEFAULTS.put("log.dirs", null);
         DEFAULTS.put("cluster.id", "runnel-cluster");
         DEFAULTS.put("auto.create.topics.enable", "true");
@@ -40,6 +41,9 @@ public final class BrokerConfig {
         DEFAULTS.put("log.retention.check.interval.ms", "300000");
         DEFAULTS.put("socket.request.max.bytes", String.valueOf(100 * 1024 * 1024));
         DEFAULTS.put("queued.max.requests.per.connection", "100");
+        DEFAULTS.put("queued.max.request.bytes.per.connection", String.valueOf(100 * 1024 * 1024));
+        DEFAULTS.put("fetch.max.bytes", String.valueOf(55 * 1024 * 1024));
+        DEFAULTS.put("connections.max.idle.ms", String.valueOf(10 * 60 * 1000));
         DEFAULTS.put("num.io.threads", "8");
         DEFAULTS.put("num.network.threads", "2");
         DEFAULTS.put("group.initial.rebalance.delay.ms", "3000");
@@ -47,6 +51,9 @@ public final class BrokerConfig {
         DEFAULTS.put("group.max.session.timeout.ms", "1800000");
         DEFAULTS.put("group.consumer.session.timeout.ms", "45000");
         DEFAULTS.put("group.consumer.heartbeat.interval.ms", "5000");
+        DEFAULTS.put("transaction.max.timeout.ms", "900000");
+        DEFAULTS.put("offsets.retention.minutes", "10080");
+        DEFAULTS.put("offsets.retention.check.interval.ms", "600000");
         DEFAULTS.put("offsets.topic.segment.bytes", String.valueOf(100 * 1024 * 1024));
     }
 
@@ -71,9 +78,14 @@ public final class BrokerConfig {
         Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
         for (var e : overrides.entrySet()) {
             String name = ALIASES.getOrDefault(e.getKey(), e.getKey());
-            if (e.getKey().equals("log.retention.hours")) {
-                name = "retention.ms";
-                v.put(name, String.valueOf(Long.parseLong(e.getValue().trim()) * 3600_000L));
+            if (e.getKey().equals("log.retention.hours") || e.getKey().equals("log.roll.hours")) {
+                name = e.getKey().equals("log.roll.hours") ? "log.roll.ms" : "retention.ms";
+                try {
+                    v.put(name, String.valueOf(Long.parseLong(e.getValue().trim()) * 3600_000L));
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("broker config " + e.getKey() + "=" + e.getValue()
+                            + " is not a number");
+                }
                 continue;
             }
             if (!DEFAULTS.containsKey(name)) {
@@ -147,6 +159,12 @@ public final class BrokerConfig {
         return values.get("host");
     }
 
+    /** The host clients are told to connect to: {@code advertised.host.name}, else {@code host}. */
+    public String advertisedHost() {
+        String advertised = values.get("advertised.host.name");
+        return advertised == null || advertised.isBlank() ? host() : advertised;
+    }
+
     public int port() {
         int port = getInt("port");
         if (port < 0 || port > 65535) {
@@ -183,6 +201,20 @@ public final class BrokerConfig {
         return Math.max(1, getInt("queued.max.requests.per.connection"));
     }
 
+    /** Bytes of queued requests per connection before its socket stops being read. */
+    public long maxQueuedBytesPerConnection() {
+        return Math.max(1, getLong("queued.max.request.bytes.per.connection"));
+    }
+
+    /** Upper bound of one fetch response's record bytes, whatever the client asks. */
+    public int fetchMaxBytes() {
+        return Math.max(1024, getInt("fetch.max.bytes"));
+    }
+
+    public long connectionsMaxIdleMs() {
+        return getLong("connections.max.idle.ms");
+    }
+
     public int ioThreads() {
         return Math.max(1, getInt("num.io.threads"));
     }
@@ -207,10 +239,6 @@ public final class BrokerConfig {
         return getLong("log.retention.check.interval.ms");
     }
 
-    public int maxMessageBytes() {
-        return getInt("message.max.bytes");
-    }
-
     /** The default log config for topics: {@code log.flush.interval.messages=1} fsyncs every batch. */
     public LogConfig logConfig() {
         FsyncPolicy policy = FsyncPolicy.OS;
@@ -225,19 +253,5 @@ public final class BrokerConfig {
         return new LogConfig(getInt("log.segment.bytes"), getLong("log.roll.ms"), getLong("retention.ms"),
                 getLong("retention.bytes"), getInt("log.index.interval.bytes"), getInt("log.index.size.max.bytes"),
                 getInt("message.max.bytes"), policy, flushMs);
-    }
-
-    /** A copy with one more setting. */
-    public BrokerConfig with(String name, String value) {
-        Map<String, String> v = new LinkedHashMap<>(values);
-        v.values().removeIf(x -> x == null);
-        v.put(name, value);
-        Map<String, String> overrides = new LinkedHashMap<>();
-        v.forEach((k, x) -> {
-            if (!x.equals(DEFAULTS.get(k))) {
-                overrides.put(k, x);
-            }
-        });
-        return of(overrides);
     }
 }

@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.Closeable;
 import java.net.InetSocketAddress;
@@ -25,8 +26,14 @@ final class BrokerServer implements Closeable {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
 
-    BrokerServer(String host, int port, int networkThreads, int maxFrameBytes, int maxInFlight, KafkaApis apis,
-                 Executor io) throws InterruptedException {
+    BrokerServer(BrokerConfig config, KafkaApis apis, Executor io) throws InterruptedException {
+        String host = config.host();
+        int port = config.port();
+        int networkThreads = config.networkThreads();
+        int maxFrameBytes = config.maxFrameBytes();
+        int maxInFlight = config.maxInFlightPerConnection();
+        long maxQueuedBytes = config.maxQueuedBytesPerConnection();
+        long idleMs = config.connectionsMaxIdleMs();
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(networkThreads, NioIoHandler.newFactory());
         try {
@@ -39,8 +46,11 @@ final class BrokerServer implements Closeable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             channels.add(ch);
+                            if (idleMs > 0) {
+                                ch.pipeline().addLast(new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS));
+                            }
                             ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4));
-                            ch.pipeline().addLast(new ConnectionHandler(apis, io, maxInFlight));
+                            ch.pipeline().addLast(new ConnectionHandler(apis, io, maxInFlight, maxQueuedBytes));
                         }
                     });
             serverChannel = b.bind(host, port).sync().channel();

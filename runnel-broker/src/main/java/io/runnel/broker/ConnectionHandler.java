@@ -1,7 +1,6 @@
 package io.runnel.broker;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One client connection. Requests are handled one at a time in arrival order, as Kafka brokers
  * do, so responses go out in request order. Frames waiting behind the current request are queued;
- * once {@code maxInFlight} are queued the socket stops being read, which pushes back on the client
- * through TCP. The queue and the busy flag are touched only on the channel's event loop.
+ * once {@code maxInFlight} frames or {@code maxQueuedBytes} bytes are queued the socket stops being
+ * read, which pushes back on the client through TCP. The queue and the busy flag are touched only on the channel's event loop.
  */
 final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -34,14 +33,21 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final KafkaApis apis;
     private final Executor io;
     private final int maxInFlight;
+    private final long maxQueuedBytes;
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    private long queuedBytes;
     private boolean busy;
     private String connectionId;
 
-    ConnectionHandler(KafkaApis apis, Executor io, int maxInFlight) {
+    ConnectionHandler(KafkaApis apis, Executor io, int maxInFlight, long maxQueuedBytes) {
         this.apis = apis;
         this.io = io;
         this.maxInFlight = maxInFlight;
+        this.maxQueuedBytes = maxQueuedBytes;
+    }
+
+    private boolean full() {
+        return queue.size() >= maxInFlight || queuedBytes >= maxQueuedBytes;
     }
 
     @Override
@@ -56,7 +62,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         frame.readBytes(copy);
         copy.flip();
         queue.add(copy);
-        if (queue.size() >= maxInFlight) {
+        queuedBytes += copy.capacity();
+        if (full()) {
             ctx.channel().config().setAutoRead(false);
         }
         processNext(ctx);
@@ -68,6 +75,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         }
         busy = true;
         ByteBuffer frame = queue.poll();
+        queuedBytes -= frame.capacity();
         try {
             io.execute(() -> process(ctx, frame));
         } catch (RejectedExecutionException e) {
@@ -108,22 +116,29 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
                 response = request.request.getErrorResponse(cause);
             }
             if (response != null) {
-                ByteBuffer payload = context.buildResponseEnvelopePayload(response);
-                ByteBuf out = Unpooled.buffer(4 + payload.remaining());
-                out.writeInt(payload.remaining()).writeBytes(payload);
-                ctx.writeAndFlush(out);
+                new NettyOutput().collect(context.buildResponseSend(response)).writeTo(ctx);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             LOG.warn("Closing connection {}: cannot answer {}: {}", connectionId, context.header.apiKey(), e.toString());
             ctx.close();
         }
         ctx.executor().execute(() -> {
             busy = false;
-            if (queue.size() < maxInFlight) {
+            if (!full()) {
                 ctx.channel().config().setAutoRead(true);
             }
             processNext(ctx);
         });
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof io.netty.handler.timeout.IdleStateEvent) {
+            LOG.debug("Closing idle connection {}", connectionId);
+            ctx.close();
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
     }
 
     @Override

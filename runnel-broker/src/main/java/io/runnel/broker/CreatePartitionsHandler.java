@@ -30,6 +30,9 @@ final class CreatePartitionsHandler implements ApiHandler {
             Topic topic = topics.find(t.name());
             if (topic == null) {
                 r.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+            } else if (Topics.isInternal(topic.name())) {
+                r.setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("internal topic " + topic.name()
+                        + " has a fixed partition count");
             } else if (t.assignments() != null && !t.assignments().isEmpty()) {
                 r.setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("manual assignment is not supported");
             } else if (t.count() <= topic.partitionCount()) {

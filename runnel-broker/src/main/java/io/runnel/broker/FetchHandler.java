@@ -1,5 +1,7 @@
 package io.runnel.broker;
 
+import io.runnel.broker.txn.TxnPartitionState;
+import io.runnel.broker.txn.TxnPartitions;
 import io.runnel.log.LogSlice;
 import io.runnel.log.OffsetOutOfRangeException;
 import io.runnel.log.PartitionLog;
@@ -27,15 +29,25 @@ import org.apache.kafka.common.requests.RequestContext;
 /**
  * Fetch without sessions (the response's session id 0 makes clients send full requests). If less
  * than {@code min.bytes} is available the fetch is parked until an append to one of its partitions
- * or until {@code max.wait.ms} passes. Records are copied from the segment into the response.
+ * or until {@code max.wait.ms} passes. Records are not copied: the response refers to the segment
+ * file range ({@link SliceRecords}) and Netty sends it with {@code transferTo}. At most the
+ * broker's {@code fetch.max.bytes} per response (beyond one batch, which is always sent).
+ * Read-committed fetches stop at the last stable offset and carry the aborted transactions they
+ * overlap, so the client can drop aborted records.
  */
 final class FetchHandler implements ApiHandler {
     private final Topics topics;
     private final FetchWaiters waiters;
     private final ScheduledExecutorService timer;
     private final Executor io;
+    private final int brokerMaxBytes;
 
-    FetchHandler(Topics topics, FetchWaiters waiters, ScheduledExecutorService timer, Executor io) {
+    private final TxnPartitions txnPartitions;
+
+    FetchHandler(Topics topics, FetchWaiters waiters, ScheduledExecutorService timer, Executor io, int brokerMaxBytes,
+                 TxnPartitions txnPartitions) {
+        this.txnPartitions = txnPartitions;
+        this.brokerMaxBytes = brokerMaxBytes;
         this.topics = topics;
         this.waiters = waiters;
         this.timer = timer;
@@ -103,7 +115,11 @@ final class FetchHandler implements ApiHandler {
         }
 
         private void wake() {
-            io.execute(this::attempt);
+            try {
+                io.execute(this::attempt);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                // the broker is closing; the connection goes with it
+            }
         }
 
         private void unparkAll() {
@@ -115,7 +131,7 @@ final class FetchHandler implements ApiHandler {
 
         private Result read() {
             Result r = new Result();
-            int budget = req.maxBytes() <= 0 ? Integer.MAX_VALUE : req.maxBytes();
+            int budget = req.maxBytes() <= 0 ? brokerMaxBytes : Math.min(req.maxBytes(), brokerMaxBytes);
             for (FetchRequestData.FetchTopic ft : req.topics()) {
                 Topic topic = topics.find(ft.topic(), ft.topicId());
                 FetchResponseData.FetchableTopicResponse tr = new FetchResponseData.FetchableTopicResponse()
@@ -143,10 +159,10 @@ final class FetchHandler implements ApiHandler {
         private int readPartition(PartitionLog log, long offset, int maxBytes, FetchResponseData.PartitionData pd,
                                   Result r) {
             long end = log.logEndOffset();
-            pd.setHighWatermark(end).setLastStableOffset(end).setLogStartOffset(log.logStartOffset());
-            if (req.isolationLevel() == 1) {
-                pd.setAbortedTransactions(List.of());
-            }
+            TxnPartitionState txn = txnPartitions.get(log);
+            long stable = txn.lastStableOffset();
+            boolean committedOnly = req.isolationLevel() == 1;
+            pd.setHighWatermark(end).setLastStableOffset(stable).setLogStartOffset(log.logStartOffset());
             r.logs.add(log);
             r.endOffsets.add(end);
             if (maxBytes <= 0) {
@@ -154,8 +170,12 @@ final class FetchHandler implements ApiHandler {
                 return 0;
             }
             try {
-                LogSlice slice = log.read(offset, maxBytes);
-                pd.setRecords(slice.isEmpty() ? MemoryRecords.EMPTY : MemoryRecords.readableRecords(slice.readFully()));
+                LogSlice slice = committedOnly && offset <= end ? log.read(offset, maxBytes, stable)
+                        : log.read(offset, maxBytes);
+                pd.setRecords(slice.isEmpty() ? MemoryRecords.EMPTY : new SliceRecords(slice));
+                if (committedOnly) {
+                    pd.setAbortedTransactions(txn.abortedBetween(offset, stable));
+                }
                 return slice.length();
             } catch (OffsetOutOfRangeException e) {
                 pd.setErrorCode(Errors.OFFSET_OUT_OF_RANGE.code()).setRecords(MemoryRecords.EMPTY);

@@ -1,5 +1,6 @@
 package io.runnel.broker;
 
+import io.runnel.broker.txn.TransactionCoordinator;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
 import org.apache.kafka.common.message.InitProducerIdResponseData;
@@ -13,14 +14,16 @@ import org.apache.kafka.common.requests.RequestContext;
 
 /**
  * InitProducerId for idempotent producers: a fresh id with epoch 0, or (KIP-360) the same id with
- * the epoch bumped when the producer presents its current id and epoch. Transactional ids are
- * refused until transactions are implemented.
+ * the epoch bumped when the producer presents its current id and epoch. Transactional ids go to
+ * the {@link TransactionCoordinator}.
  */
 final class InitProducerIdHandler implements ApiHandler {
     private final ProducerIdManager ids;
+    private final TransactionCoordinator transactions;
 
-    InitProducerIdHandler(ProducerIdManager ids) {
+    InitProducerIdHandler(ProducerIdManager ids, TransactionCoordinator transactions) {
         this.ids = ids;
+        this.transactions = transactions;
     }
 
     @Override
@@ -28,8 +31,11 @@ final class InitProducerIdHandler implements ApiHandler {
         InitProducerIdRequestData req = ((InitProducerIdRequest) request).data();
         InitProducerIdResponseData resp = new InitProducerIdResponseData();
         if (req.transactionalId() != null) {
-            resp.setErrorCode(Errors.TRANSACTIONAL_ID_AUTHORIZATION_FAILED.code())
-                    .setProducerId(RecordBatch.NO_PRODUCER_ID).setProducerEpoch(RecordBatch.NO_PRODUCER_EPOCH);
+            TransactionCoordinator.ProducerIdAndEpoch r = transactions.initProducerId(req.transactionalId(),
+                    req.transactionTimeoutMs(), req.producerId(), req.producerEpoch());
+            resp.setErrorCode(r.error().code()).setProducerId(r.error() == Errors.NONE ? r.producerId()
+                    : RecordBatch.NO_PRODUCER_ID).setProducerEpoch(r.error() == Errors.NONE ? r.epoch()
+                    : RecordBatch.NO_PRODUCER_EPOCH);
         } else if (req.producerId() >= 0 && req.producerEpoch() >= 0 && req.producerEpoch() < Short.MAX_VALUE - 1) {
             resp.setProducerId(req.producerId()).setProducerEpoch((short) (req.producerEpoch() + 1));
         } else {

@@ -1,5 +1,6 @@
 package io.runnel.broker;
 
+import io.runnel.broker.txn.TxnPartitions;
 import io.runnel.log.LogSlice;
 import io.runnel.log.PartitionLog;
 import io.runnel.log.Topic;
@@ -18,14 +19,17 @@ import org.apache.kafka.common.requests.ListOffsetsResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
 /**
- * ListOffsets: earliest (-2, -4), latest (-1), max timestamp (-3), and by timestamp (the first
+ * ListOffsets: earliest (-2, -4), latest (-1; the last stable offset for read-committed), max
+ * timestamp (-3), and by timestamp (the first
  * record whose timestamp is at least the target; the log finds the batch, kafka-clients decodes it).
  */
 final class ListOffsetsHandler implements ApiHandler {
     private final Topics topics;
+    private final TxnPartitions txnPartitions;
 
-    ListOffsetsHandler(Topics topics) {
+    ListOffsetsHandler(Topics topics, TxnPartitions txnPartitions) {
         this.topics = topics;
+        this.txnPartitions = txnPartitions;
     }
 
     @Override
@@ -44,6 +48,9 @@ final class ListOffsetsHandler implements ApiHandler {
                     pr.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
                 } else {
                     lookup(log, p.timestamp(), pr);
+                    if (p.timestamp() == ListOffsetsRequest.LATEST_TIMESTAMP && req.isolationLevel() == 1) {
+                        pr.setOffset(txnPartitions.get(log).lastStableOffset());
+                    }
                 }
                 tr.partitions().add(pr);
             }

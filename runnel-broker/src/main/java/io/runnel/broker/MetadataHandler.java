@@ -29,19 +29,20 @@ final class MetadataHandler implements ApiHandler {
 
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
-        MetadataRequestData req = ((MetadataRequest) request).data();
+        MetadataRequest metadata = (MetadataRequest) request;
+        MetadataRequestData req = metadata.data();
         MetadataResponseData data = new MetadataResponseData()
                 .setClusterId(cluster.clusterId())
                 .setControllerId(cluster.nodeId())
                 .setClusterAuthorizedOperations(AUTHORIZED_OPS_OMITTED);
         data.brokers().add(new MetadataResponseData.MetadataResponseBroker()
                 .setNodeId(cluster.nodeId()).setHost(cluster.host()).setPort(cluster.port()));
-        if (req.topics() == null) {
+        if (metadata.isAllTopics()) { // null, or empty in version 0
             for (Topic t : topics.logs().topics()) {
                 data.topics().add(describe(t));
             }
         } else {
-            boolean mayCreate = req.allowAutoTopicCreation() && topics.autoCreateEnabled();
+            boolean mayCreate = metadata.allowAutoTopicCreation() && topics.autoCreateEnabled();
             for (MetadataRequestData.MetadataRequestTopic rt : req.topics()) {
                 data.topics().add(lookup(rt, mayCreate));
             }

@@ -5,6 +5,8 @@ import io.runnel.log.BatchTooLargeException;
 import io.runnel.log.InvalidBatchException;
 import io.runnel.log.PartitionLog;
 import io.runnel.log.Topic;
+import io.runnel.broker.txn.TransactionCoordinator;
+import io.runnel.broker.txn.TxnPartitions;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.errors.CorruptRecordException;
@@ -33,8 +35,13 @@ final class ProduceHandler implements ApiHandler {
     private final Topics topics;
     private final PartitionStates states;
     private final FetchWaiters waiters;
+    private final TransactionCoordinator transactions;
+    private final TxnPartitions txnPartitions;
 
-    ProduceHandler(Topics topics, PartitionStates states, FetchWaiters waiters) {
+    ProduceHandler(Topics topics, PartitionStates states, FetchWaiters waiters, TransactionCoordinator transactions,
+                   TxnPartitions txnPartitions) {
+        this.transactions = transactions;
+        this.txnPartitions = txnPartitions;
         this.topics = topics;
         this.states = states;
         this.waiters = waiters;
@@ -57,6 +64,9 @@ final class ProduceHandler implements ApiHandler {
                     Errors e = (td.name() == null || td.name().isEmpty()) && topic == null
                             ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION;
                     pr = error(pd.index(), e, null);
+                } else if (Topics.isInternal(topic.name())) {
+                    pr = error(pd.index(), Errors.INVALID_TOPIC_EXCEPTION, "clients may not write to internal topic "
+                            + topic.name());
                 } else {
                     pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index());
                 }
@@ -78,6 +88,9 @@ final class ProduceHandler implements ApiHandler {
                         return error(index, Errors.UNSUPPORTED_FOR_MESSAGE_FORMAT, "magic " + batch.magic());
                     }
                     batch.ensureValid();
+                    if (batch.isControlBatch()) {
+                        return error(index, Errors.INVALID_RECORD, "clients may not write control batches");
+                    }
                     ByteBuffer one = buffer.duplicate();
                     one.position(buffer.position() + pos).limit(buffer.position() + pos + batch.sizeInBytes());
                     pos += batch.sizeInBytes();
@@ -121,7 +134,10 @@ final class ProduceHandler implements ApiHandler {
             return log.append(bytes).firstOffset();
         }
         if (batch.isTransactional()) {
-            throw new RejectedBatch(Errors.TRANSACTIONAL_ID_NOT_FOUND, "transactions are not supported yet");
+            Errors e = transactions.checkProduce(batch.producerId(), batch.producerEpoch(), log.topic(), log.partition());
+            if (e != Errors.NONE) {
+                throw new RejectedBatch(e, "transactional batch of producer " + batch.producerId() + " to " + log);
+            }
         }
         ProducerStates ps = states.producers(log);
         ProducerStates.Check check = ps.check(batch.producerId(), batch.producerEpoch(), batch.baseSequence(),
@@ -132,6 +148,9 @@ final class ProduceHandler implements ApiHandler {
         if (check.error() != null) {
             throw new RejectedBatch(check.error(), "producer " + batch.producerId() + " epoch "
                     + batch.producerEpoch() + " sequence " + batch.baseSequence() + " on " + log);
+        }
+        if (batch.isTransactional()) {
+            txnPartitions.get(log).beforeTransactionalAppend(batch.producerId(), log.logEndOffset());
         }
         AppendResult r = log.append(bytes);
         ps.record(batch.producerId(), batch.producerEpoch(), new ProducerStates.BatchMeta(batch.baseSequence(),

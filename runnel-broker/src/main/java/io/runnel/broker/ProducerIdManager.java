@@ -12,13 +12,13 @@ import java.nio.file.Path;
  * and the end of the current block is written atomically to {@code producer-id.block} before any
  * id of it is given out.
  */
-final class ProducerIdManager {
+public final class ProducerIdManager {
     private static final long BLOCK = 1000;
     private final Path file;
     private long next;
     private long blockEnd;
 
-    ProducerIdManager(Path dataDir) {
+    public ProducerIdManager(Path dataDir) {
         this.file = dataDir.resolve("producer-id.block");
         try {
             if (Files.exists(file)) {
@@ -35,7 +35,7 @@ final class ProducerIdManager {
         blockEnd = next;
     }
 
-    synchronized long nextId() {
+    public synchronized long nextId() {
         if (next >= blockEnd) {
             long end = next + BLOCK;
             try {

@@ -1,15 +1,13 @@
 package io.runnel.broker;
 
-import io.runnel.log.LogSlice;
+import io.runnel.log.BatchDescriptor;
 import io.runnel.log.PartitionLog;
-import org.apache.kafka.common.record.internal.MemoryRecords;
-import org.apache.kafka.common.record.internal.RecordBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds idempotent-producer state from the recent tail of a partition (batch headers only; the
- * records are not decompressed), so a producer retrying across a broker restart is still
+ * Rebuilds idempotent-producer state from the recent tail of a partition (batch headers only, read
+ * without the records), so a producer retrying across a broker restart is still
  * deduplicated. Producers whose last batch lies before the scanned tail are treated as new, as
  * Kafka does for expired producer ids.
  */
@@ -17,34 +15,26 @@ final class ProducerStateLoader {
     /** How much of the active segment's tail is scanned. */
     static final long TAIL_BYTES = 16L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ProducerStateLoader.class);
-    private static final int READ_BYTES = 1 << 20;
 
     private ProducerStateLoader() {
     }
 
     static ProducerStates load(PartitionLog log) {
         ProducerStates states = new ProducerStates();
-        long offset = log.tailStartOffset(TAIL_BYTES);
-        long end = log.logEndOffset();
-        int batches = 0;
-        while (offset < end) {
-            LogSlice slice = log.read(offset, READ_BYTES);
-            long next = offset;
-            for (RecordBatch b : MemoryRecords.readableRecords(slice.readFully()).batches()) {
-                if (b.lastOffset() >= offset && b.hasProducerId()) {
-                    states.record(b.producerId(), b.producerEpoch(), new ProducerStates.BatchMeta(b.baseSequence(),
-                            b.lastSequence(), b.baseOffset(), b.lastOffset()));
-                    batches++;
-                }
-                next = Math.max(next, b.lastOffset() + 1);
+        int[] batches = new int[1];
+        log.forEachBatchHeader(log.tailStartOffset(TAIL_BYTES), h -> {
+            long producerId = BatchDescriptor.producerId(h, 0);
+            if (producerId >= 0 && !BatchDescriptor.isControl(h, 0)) {
+                int first = BatchDescriptor.baseSequence(h, 0);
+                int delta = h.getInt(BatchDescriptor.LAST_OFFSET_DELTA_OFFSET);
+                int last = first > Integer.MAX_VALUE - delta ? delta - (Integer.MAX_VALUE - first) - 1 : first + delta;
+                states.record(producerId, BatchDescriptor.producerEpoch(h, 0), new ProducerStates.BatchMeta(first, last,
+                        BatchDescriptor.baseOffset(h, 0), BatchDescriptor.lastOffset(h, 0)));
+                batches[0]++;
             }
-            if (next == offset) {
-                break;
-            }
-            offset = next;
-        }
-        if (batches > 0) {
-            LOG.debug("Rebuilt producer state of {} from {} recent batches", log, batches);
+        });
+        if (batches[0] > 0) {
+            LOG.debug("Rebuilt producer state of {} from {} recent batches", log, batches[0]);
         }
         return states;
     }

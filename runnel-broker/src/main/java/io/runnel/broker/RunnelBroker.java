@@ -40,15 +40,14 @@ public final class RunnelBroker implements AutoCloseable {
         this.logs = LogManager.open(config.dataDir(), config.logConfig());
         this.io = Executors.newFixedThreadPool(config.ioThreads(), daemon("runnel-broker-io"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("runnel-broker-timer"));
-        this.cluster = new ClusterInfo(config.nodeId(), config.host(), config.clusterId());
+        this.cluster = new ClusterInfo(config.nodeId(), config.advertisedHost(), config.clusterId());
         KafkaApis apis = new KafkaApis();
         BrokerServer started = null;
         AutoCloseable groupsStarted = null;
         try {
             groupsStarted = Apis.registerAll(apis, config, logs, cluster, io, timer);
             logs.startBackgroundTasks(config.retentionCheckIntervalMs());
-            started = new BrokerServer(config.host(), config.port(), config.networkThreads(), config.maxFrameBytes(),
-                    config.maxInFlightPerConnection(), apis, io);
+            started = new BrokerServer(config, apis, io);
         } catch (InterruptedException | RuntimeException e) {
             shutdownExecutors();
             closeQuietly(groupsStarted);

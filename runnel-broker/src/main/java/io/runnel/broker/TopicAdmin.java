@@ -1,5 +1,6 @@
 package io.runnel.broker;
 
+import io.runnel.broker.txn.TxnPartitions;
 import io.runnel.log.PartitionLog;
 import io.runnel.log.Topic;
 
@@ -8,8 +9,10 @@ final class TopicAdmin {
     private final Topics topics;
     private final PartitionStates states;
     private final FetchWaiters waiters;
+    private final TxnPartitions txnPartitions;
 
-    TopicAdmin(Topics topics, PartitionStates states, FetchWaiters waiters) {
+    TopicAdmin(Topics topics, PartitionStates states, FetchWaiters waiters, TxnPartitions txnPartitions) {
+        this.txnPartitions = txnPartitions;
         this.topics = topics;
         this.states = states;
         this.waiters = waiters;
@@ -20,6 +23,7 @@ final class TopicAdmin {
         for (PartitionLog p : topic.partitions()) {
             states.forget(p);
             waiters.forget(p);
+            txnPartitions.forget(p);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.runnel.broker;
 
-import io.runnel.log.InvalidTopicException;
 import io.runnel.log.LogManager;
 import io.runnel.log.Topic;
 import io.runnel.log.TopicExistsException;
@@ -12,11 +11,13 @@ import org.apache.kafka.common.Uuid;
 public final class Topics {
     /** The internal topic holding committed consumer offsets. */
     public static final String OFFSETS_TOPIC = "__consumer_offsets";
+    /** The internal topic holding transaction coordinator state. */
+    public static final String TRANSACTION_STATE_TOPIC = "__transaction_state";
 
     private final LogManager logs;
     private final BrokerConfig config;
 
-    Topics(LogManager logs, BrokerConfig config) {
+    public Topics(LogManager logs, BrokerConfig config) {
         this.logs = logs;
         this.config = config;
     }
@@ -71,12 +72,6 @@ public final class Topics {
     }
 
     public static boolean isInternal(String name) {
-        return OFFSETS_TOPIC.equals(name);
-    }
-
-    static void requireLegal(String name) {
-        if (!isLegalName(name)) {
-            throw new InvalidTopicException("illegal topic name '" + name + "'");
-        }
+        return OFFSETS_TOPIC.equals(name) || TRANSACTION_STATE_TOPIC.equals(name);
     }
 }

@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -57,6 +60,16 @@ class AdminTest {
             assertThat(config.get("retention.ms").value()).isEqualTo("60000");
             assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
 
+            admin.incrementalAlterConfigs(Map.of(res, List.of(
+                    new AlterConfigOp(new ConfigEntry("retention.bytes", "123456"), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry("retention.ms", null), AlterConfigOp.OpType.DELETE)))).all().get();
+            Config altered = admin.describeConfigs(List.of(res)).all().get().get(res);
+            assertThat(altered.get("retention.bytes").value()).isEqualTo("123456");
+            assertThat(altered.get("retention.ms").value()).isEqualTo(String.valueOf(7L * 24 * 3600 * 1000));
+            assertThatThrownBy(() -> admin.incrementalAlterConfigs(Map.of(res, List.of(new AlterConfigOp(
+                    new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET)))).all().get())
+                    .hasCauseInstanceOf(InvalidConfigurationException.class);
+
             assertThat(admin.describeCluster().nodes().get()).hasSize(1);
             assertThat(admin.describeCluster().clusterId().get()).isEqualTo("runnel-cluster");
 
@@ -70,6 +83,9 @@ class AdminTest {
             assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.maxTimestamp())).all().get().get(tp).offset()).isEqualTo(1);
             assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.forTimestamp(6000))).all().get().get(tp).offset())
                     .isEqualTo(1);
+
+            admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(1))).all().get();
+            assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).all().get().get(tp).offset()).isEqualTo(1);
 
             admin.deleteTopics(List.of("t1")).all().get();
             assertThat(admin.listTopics().names().get()).doesNotContain("t1");
@@ -88,6 +104,16 @@ class AdminTest {
                 assertThat(admin.listTopics().names().get()).doesNotContain("nope");
             }
         }
+    }
+
+    @Test
+    void internalTopicsCannotBeWrittenByClients() throws Exception {
+        try (RunnelBroker broker = Clients.broker(dir);
+             KafkaProducer<String, String> p = Clients.producer(broker)) {
+            assertThatThrownBy(() -> p.send(new ProducerRecord<>("__consumer_offsets", 0, null, "junk")).get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.InvalidTopicException.class);
+        }
+        Clients.broker(dir).close(); // and the broker still starts
     }
 
     @Test

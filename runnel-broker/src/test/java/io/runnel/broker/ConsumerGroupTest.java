@@ -62,6 +62,36 @@ class ConsumerGroupTest {
     }
 
     @Test
+    void aStaticMemberRejoinsWithoutARebalance() throws Exception {
+        try (RunnelBroker broker = Clients.broker(dir); Admin admin = Clients.admin(broker)) {
+            admin.createTopics(List.of(new NewTopic("static", 4, (short) 1))).all().get();
+            KafkaConsumer<String, String> a = Clients.consumer(broker, "group.id", "gs", "heartbeat.interval.ms", 200,
+                    "group.instance.id", "a");
+            KafkaConsumer<String, String> s = Clients.consumer(broker, "group.id", "gs", "heartbeat.interval.ms", 200,
+                    "group.instance.id", "s", "session.timeout.ms", 30_000);
+            try (a) {
+                a.subscribe(List.of("static"));
+                s.subscribe(List.of("static"));
+                pollUntil(List.of(a, s), () -> a.assignment().size() == 2 && s.assignment().size() == 2);
+                int generation = a.groupMetadata().generationId();
+                Set<TopicPartition> owned = Set.copyOf(s.assignment());
+                s.close(); // a static member sends no LeaveGroup
+                try (KafkaConsumer<String, String> again = Clients.consumer(broker, "group.id", "gs",
+                        "heartbeat.interval.ms", 200, "group.instance.id", "s", "session.timeout.ms", 30_000)) {
+                    again.subscribe(List.of("static"));
+                    pollUntil(List.of(a, again), () -> again.assignment().size() == 2);
+                    assertThat(again.assignment()).isEqualTo(owned);
+                    for (int i = 0; i < 10; i++) {
+                        a.poll(Duration.ofMillis(50));
+                    }
+                    assertThat(a.groupMetadata().generationId()).as("no rebalance").isEqualTo(generation);
+                    assertThat(a.assignment()).hasSize(2);
+                }
+            }
+        }
+    }
+
+    @Test
     void committedOffsetsSurviveABrokerRestart() throws Exception {
         TopicPartition tp = new TopicPartition("commits", 0);
         try (RunnelBroker broker = Clients.broker(dir)) {
@@ -90,6 +120,14 @@ class ConsumerGroupTest {
             try (Admin admin = Clients.admin(broker)) {
                 assertThat(admin.listConsumerGroupOffsets("g2").partitionsToOffsetAndMetadata().get().get(tp).offset())
                         .isEqualTo(7);
+                admin.deleteConsumerGroupOffsets("g2", Set.of(tp)).all().get();
+                assertThat(admin.listConsumerGroupOffsets("g2").partitionsToOffsetAndMetadata().get().get(tp)).isNull();
+                try (KafkaConsumer<String, String> c = Clients.consumer(broker, "group.id", "g3", "enable.auto.commit",
+                        "false")) {
+                    c.commitSync(Map.of(tp, new OffsetAndMetadata(3)));
+                }
+                admin.deleteConsumerGroups(List.of("g3")).all().get();
+                assertThat(admin.listGroups().all().get()).extracting(g -> g.groupId()).doesNotContain("g3");
             }
         }
     }

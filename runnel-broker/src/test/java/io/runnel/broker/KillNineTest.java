@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker as a separate process with fsync per batch: kill -9 while a producer (acks=all) is
- * sending, restart, and check that every acknowledged record is there, in order, once.
+ * sending, restart, and check that every acknowledged record is there, in order, once; and kill -9
+ * with a transaction open: committed transactions survive, the open one is aborted on restart.
  */
 class KillNineTest {
     @TempDir
@@ -78,6 +79,48 @@ class KillNineTest {
         }
     }
 
+    @Test
+    void committedTransactionsSurviveKillNineAndTheOpenOneIsAborted() throws Exception {
+        int port = freePort();
+        Process broker = startBroker(port);
+        TopicPartition tp = new TopicPartition("txcrash", 0);
+        try {
+            RunnelBrokerAddress address = new RunnelBrokerAddress(port);
+            KafkaProducer<String, String> producer = address.producer("transactional.id", "crash-tx",
+                    "request.timeout.ms", 2000, "max.block.ms", 5000, "delivery.timeout.ms", 5000);
+            producer.initTransactions();
+            for (int t = 0; t < 5; t++) {
+                producer.beginTransaction();
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(tp.topic(), 0, null, "c" + (t * 10 + i)));
+                }
+                producer.commitTransaction();
+            }
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(tp.topic(), 0, null, "open")).get();
+            broker.destroyForcibly().waitFor(); // SIGKILL with a transaction open
+            producer.close(Duration.ZERO);
+
+            broker = startBroker(port);
+            List<String> read = new ArrayList<>();
+            try (KafkaConsumer<String, String> c = address.consumer("isolation.level", "read_committed")) {
+                c.assign(List.of(tp));
+                c.seekToBeginning(List.of(tp));
+                long end = c.endOffsets(List.of(tp)).get(tp);
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (c.position(tp) < end && System.currentTimeMillis() < deadline) {
+                    c.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.value()));
+                }
+                assertThat(c.position(tp)).as("not held back by the crashed transaction").isEqualTo(end);
+            }
+            assertThat(read).hasSize(50).doesNotContain("open");
+            assertThat(read.get(0)).isEqualTo("c0");
+            assertThat(read.get(49)).isEqualTo("c49");
+        } finally {
+            broker.destroyForcibly().waitFor();
+        }
+    }
+
     private Process startBroker(int port) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
@@ -86,6 +129,8 @@ class KillNineTest {
                 .redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), "broker-" + System.nanoTime() + ".out"));
         Process p = pb.start();
+        // If this test JVM is stopped early, do not leave the broker process behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
             try (Socket s = new Socket("127.0.0.1", port)) {
@@ -118,8 +163,11 @@ class KillNineTest {
             return new KafkaProducer<>(p);
         }
 
-        KafkaConsumer<String, String> consumer() {
+        KafkaConsumer<String, String> consumer(Object... kv) {
             java.util.Properties p = new java.util.Properties();
+            for (int i = 0; i < kv.length; i += 2) {
+                p.put(kv[i], kv[i + 1]);
+            }
             p.put("bootstrap.servers", "127.0.0.1:" + port);
             p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
             p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());

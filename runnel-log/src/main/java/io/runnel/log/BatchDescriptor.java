@@ -76,6 +76,32 @@ public final class BatchDescriptor {
         return buf.getLong(pos + MAX_TIMESTAMP_OFFSET);
     }
 
+    public static short attributes(ByteBuffer buf, int pos) {
+        return buf.getShort(pos + ATTRIBUTES_OFFSET);
+    }
+
+    /** Attributes bit 4: the batch belongs to a transaction. */
+    public static boolean isTransactional(ByteBuffer buf, int pos) {
+        return (attributes(buf, pos) & 0x10) != 0;
+    }
+
+    /** Attributes bit 5: a control batch (transaction marker), written by the broker. */
+    public static boolean isControl(ByteBuffer buf, int pos) {
+        return (attributes(buf, pos) & 0x20) != 0;
+    }
+
+    public static long producerId(ByteBuffer buf, int pos) {
+        return buf.getLong(pos + PRODUCER_ID_OFFSET);
+    }
+
+    public static short producerEpoch(ByteBuffer buf, int pos) {
+        return buf.getShort(pos + PRODUCER_EPOCH_OFFSET);
+    }
+
+    public static int baseSequence(ByteBuffer buf, int pos) {
+        return buf.getInt(pos + BASE_SEQUENCE_OFFSET);
+    }
+
     /**
      * Checks the batch at {@code pos} of {@code buf} (framing, magic, CRC) and returns its total
      * size, or throws {@link InvalidBatchException} saying what is wrong. {@code where} names the

@@ -38,6 +38,7 @@ public final class LogManager implements Closeable {
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final Map<UUID, Topic> topicsById = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    private DirectoryLock lock;
 
     private LogManager(Path dataDir, LogConfig defaults, LongSupplier clock) {
         this.dataDir = dataDir;
@@ -50,10 +51,14 @@ public final class LogManager implements Closeable {
         LogManager manager = new LogManager(dataDir, defaults, clock);
         try {
             Files.createDirectories(dataDir);
+            manager.lock = DirectoryLock.acquire(dataDir);
             manager.load();
         } catch (IOException e) {
             manager.close();
             throw new UncheckedIOException("opening log directory " + dataDir, e);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
         return manager;
     }
@@ -67,6 +72,9 @@ public final class LogManager implements Closeable {
         try (Stream<Path> dirs = Files.list(dataDir)) {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
                 String name = d.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
                 if (name.endsWith(DELETE_SUFFIX)) {
                     deleteRecursively(d); // a delete interrupted by a crash
                     continue;
@@ -162,6 +170,7 @@ public final class LogManager implements Closeable {
                 TopicMetadataFile.write(dir, meta);
                 topic.addPartition(PartitionLog.open(dir, name, p, config, clock));
             }
+            AtomicFiles.fsyncDirectory(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("creating topic " + name + " in " + dataDir, e);
         }
@@ -188,6 +197,27 @@ public final class LogManager implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("adding partitions to " + name, e);
         }
+    }
+
+    /**
+     * Replaces a topic's config overrides, durably (every partition's {@code topic.metadata}).
+     * Retention and flushing follow at once; segment roll settings apply from the next segment.
+     *
+     * @throws IllegalArgumentException naming the config if an override is unknown or invalid
+     */
+    public synchronized void alterTopicConfig(String name, Map<String, String> overrides) {
+        Topic topic = requireTopic(name);
+        LogConfig config = defaults.withOverrides(overrides);
+        TopicMetadataFile.Contents meta = new TopicMetadataFile.Contents(topic.id(), new TreeMap<>(overrides));
+        try {
+            for (PartitionLog p : topic.partitions()) {
+                TopicMetadataFile.write(p.dir(), meta);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the config of topic " + name, e);
+        }
+        topic.reconfigure(overrides, config);
+        LOG.info("Topic {} config overrides are now {}", name, overrides);
     }
 
     /** Deletes a topic and its files. */
@@ -288,6 +318,10 @@ public final class LogManager implements Closeable {
         }
         for (Topic t : topics.values()) {
             t.partitions().forEach(PartitionLog::close);
+        }
+        if (lock != null) {
+            lock.release();
+            lock = null;
         }
     }
 

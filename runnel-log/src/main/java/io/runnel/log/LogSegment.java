@@ -55,6 +55,7 @@ final class LogSegment implements Closeable {
     /** Creates a new empty segment (or reuses empty files left by a crash). */
     static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
         LogSegment segment = new LogSegment(dir, baseOffset, config, nowMs);
+        AtomicFiles.fsyncDirectory(dir); // the new files' directory entries survive a power loss
         if (segment.size > 0) {
             segment.recover();
         }
@@ -148,8 +149,12 @@ final class LogSegment implements Closeable {
         return baseOffset + offsetIndex.floorRelativeOffsetByPosition(position);
     }
 
-    /** Reads from the batch containing {@code offset}, or returns null if no batch here reaches it. */
-    LogSlice read(long offset, int maxBytes) throws IOException {
+    /**
+     * Reads from the batch containing {@code offset}, or returns null if no batch here reaches it.
+     * Batches whose base offset is at or above {@code maxOffset} are left out (an empty slice if
+     * the first one is).
+     */
+    LogSlice read(long offset, int maxBytes, long maxOffset) throws IOException {
         int end = size;
         int pos = offsetIndex.floorPosition(offset);
         ByteBuffer header = ByteBuffer.allocate(BatchDescriptor.HEADER_SIZE);
@@ -157,12 +162,46 @@ final class LogSegment implements Closeable {
             readHeader(header, pos);
             int batchSize = BatchDescriptor.totalSize(header, 0);
             if (BatchDescriptor.lastOffset(header, 0) >= offset) {
+                long first = BatchDescriptor.baseOffset(header, 0);
+                if (first >= maxOffset) {
+                    return LogSlice.empty(offset);
+                }
                 int length = Math.min(end - pos, Math.max(maxBytes, batchSize));
-                return new LogSlice(channel, pos, length, BatchDescriptor.baseOffset(header, 0));
+                if (maxOffset < nextOffset) {
+                    length = cutBefore(header, pos, length, maxOffset);
+                }
+                return new LogSlice(channel, pos, length, first);
             }
             pos += batchSize;
         }
         return null;
+    }
+
+    /** Shortens a slice so it ends before the first batch at or above {@code maxOffset}. */
+    private int cutBefore(ByteBuffer header, int start, int length, long maxOffset) throws IOException {
+        int pos = start;
+        while (pos < start + length && pos + BatchDescriptor.HEADER_SIZE <= size) {
+            readHeader(header, pos);
+            if (BatchDescriptor.baseOffset(header, 0) >= maxOffset) {
+                return pos - start;
+            }
+            pos += BatchDescriptor.totalSize(header, 0);
+        }
+        return length;
+    }
+
+    /** Visits the header of every batch whose last offset is at least {@code fromOffset}. */
+    void forEachBatchHeader(long fromOffset, java.util.function.Consumer<ByteBuffer> visitor) throws IOException {
+        int end = size;
+        int pos = offsetIndex.floorPosition(fromOffset);
+        ByteBuffer header = ByteBuffer.allocate(BatchDescriptor.HEADER_SIZE);
+        while (pos + BatchDescriptor.HEADER_SIZE <= end) {
+            readHeader(header, pos);
+            if (BatchDescriptor.lastOffset(header, 0) >= fromOffset) {
+                visitor.accept(header.asReadOnlyBuffer());
+            }
+            pos += BatchDescriptor.totalSize(header, 0);
+        }
     }
 
     /** The first batch whose max timestamp is at least {@code timestamp}, as a one-batch slice, or null. */

@@ -80,7 +80,56 @@ public final class PartitionLog implements Closeable {
             segments.put(0L, first);
         }
         active = segments.lastEntry().getValue();
-        logStartOffset = segments.firstKey();
+        logStartOffset = Math.min(Math.max(segments.firstKey(), readLogStartCheckpoint()), active.nextOffset());
+    }
+
+    /** The file recording a log start offset moved by {@link #deleteRecordsBefore}. */
+    private Path logStartCheckpoint() {
+        return dir.resolve("log-start-offset");
+    }
+
+    private long readLogStartCheckpoint() throws IOException {
+        Path file = logStartCheckpoint();
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        String text = Files.readString(file).trim();
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            LOG.warn("Ignoring {}: '{}' is not an offset", file, text);
+            return 0;
+        }
+    }
+
+    /**
+     * Makes records below {@code offset} unreadable (DeleteRecords): the log start offset moves there,
+     * durably, and segments wholly below it are deleted.
+     *
+     * @return the new log start offset
+     * @throws OffsetOutOfRangeException if {@code offset} is above the log end
+     */
+    public synchronized long deleteRecordsBefore(long offset) {
+        ensureOpen();
+        long end = logEndOffset();
+        if (offset > end || offset < 0) {
+            throw new OffsetOutOfRangeException("cannot delete records of " + topic + "-" + partition + " before "
+                    + offset + ": the log ends at " + end);
+        }
+        if (offset <= logStartOffset) {
+            return logStartOffset;
+        }
+        try {
+            AtomicFiles.write(logStartCheckpoint(), Long.toString(offset).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            logStartOffset = offset;
+            if (active.nextOffset() <= offset && !active.isEmpty()) {
+                roll(active.nextOffset());
+            }
+            deleteSegmentsBefore(offset);
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting records of " + topic + "-" + partition, e);
+        }
+        return logStartOffset;
     }
 
     public String topic() {
@@ -215,6 +264,14 @@ public final class PartitionLog implements Closeable {
      * @throws OffsetOutOfRangeException if {@code offset} is below the log start or above the end
      */
     public LogSlice read(long offset, int maxBytes) {
+        return read(offset, maxBytes, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #read(long, int)}, but without batches whose base offset is at or above
+     * {@code maxOffset} (used to stop read-committed fetches at the last stable offset).
+     */
+    public LogSlice read(long offset, int maxBytes, long maxOffset) {
         long end = logEndOffset();
         if (offset < logStartOffset || offset > end) {
             throw new OffsetOutOfRangeException("offset " + offset + " is out of range for " + topic + "-"
@@ -226,7 +283,7 @@ public final class PartitionLog implements Closeable {
         Map.Entry<Long, LogSegment> entry = segments.floorEntry(offset);
         try {
             while (entry != null) {
-                LogSlice slice = entry.getValue().read(offset, maxBytes);
+                LogSlice slice = entry.getValue().read(offset, maxBytes, maxOffset);
                 if (slice != null) {
                     return slice;
                 }
@@ -261,6 +318,27 @@ public final class PartitionLog implements Closeable {
         LogSegment segment = active;
         long position = Math.max(0, segment.size() - tailBytes);
         return Math.max(logStartOffset, segment.offsetAtOrBeforePosition((int) position));
+    }
+
+    /**
+     * Reads only batch headers (the first {@link BatchDescriptor#HEADER_SIZE} bytes of each batch,
+     * no records) from {@code fromOffset} to the log end, in offset order. The buffer passed to the
+     * visitor is valid only during the call; read it with the {@link BatchDescriptor} accessors at
+     * position 0.
+     */
+    public void forEachBatchHeader(long fromOffset, java.util.function.Consumer<ByteBuffer> visitor) {
+        try {
+            Map.Entry<Long, LogSegment> entry = segments.floorEntry(Math.max(fromOffset, logStartOffset));
+            if (entry == null) {
+                entry = segments.firstEntry();
+            }
+            while (entry != null) {
+                entry.getValue().forEachBatchHeader(fromOffset, visitor);
+                entry = segments.higherEntry(entry.getKey());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("scanning " + topic + "-" + partition + " from offset " + fromOffset, e);
+        }
     }
 
     /** The largest batch max timestamp in the partition, or -1 if it has none. */
@@ -349,7 +427,7 @@ public final class PartitionLog implements Closeable {
 
     private void deleteSegment(LogSegment s) throws IOException {
         segments.remove(s.baseOffset());
-        logStartOffset = segments.firstKey();
+        logStartOffset = Math.max(logStartOffset, segments.firstKey());
         s.delete();
         LOG.info("Deleted segment {} ({} bytes); log start offset of {}-{} is now {}", s, s.size(), topic,
                 partition, logStartOffset);
@@ -382,18 +460,6 @@ public final class PartitionLog implements Closeable {
             } catch (IOException e) {
                 LOG.warn("Could not close {}", s, e);
             }
-        }
-    }
-
-    /** Closes the partition and deletes its directory. */
-    public synchronized void delete() {
-        close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("deleting " + dir, e);
         }
     }
 

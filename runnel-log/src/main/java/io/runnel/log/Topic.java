@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A topic: its id, its config overrides and its partitions (the list only grows). */
+/** A topic: its id, its config overrides (replaceable) and its partitions (the list only grows). */
 public final class Topic {
     private final String name;
     private final UUID id;
-    private final Map<String, String> overrides;
-    private final LogConfig config;
+    private volatile Map<String, String> overrides;
+    private volatile LogConfig config;
     private final List<PartitionLog> partitions = new CopyOnWriteArrayList<>();
 
     Topic(String name, UUID id, Map<String, String> overrides, LogConfig config) {
@@ -50,6 +50,12 @@ public final class Topic {
     public PartitionLog partition(int index) {
         List<PartitionLog> p = partitions;
         return index >= 0 && index < p.size() ? p.get(index) : null;
+    }
+
+    void reconfigure(Map<String, String> newOverrides, LogConfig newConfig) {
+        this.overrides = Map.copyOf(newOverrides);
+        this.config = newConfig;
+        partitions.forEach(p -> p.updateConfig(newConfig));
     }
 
     void addPartition(PartitionLog log) {

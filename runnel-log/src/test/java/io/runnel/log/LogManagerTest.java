@@ -47,6 +47,31 @@ class LogManagerTest {
     }
 
     @Test
+    void alteredTopicConfigIsAppliedAndPersisted() {
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            m.createTopic("cfg", 2, Map.of("retention.ms", "1000"));
+            m.alterTopicConfig("cfg", Map.of("retention.bytes", "5000"));
+            assertThat(m.topic("cfg").config().retentionBytes()).isEqualTo(5000);
+            assertThat(m.topic("cfg").config().retentionMs()).isEqualTo(LogConfig.defaults().retentionMs());
+            assertThat(m.topic("cfg").partition(1).config().retentionBytes()).isEqualTo(5000);
+            assertThatThrownBy(() -> m.alterTopicConfig("cfg", Map.of("segment.bytes", "-4")))
+                    .hasMessageContaining("segment.bytes");
+        }
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            assertThat(m.topic("cfg").overrides()).containsExactly(Map.entry("retention.bytes", "5000"));
+        }
+    }
+
+    @Test
+    void aDataDirectoryCanBeOpenedOnlyOnce() {
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            assertThatThrownBy(() -> LogManager.open(dir, LogConfig.defaults())).isInstanceOf(LogException.class)
+                    .hasMessageContaining(dir.toString());
+        }
+        LogManager.open(dir, LogConfig.defaults()).close(); // released on close
+    }
+
+    @Test
     void deleteAndAddPartitions() {
         try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
             m.createTopic("x", 1, Map.of());
@@ -54,7 +79,7 @@ class LogManagerTest {
             assertThat(m.topic("x").partitionCount()).isEqualTo(4);
             m.deleteTopic("x");
             assertThat(m.topic("x")).isNull();
-            assertThat(dir.toFile().list()).isEmpty();
+            assertThat(dir.toFile().list()).containsExactly(".lock");
         }
     }
 }

@@ -82,6 +82,30 @@ class PartitionLogTest {
     }
 
     @Test
+    void readsCanStopBeforeAnOffset() {
+        open();
+        for (int i = 0; i < 10; i++) {
+            log.append(TestBatches.batch(2, i));
+        }
+        assertThat(log.read(0, 1 << 20, 6).length()).isEqualTo(3 * 161);
+        assertThat(log.read(5, 1 << 20, 6).firstOffset()).isEqualTo(4);
+        assertThat(log.read(6, 1 << 20, 6).isEmpty()).isTrue();
+        assertThat(log.read(0, 1 << 20, 7).length()).isEqualTo(4 * 161); // batch 6-7 starts below 7
+    }
+
+    @Test
+    void batchHeadersCanBeScannedWithoutRecords() {
+        config = config.withSegmentBytes(1000);
+        open();
+        for (int i = 0; i < 20; i++) {
+            log.append(TestBatches.batch(2, i));
+        }
+        java.util.List<Long> bases = new java.util.ArrayList<>();
+        log.forEachBatchHeader(31, h -> bases.add(BatchDescriptor.baseOffset(h, 0)));
+        assertThat(bases).containsExactly(30L, 32L, 34L, 36L, 38L);
+    }
+
+    @Test
     void outOfRangeReadsAreRejected() {
         open();
         log.append(TestBatches.batch(1, 1));
@@ -222,6 +246,27 @@ class PartitionLogTest {
         log.flushIfDue(clock.addAndGet(1000)); // not due yet: stays dirty, no error
         log.flushIfDue(clock.addAndGet(5000));
         assertThat(log.logEndOffset()).isEqualTo(2);
+    }
+
+    @Test
+    void deleteRecordsMovesTheStartDurablyAndDropsWholeSegments() {
+        config = config.withSegmentBytes(1000);
+        open();
+        for (int i = 0; i < 20; i++) {
+            log.append(TestBatches.batch(1, i));
+        }
+        int before = log.segmentCount();
+        assertThat(log.deleteRecordsBefore(13)).isEqualTo(13);
+        assertThat(log.segmentCount()).isLessThan(before);
+        assertThatThrownBy(() -> log.read(12, 10)).isInstanceOf(OffsetOutOfRangeException.class);
+        assertThat(log.read(13, 10).firstOffset()).isEqualTo(13);
+        assertThatThrownBy(() -> log.deleteRecordsBefore(21)).isInstanceOf(OffsetOutOfRangeException.class);
+        log.close();
+        open();
+        assertThat(log.logStartOffset()).isEqualTo(13);
+        assertThat(log.deleteRecordsBefore(20)).isEqualTo(20);
+        assertThat(log.read(20, 10).isEmpty()).isTrue();
+        assertThat(log.append(TestBatches.batch(1, 1)).firstOffset()).isEqualTo(20);
     }
 
     @Test

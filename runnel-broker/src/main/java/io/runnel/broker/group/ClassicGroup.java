@@ -19,6 +19,8 @@ final class ClassicGroup {
     String leaderId;
     final Map<String, Member> members = new LinkedHashMap<>();
     final Set<String> pendingMemberIds = new LinkedHashSet<>();
+    /** Static members (KIP-345): group.instance.id to the member id currently holding it. */
+    final Map<String, String> staticMembers = new java.util.HashMap<>();
     /** Completes the current join phase when it fires. */
     ScheduledFuture<?> joinTimer;
     /** True while a new group waits {@code group.initial.rebalance.delay.ms} for more members. */
@@ -35,6 +37,15 @@ final class ClassicGroup {
             pendingMemberIds.remove(pendingMemberIds.iterator().next());
         }
         pendingMemberIds.add(memberId);
+    }
+
+    /** Removes a member, and its static instance mapping if it still points to it. */
+    Member removeMember(String memberId) {
+        Member m = members.remove(memberId);
+        if (m != null && m.groupInstanceId != null) {
+            staticMembers.remove(m.groupInstanceId, memberId);
+        }
+        return m;
     }
 
     int maxRebalanceTimeoutMs() {

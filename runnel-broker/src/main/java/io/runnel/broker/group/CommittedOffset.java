@@ -1,5 +1,5 @@
 package io.runnel.broker.group;
 
 /** A committed consumer position, as OffsetCommit stores it and OffsetFetch returns it. */
-record CommittedOffset(long offset, int leaderEpoch, String metadata, long commitTimestamp) {
+public record CommittedOffset(long offset, int leaderEpoch, String metadata, long commitTimestamp) {
 }

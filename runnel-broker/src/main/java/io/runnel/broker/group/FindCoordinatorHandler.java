@@ -12,9 +12,10 @@ import org.apache.kafka.common.requests.FindCoordinatorRequest;
 import org.apache.kafka.common.requests.FindCoordinatorResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
-/** FindCoordinator: this broker coordinates every group; transaction coordinators are not available. */
+/** FindCoordinator: this broker coordinates every group and transactional id (share groups: not available). */
 final class FindCoordinatorHandler implements ApiHandler {
     private static final byte GROUP = 0;
+    private static final byte TRANSACTION = 1;
     private final ClusterInfo cluster;
 
     FindCoordinatorHandler(ClusterInfo cluster) {
@@ -25,7 +26,8 @@ final class FindCoordinatorHandler implements ApiHandler {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
         FindCoordinatorRequestData req = ((FindCoordinatorRequest) request).data();
         FindCoordinatorResponseData resp = new FindCoordinatorResponseData();
-        Errors error = req.keyType() == GROUP ? Errors.NONE : Errors.COORDINATOR_NOT_AVAILABLE;
+        Errors error = req.keyType() == GROUP || req.keyType() == TRANSACTION ? Errors.NONE
+                : Errors.COORDINATOR_NOT_AVAILABLE;
         if (context.apiVersion() >= 4) {
             for (String key : req.coordinatorKeys()) {
                 FindCoordinatorResponseData.Coordinator c = new FindCoordinatorResponseData.Coordinator().setKey(key)
@@ -33,7 +35,7 @@ final class FindCoordinatorHandler implements ApiHandler {
                 if (error == Errors.NONE) {
                     c.setNodeId(cluster.nodeId()).setHost(cluster.host()).setPort(cluster.port());
                 } else {
-                    c.setNodeId(-1).setHost("").setPort(-1).setErrorMessage("transactions are not supported yet");
+                    c.setNodeId(-1).setHost("").setPort(-1).setErrorMessage("share groups are not supported");
                 }
                 resp.coordinators().add(c);
             }

@@ -30,6 +30,8 @@ public final class GroupApis {
         m.put(ApiKeys.OFFSET_FETCH, new OffsetFetchHandler(offsets, topics));
         m.put(ApiKeys.LIST_GROUPS, new ListGroupsHandler(coordinator, consumerGroups, offsets));
         m.put(ApiKeys.DESCRIBE_GROUPS, new DescribeGroupsHandler(coordinator, offsets));
+        m.put(ApiKeys.DELETE_GROUPS, new DeleteGroupsHandler(coordinator, consumerGroups, offsets));
+        m.put(ApiKeys.OFFSET_DELETE, new OffsetDeleteHandler(coordinator, consumerGroups, offsets));
         m.put(ApiKeys.CONSUMER_GROUP_HEARTBEAT, new ConsumerGroupHeartbeatHandler(consumerGroups));
         m.put(ApiKeys.CONSUMER_GROUP_DESCRIBE, (context, request) -> {
             ConsumerGroupDescribeResponseData resp = new ConsumerGroupDescribeResponseData();

@@ -85,7 +85,18 @@ public final class GroupCoordinator implements AutoCloseable {
             return joinError(Errors.INCONSISTENT_GROUP_PROTOCOL, req.memberId());
         }
         Member member;
-        if (req.memberId().isEmpty()) {
+        String instanceId = req.groupInstanceId();
+        if (instanceId != null && req.memberId().isEmpty()) {
+            member = joinStatic(group, req, clientId, clientHost);
+            if (member.pendingJoin != null && member.pendingJoin.isDone()) {
+                CompletableFuture<JoinGroupResponseData> answered = member.pendingJoin;
+                member.pendingJoin = null;
+                return answered;
+            }
+        } else if (instanceId != null && group.staticMembers.containsKey(instanceId)
+                && !req.memberId().equals(group.staticMembers.get(instanceId))) {
+            return joinError(Errors.FENCED_INSTANCE_ID, req.memberId());
+        } else if (req.memberId().isEmpty()) {
             String id = clientId + "-" + UUID.randomUUID();
             if (version >= 4) {
                 group.addPendingMemberId(id);
@@ -112,6 +123,74 @@ public final class GroupCoordinator implements AutoCloseable {
         }
         maybeCompleteJoin(group);
         return future;
+    }
+
+    /**
+     * A static member (re)joining without a member id: it takes over its instance's place, fencing
+     * the previous holder. If the group is Stable, the member is not the leader and its protocols
+     * are unchanged, it is answered at once with the current generation (no rebalance); its
+     * SyncGroup then returns the assignment it had. The answer is left completed in
+     * {@code pendingJoin} for the caller to return.
+     */
+    private Member joinStatic(ClassicGroup group, JoinGroupRequestData req, String clientId, String clientHost) {
+        String instanceId = req.groupInstanceId();
+        String oldId = group.staticMembers.get(instanceId);
+        Member old = oldId == null ? null : group.removeMember(oldId);
+        Member m = addMember(group, instanceId + "-" + UUID.randomUUID(), req, clientId, clientHost);
+        group.staticMembers.put(instanceId, m.memberId);
+        if (old == null) {
+            return m;
+        }
+        fence(old);
+        m.assignment = old.assignment;
+        if (oldId.equals(group.leaderId)) {
+            group.leaderId = m.memberId;
+        }
+        boolean sameProtocols = old.protocols.keySet().equals(protocolNames(req)) && req.protocols().stream()
+                .allMatch(p -> java.util.Arrays.equals(old.protocols.get(p.name()), p.metadata()));
+        if (group.state == GroupState.STABLE && sameProtocols && !m.memberId.equals(group.leaderId)) {
+            updateMember(m, req);
+            m.pendingJoin = CompletableFuture.completedFuture(new JoinGroupResponseData()
+                    .setGenerationId(group.generation).setProtocolType(group.protocolType)
+                    .setProtocolName(group.protocolName).setLeader(group.leaderId).setMemberId(m.memberId));
+            LOG.info("Static member {} of group {} rejoined as {} without a rebalance", instanceId, group.groupId,
+                    m.memberId);
+        }
+        return m;
+    }
+
+    private static java.util.Set<String> protocolNames(JoinGroupRequestData req) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        req.protocols().forEach(p -> names.add(p.name()));
+        return names;
+    }
+
+    private static void fence(Member old) {
+        if (old.pendingJoin != null) {
+            old.pendingJoin.complete(joinResponse(Errors.FENCED_INSTANCE_ID, old.memberId));
+            old.pendingJoin = null;
+        }
+        if (old.pendingSync != null) {
+            old.pendingSync.complete(new SyncGroupResponseData().setErrorCode(Errors.FENCED_INSTANCE_ID.code())
+                    .setAssignment(new byte[0]));
+            old.pendingSync = null;
+        }
+    }
+
+    /** FENCED_INSTANCE_ID if {@code instanceId} now belongs to another member, else NONE. */
+    public synchronized Errors checkInstance(String groupId, String memberId, String instanceId) {
+        ClassicGroup group = groups.get(groupId);
+        if (instanceId == null || group == null) {
+            return Errors.NONE;
+        }
+        String holder = group.staticMembers.get(instanceId);
+        return holder != null && !holder.equals(memberId) ? Errors.FENCED_INSTANCE_ID : Errors.NONE;
+    }
+
+    /** The member id holding a static instance id, or null. */
+    public synchronized String memberIdOf(String groupId, String instanceId) {
+        ClassicGroup group = groups.get(groupId);
+        return group == null ? null : group.staticMembers.get(instanceId);
     }
 
     private static boolean sharesProtocol(ClassicGroup group, JoinGroupRequestData req) {
@@ -189,7 +268,11 @@ public final class GroupCoordinator implements AutoCloseable {
             group.joinTimer = null;
         }
         group.initialDelayPending = false;
-        group.members.values().removeIf(m -> m.pendingJoin == null);
+        for (Member m : new ArrayList<>(group.members.values())) {
+            if (m.pendingJoin == null) {
+                group.removeMember(m.memberId);
+            }
+        }
         group.generation++;
         if (group.members.isEmpty()) {
             toEmpty(group);
@@ -204,6 +287,7 @@ public final class GroupCoordinator implements AutoCloseable {
                 m.pendingJoin.complete(joinResponse(Errors.INCONSISTENT_GROUP_PROTOCOL, m.memberId));
             }
             group.members.clear();
+            group.staticMembers.clear();
             toEmpty(group);
             return;
         }
@@ -269,6 +353,10 @@ public final class GroupCoordinator implements AutoCloseable {
     /** Handles a SyncGroup; followers wait until the leader's assignment arrives. */
     public synchronized CompletableFuture<SyncGroupResponseData> sync(SyncGroupRequestData req) {
         ClassicGroup group = groups.get(req.groupId());
+        if (group != null && req.groupInstanceId() != null && group.staticMembers.containsKey(req.groupInstanceId())
+                && !req.memberId().equals(group.staticMembers.get(req.groupInstanceId()))) {
+            return syncError(Errors.FENCED_INSTANCE_ID);
+        }
         Member m = group == null ? null : group.members.get(req.memberId());
         if (m == null) {
             return syncError(Errors.UNKNOWN_MEMBER_ID);
@@ -337,7 +425,7 @@ public final class GroupCoordinator implements AutoCloseable {
         List<Errors> result = new ArrayList<>();
         boolean removed = false;
         for (String id : memberIds) {
-            Member m = group == null ? null : group.members.remove(id);
+            Member m = group == null ? null : group.removeMember(id);
             if (m == null) {
                 result.add(Errors.UNKNOWN_MEMBER_ID);
                 continue;
@@ -383,7 +471,7 @@ public final class GroupCoordinator implements AutoCloseable {
             boolean removed = false;
             for (Member m : new ArrayList<>(group.members.values())) {
                 if (m.pendingJoin == null && m.pendingSync == null && now - m.lastHeartbeatMs > m.sessionTimeoutMs) {
-                    group.members.remove(m.memberId);
+                    group.removeMember(m.memberId);
                     LOG.info("Member {} of group {} expired after {} ms without heartbeat", m.memberId,
                             group.groupId, now - m.lastHeartbeatMs);
                     removed = true;

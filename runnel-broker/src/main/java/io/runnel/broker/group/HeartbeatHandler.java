@@ -4,6 +4,7 @@ import io.runnel.broker.ApiHandler;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.message.HeartbeatRequestData;
 import org.apache.kafka.common.message.HeartbeatResponseData;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.HeartbeatRequest;
@@ -21,7 +22,11 @@ final class HeartbeatHandler implements ApiHandler {
     @Override
     public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
         HeartbeatRequestData req = ((HeartbeatRequest) request).data();
-        return CompletableFuture.completedFuture(new HeartbeatResponse(new HeartbeatResponseData().setErrorCode(
-                coordinator.heartbeat(req.groupId(), req.memberId(), req.generationId()).code())));
+        Errors e = coordinator.checkInstance(req.groupId(), req.memberId(), req.groupInstanceId());
+        if (e == Errors.NONE) {
+            e = coordinator.heartbeat(req.groupId(), req.memberId(), req.generationId());
+        }
+        return CompletableFuture.completedFuture(new HeartbeatResponse(new HeartbeatResponseData()
+                .setErrorCode(e.code())));
     }
 }

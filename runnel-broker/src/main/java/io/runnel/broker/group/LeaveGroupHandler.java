@@ -9,6 +9,7 @@ import org.apache.kafka.common.message.LeaveGroupResponseData;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.JoinGroupRequest;
 import org.apache.kafka.common.requests.LeaveGroupRequest;
 import org.apache.kafka.common.requests.LeaveGroupResponse;
 import org.apache.kafka.common.requests.RequestContext;
@@ -30,8 +31,27 @@ final class LeaveGroupHandler implements ApiHandler {
             resp.setErrorCode(e.code());
         } else {
             List<String> ids = new ArrayList<>();
-            req.members().forEach(m -> ids.add(m.memberId()));
-            List<Errors> errors = coordinator.leave(req.groupId(), ids);
+            List<Errors> errors = new ArrayList<>();
+            for (LeaveGroupRequestData.MemberIdentity m : req.members()) {
+                String id = m.memberId();
+                Errors fenced = Errors.NONE;
+                if (m.groupInstanceId() != null) {
+                    String holder = coordinator.memberIdOf(req.groupId(), m.groupInstanceId());
+                    if (id == null || id.isEmpty() || id.equals(JoinGroupRequest.UNKNOWN_MEMBER_ID)) {
+                        id = holder == null ? "" : holder;
+                    } else if (holder != null && !holder.equals(id)) {
+                        fenced = Errors.FENCED_INSTANCE_ID;
+                    }
+                }
+                ids.add(id);
+                errors.add(fenced);
+            }
+            List<Errors> left = coordinator.leave(req.groupId(), ids);
+            for (int i = 0; i < errors.size(); i++) {
+                if (errors.get(i) == Errors.NONE) {
+                    errors.set(i, left.get(i));
+                }
+            }
             for (int i = 0; i < ids.size(); i++) {
                 resp.members().add(new LeaveGroupResponseData.MemberResponse().setMemberId(ids.get(i))
                         .setGroupInstanceId(req.members().get(i).groupInstanceId())

@@ -35,8 +35,12 @@ final class OffsetCommitHandler implements ApiHandler {
         OffsetCommitRequestData req = ((OffsetCommitRequest) request).data();
         Errors groupError = consumerGroups.validateCommit(req.groupId(), req.memberId(),
                 req.generationIdOrMemberEpoch());
-        if (groupError == null) {
-            groupError = coordinator.validateCommit(req.groupId(), req.memberId(), req.generationIdOrMemberEpoch());
+        if (groupError == null) { // not a consumer-protocol group: the classic coordinator decides
+            groupError = coordinator.checkInstance(req.groupId(), req.memberId(), req.groupInstanceId());
+            if (groupError == Errors.NONE) {
+                groupError = coordinator.validateCommit(req.groupId(), req.memberId(),
+                        req.generationIdOrMemberEpoch());
+            }
         }
         OffsetCommitResponseData resp = new OffsetCommitResponseData();
         Map<OffsetStore.TopicPartitionKey, CommittedOffset> accepted = new LinkedHashMap<>();

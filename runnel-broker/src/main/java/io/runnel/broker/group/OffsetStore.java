@@ -33,7 +33,7 @@ public final class OffsetStore {
     private final Map<String, Map<TopicPartitionKey, CommittedOffset>> groups = new ConcurrentHashMap<>();
 
     /** A topic partition inside one group's offsets. */
-    record TopicPartitionKey(String topic, int partition) {
+    public record TopicPartitionKey(String topic, int partition) {
     }
 
     public OffsetStore(PartitionLog log, long compactBytes) {
@@ -51,8 +51,12 @@ public final class OffsetStore {
             for (RecordBatch batch : MemoryRecords.readableRecords(slice.readFully()).batches()) {
                 for (Record r : batch) {
                     if (r.offset() >= offset) {
-                        apply(r);
-                        records++;
+                        try {
+                            apply(r);
+                            records++;
+                        } catch (RuntimeException e) {
+                            LOG.warn("Skipping undecodable record at offset {} of {}: {}", r.offset(), log, e.toString());
+                        }
                     }
                 }
                 next = batch.lastOffset() + 1;
@@ -73,6 +77,9 @@ public final class OffsetStore {
             g.put(tp, OffsetRecordDescriptor.readValue(r.value()));
         } else {
             g.remove(tp);
+            if (g.isEmpty()) {
+                groups.remove(key.group());
+            }
         }
     }
 
@@ -116,6 +123,52 @@ public final class OffsetStore {
         int deleted = log.deleteSegmentsBefore(snapshotStart);
         lastSnapshotBytes = log.sizeInBytes();
         LOG.info("Compacted {}: rewrote {} offsets, deleted {} segments", log, all.size(), deleted);
+    }
+
+    /** Deletes committed offsets durably (tombstones); an empty group entry is dropped. */
+    public synchronized void delete(String group, java.util.Collection<TopicPartitionKey> keys) {
+        Map<TopicPartitionKey, CommittedOffset> g = groups.get(group);
+        if (g == null || keys.isEmpty()) {
+            return;
+        }
+        List<SimpleRecord> tombstones = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (TopicPartitionKey k : keys) {
+            tombstones.add(new SimpleRecord(now, OffsetRecordDescriptor.key(new OffsetKey(group, k.topic(),
+                    k.partition())), null));
+        }
+        append(tombstones);
+        keys.forEach(g::remove);
+        if (g.isEmpty()) {
+            groups.remove(group);
+        }
+    }
+
+    /**
+     * Deletes (with tombstones) the offsets of groups {@code isActive} says have no members, when
+     * they were committed more than {@code retentionMs} ago ({@code offsets.retention.minutes}).
+     *
+     * @return the number of offsets removed
+     */
+    public synchronized int expire(long nowMs, long retentionMs, java.util.function.Predicate<String> isActive) {
+        int removed = 0;
+        for (String group : new ArrayList<>(groups.keySet())) {
+            if (isActive.test(group)) {
+                continue;
+            }
+            List<TopicPartitionKey> old = new ArrayList<>();
+            offsets(group).forEach((tp, c) -> {
+                if (nowMs - c.commitTimestamp() > retentionMs) {
+                    old.add(tp);
+                }
+            });
+            delete(group, old);
+            removed += old.size();
+        }
+        if (removed > 0) {
+            LOG.info("Expired {} committed offsets older than {} ms", removed, retentionMs);
+        }
+        return removed;
     }
 
     /** The group's committed offsets (empty map if none). */

@@ -23,6 +23,23 @@ class OffsetStoreTest {
     }
 
     @Test
+    void offsetsOfInactiveGroupsExpireDurably() {
+        try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
+            OffsetStore store = new OffsetStore(offsetsTopic(logs).partition(0), 1 << 20);
+            OffsetStore.TopicPartitionKey tp = new OffsetStore.TopicPartitionKey("t", 0);
+            store.commit("idle", Map.of(tp, new CommittedOffset(5, -1, null, 1_000)));
+            store.commit("busy", Map.of(tp, new CommittedOffset(6, -1, null, 1_000)));
+            store.commit("recent", Map.of(tp, new CommittedOffset(7, -1, null, 9_000)));
+            assertThat(store.expire(10_000, 5_000, "busy"::equals)).isEqualTo(1);
+            assertThat(store.groupIds()).containsExactlyInAnyOrder("busy", "recent");
+        }
+        try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
+            assertThat(new OffsetStore(offsetsTopic(logs).partition(0), 1 << 20).groupIds())
+                    .containsExactlyInAnyOrder("busy", "recent");
+        }
+    }
+
+    @Test
     void offsetsSurviveReopenAndThePartitionIsCompactedByRewrite() {
         try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
             PartitionLog log = offsetsTopic(logs).partition(0);

@@ -42,7 +42,13 @@ public final class BrokerCommand implements Callable<Integer> {
             System.err.println("runnel broker: " + e.getMessage());
             return 2;
         }
-        BrokerMain.serveUntilShutdown(brokerConfig);
+        try {
+            BrokerMain.serveUntilShutdown(brokerConfig);
+        } catch (Exception e) {
+            System.err.println("runnel broker: cannot start on " + host + ":" + port + " with data in " + dataDir + ": "
+                    + e.getMessage());
+            return 1;
+        }
         return 0;
     }
 }

@@ -1,0 +1,94 @@
+package io.runnel.broker.txn;
+
+import io.runnel.log.AppendResult;
+import io.runnel.log.BatchDescriptor;
+import io.runnel.log.PartitionLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.message.FetchResponseData;
+import org.apache.kafka.common.record.internal.ControlRecordType;
+import org.apache.kafka.common.record.internal.EndTransactionMarker;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+
+/**
+ * Transaction state of one partition: the first offset of each open transaction (which bounds the
+ * last stable offset) and the aborted-transaction index. Mutated under the partition log's
+ * monitor, the same lock appends take, so a marker is never written between a transactional
+ * append's check and its write; the last stable offset is read without it.
+ */
+public final class TxnPartitionState {
+    private static final long TAIL_BYTES = 16L * 1024 * 1024;
+    private final PartitionLog log;
+    private final AbortedTxnIndex aborted;
+    /** Producer id to the first offset of its open transaction here. */
+    private final Map<Long, Long> open = new ConcurrentHashMap<>();
+
+    TxnPartitionState(PartitionLog log) {
+        this.log = log;
+        this.aborted = new AbortedTxnIndex(log.dir(), log::logStartOffset);
+        findOpenTransactions();
+    }
+
+    /** Open transactions left in the tail by a crash: data of a producer after its last marker. */
+    private void findOpenTransactions() {
+        log.forEachBatchHeader(log.tailStartOffset(TAIL_BYTES), h -> {
+            if (BatchDescriptor.isTransactional(h, 0)) {
+                long producerId = BatchDescriptor.producerId(h, 0);
+                if (BatchDescriptor.isControl(h, 0)) {
+                    open.remove(producerId);
+                } else {
+                    open.putIfAbsent(producerId, BatchDescriptor.baseOffset(h, 0));
+                }
+            }
+        });
+    }
+
+    /**
+     * The offset below which every transaction is decided. Lock-free: an open transaction is
+     * registered before its first batch is appended, so reading the log end first and the open
+     * transactions second never misses one.
+     */
+    public long lastStableOffset() {
+        long lso = log.logEndOffset();
+        for (long first : open.values()) {
+            lso = Math.min(lso, first);
+        }
+        return lso;
+    }
+
+    /**
+     * Registers a producer's transaction as open from {@code nextOffset} (the log end, where its
+     * batch is about to be appended) unless it already is. The caller holds the log's monitor.
+     */
+    public void beforeTransactionalAppend(long producerId, long nextOffset) {
+        open.putIfAbsent(producerId, nextOffset);
+    }
+
+    /** Appends a commit or abort marker for the producer and closes its open transaction here. */
+    AppendResult writeMarker(long producerId, short epoch, boolean commit) {
+        synchronized (log) {
+            MemoryRecords marker = MemoryRecords.withEndTransactionMarker(System.currentTimeMillis(), producerId, epoch,
+                    new EndTransactionMarker(commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT, 0));
+            AppendResult r = log.append(marker.buffer());
+            Long first = open.remove(producerId);
+            if (!commit && first != null) {
+                aborted.add(new AbortedTxnIndex.Entry(producerId, first, r.lastOffset()));
+            }
+            return r;
+        }
+    }
+
+    /** Aborted transactions overlapping [from, upTo), for a read-committed fetch. */
+    public List<FetchResponseData.AbortedTransaction> abortedBetween(long from, long upTo) {
+        List<AbortedTxnIndex.Entry> entries;
+        synchronized (log) {
+            entries = aborted.overlapping(from, upTo);
+        }
+        List<FetchResponseData.AbortedTransaction> out = new ArrayList<>(entries.size());
+        entries.forEach(e -> out.add(new FetchResponseData.AbortedTransaction().setProducerId(e.producerId())
+                .setFirstOffset(e.firstOffset())));
+        return out;
+    }
+}
