@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code runnel bench}: benchmarks that print one JSON line of figures last. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark; the last line printed is one JSON object of figures.",
-        subcommands = {BenchCommand.Nexmark.class})
+        subcommands = {BenchCommand.Nexmark.class, BenchCommand.Log.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -31,6 +31,40 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Map<String, Object> figures = NexmarkBenchmark.run(query, events, parallelism);
+            System.out.println(NexmarkBenchmark.toJson(figures));
+            return 0;
+        }
+    }
+
+    /** {@code runnel bench log}. */
+    @Command(name = "log", mixinStandardHelpOptions = true,
+            description = "Producer and consumer throughput and end-to-end latency through the Kafka protocol, with the official client.")
+    static final class Log implements Callable<Integer> {
+        @Option(names = "--bootstrap", description = "a broker to measure (Runnel's or Apache Kafka); default: an embedded Runnel broker")
+        String bootstrap;
+
+        @Option(names = "--records", defaultValue = "1000000", description = "records to produce and consume (default: ${DEFAULT-VALUE})")
+        long records;
+
+        @Option(names = "--record-bytes", defaultValue = "100", description = "value size (default: ${DEFAULT-VALUE})")
+        int recordBytes;
+
+        @Option(names = "--acks", defaultValue = "all", description = "0, 1 or all (default: ${DEFAULT-VALUE})")
+        String acks;
+
+        @Option(names = "--partitions", defaultValue = "4", description = "partitions of the topic (default: ${DEFAULT-VALUE})")
+        int partitions;
+
+        @Option(names = "--latency-rate", defaultValue = "10000", description = "records/s for the latency run (default: ${DEFAULT-VALUE})")
+        int latencyRate;
+
+        @Option(names = "--latency-seconds", defaultValue = "5", description = "length of the latency run, 0 to skip (default: ${DEFAULT-VALUE})")
+        int latencySeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> figures = io.runnel.bench.log.LogBenchmark.run(new io.runnel.bench.log.LogBenchmark.Options(
+                    bootstrap, records, recordBytes, acks, partitions, latencyRate, latencySeconds));
             System.out.println(NexmarkBenchmark.toJson(figures));
             return 0;
         }
