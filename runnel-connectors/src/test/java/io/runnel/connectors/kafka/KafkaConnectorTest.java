@@ -29,30 +29,40 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Kafka source and sink against Runnel's own broker, with the official client as the peer. */
+/**
+ * The Kafka source and sink against Runnel's own broker, with the official client as the peer.
+ * With {@code -Drunnel.kafka.bootstrap=HOST:PORT} the same tests run against another broker,
+ * e.g. Apache Kafka started by the anchor's start-kafka.sh.
+ */
 class KafkaConnectorTest implements Serializable {
     static RunnelBroker broker;
     static String bootstrap;
+    static final String SUFFIX = Long.toHexString(System.nanoTime());
+    static final String IN = "in-" + SUFFIX;
+    static final String OUT = "out-" + SUFFIX;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        broker = RunnelBroker.start(Map.of("port", "0", "log.dirs", dir.toString()));
-        bootstrap = broker.bootstrapServers();
+        bootstrap = System.getProperty("runnel.kafka.bootstrap");
+        if (bootstrap == null) {
+            broker = RunnelBroker.start(Map.of("port", "0", "log.dirs", dir.toString()));
+            bootstrap = broker.bootstrapServers();
+        }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic("in", 3, (short) 1), new NewTopic("out", 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(IN, 3, (short) 1), new NewTopic(OUT, 2, (short) 1))).all().get();
         }
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("key.serializer", StringSerializer.class.getName());
         p.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (int i = 0; i < 3000; i++) producer.send(new ProducerRecord<>("in", i % 3, 1_000L * i, "k" + i, "v" + i));
+            for (int i = 0; i < 3000; i++) producer.send(new ProducerRecord<>(IN, i % 3, 1_000L * i, "k" + i, "v" + i));
         }
     }
 
     @AfterAll
     static void stop() {
-        broker.close();
+        if (broker != null) broker.close();
     }
 
     static KafkaSource<String> source(String topic) {
@@ -65,7 +75,7 @@ class KafkaConnectorTest implements Serializable {
         for (int p : new int[] {1, 2, 4}) {
             StreamEnvironment env = StreamEnvironment.create().setParallelism(p);
             CollectSink<String> sink = new CollectSink<>();
-            env.fromSource(source("in"), WatermarkStrategy.noWatermarks(), "kafka").sinkTo(sink);
+            env.fromSource(source(IN), WatermarkStrategy.noWatermarks(), "kafka").sinkTo(sink);
             env.execute("read");
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < 3000; i++) expected.add("v" + i);
@@ -78,7 +88,7 @@ class KafkaConnectorTest implements Serializable {
     void recordTimestampsDriveEventTimeWindowsPerPartition() throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
         CollectSink<Long> sink = new CollectSink<>();
-        env.fromSource(source("in"), WatermarkStrategy.forMonotonousTimestamps(), "kafka")
+        env.fromSource(source(IN), WatermarkStrategy.forMonotonousTimestamps(), "kafka")
                 .map(v -> 1L).windowAll(TumblingEventTimeWindows.of(Duration.ofSeconds(100))).reduce(Long::sum)
                 .sinkTo(sink);
         env.execute("windows");
@@ -89,18 +99,18 @@ class KafkaConnectorTest implements Serializable {
     @Test
     void sinkWritesEveryRecordForAnyConsumer() throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
-        env.fromSource(source("in"), WatermarkStrategy.noWatermarks(), "kafka").map(v -> v.toUpperCase())
-                .sinkTo(new KafkaSink<>(bootstrap, KafkaRecordSerializer.valueString("out")));
+        env.fromSource(source(IN), WatermarkStrategy.noWatermarks(), "kafka").map(v -> v.toUpperCase())
+                .sinkTo(new KafkaSink<>(bootstrap, KafkaRecordSerializer.valueString(OUT)));
         env.execute("copy");
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
-        p.put("group.id", "checker");
+        p.put("group.id", "checker-" + SUFFIX);
         p.put("auto.offset.reset", "earliest");
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());
         List<String> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of("out"));
+            c.subscribe(List.of(OUT));
             long deadline = System.currentTimeMillis() + 30_000;
             while (seen.size() < 3000 && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) seen.add(r.value());
