@@ -8,6 +8,7 @@ import io.runnel.api.connector.SourceReader;
 import io.runnel.api.connector.SourceReaderContext;
 import io.runnel.api.time.WatermarkStrategy;
 import io.runnel.testing.CollectSink;
+import io.runnel.testing.CollectingReaderOutput;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -72,7 +73,7 @@ class DataGeneratorSourceTest {
         SourceReader<Long, IndexSplit> reader =
                 DataGeneratorSource.bounded(i -> i, 1_000).withRateLimit(0.5).createReader(context(0, 1));
         reader.addSplits(DataGeneratorSource.bounded(i -> i, 1_000).createSplits(1));
-        ListOutput<Long> out = new ListOutput<>();
+        CollectingReaderOutput<Long> out = new CollectingReaderOutput<>();
         InputStatus first = reader.pollNext(out);
         InputStatus second = reader.pollNext(out);
         assertThat(first).isEqualTo(InputStatus.MORE_AVAILABLE);
@@ -86,7 +87,7 @@ class DataGeneratorSourceTest {
         List<IndexSplit> splits = source.createSplits(2);
         SourceReader<Long, IndexSplit> first = source.createReader(context(1, 2));
         first.addSplits(List.of(splits.get(1)));
-        ListOutput<Long> out = new ListOutput<>();
+        CollectingReaderOutput<Long> out = new CollectingReaderOutput<>();
         first.pollNext(out);
         List<IndexSplit> snapshot = first.snapshotState(1);
         assertThat(snapshot).containsExactly(new IndexSplit(1, 1 + 2L * DataGeneratorReader.BATCH, 1_000, 2));
@@ -104,7 +105,7 @@ class DataGeneratorSourceTest {
         DataGeneratorSource<Long> source = DataGeneratorSource.bounded(i -> i, 1_001);
         SourceReader<Long, IndexSplit> reader = source.createReader(context(0, 1));
         reader.addSplits(source.createSplits(3));
-        ListOutput<Long> out = new ListOutput<>();
+        CollectingReaderOutput<Long> out = new CollectingReaderOutput<>();
         while (reader.pollNext(out) != InputStatus.END_OF_INPUT) { }
         assertThat(out.records).hasSize(1_001).containsExactlyInAnyOrderElementsOf(LongStream.range(0, 1_001).boxed().toList());
         assertThat(out.released).containsExactly("datagen-0", "datagen-1", "datagen-2");
@@ -116,7 +117,7 @@ class DataGeneratorSourceTest {
         DataGeneratorSource<Long> source = DataGeneratorSource.unbounded(i -> i);
         SourceReader<Long, IndexSplit> reader = source.createReader(context(0, 3));
         reader.addSplits(List.of(source.createSplits(3).get(2)));
-        ListOutput<Long> out = new ListOutput<>();
+        CollectingReaderOutput<Long> out = new CollectingReaderOutput<>();
         for (int i = 0; i < 10; i++) assertThat(reader.pollNext(out)).isEqualTo(InputStatus.MORE_AVAILABLE);
         assertThat(out.records).hasSize(10 * DataGeneratorReader.BATCH).startsWith(2L, 5L, 8L);
     }

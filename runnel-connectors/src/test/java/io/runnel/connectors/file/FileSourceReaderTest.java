@@ -3,7 +3,7 @@ package io.runnel.connectors.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.api.connector.InputStatus;
-import io.runnel.api.connector.ReaderOutput;
+import io.runnel.testing.CollectingReaderOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,28 +18,6 @@ class FileSourceReaderTest {
     @TempDir
     Path dir;
 
-    static final class ListOutput<T> implements ReaderOutput<T> {
-        final List<T> records = new ArrayList<>();
-
-        @Override
-        public void collect(T record) {
-            records.add(record);
-        }
-
-        @Override
-        public void collect(T record, long timestamp) {
-            records.add(record);
-        }
-
-        @Override
-        public ReaderOutput<T> forSplit(String splitId) {
-            return this;
-        }
-
-        @Override
-        public void releaseSplit(String splitId) {}
-    }
-
     @Test
     void snapshotRecordsTheBytePositionAndResumesExactly() throws Exception {
         List<String> input = IntStream.range(0, 600).mapToObj(i -> "zeile-" + i + "-äöü").collect(Collectors.toList());
@@ -47,7 +25,7 @@ class FileSourceReaderTest {
         FileSource<String> source = FileSource.forLines(file);
         FileSourceReader<String> first = new FileSourceReader<>(line -> line);
         first.addSplits(source.createSplits(1));
-        ListOutput<String> out = new ListOutput<>();
+        CollectingReaderOutput<String> out = new CollectingReaderOutput<>();
         assertThat(first.pollNext(out)).isEqualTo(InputStatus.MORE_AVAILABLE);
         List<FileSplit> snapshot = first.snapshotState(1);
         first.close();

@@ -8,6 +8,7 @@ import io.runnel.api.connector.InputStatus;
 import io.runnel.api.connector.ReaderOutput;
 import io.runnel.api.time.WatermarkStrategy;
 import io.runnel.testing.CollectSink;
+import io.runnel.testing.CollectingReaderOutput;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -94,8 +95,8 @@ class SocketTextSourceTest {
             SocketTextReader reader = new SocketTextReader(16, 5_000);
             reader.addSplits(List.of(new SocketSplit("127.0.0.1", server.getLocalPort(), 0)));
             try (Socket peer = server.accept()) {
-                List<String> got = new ArrayList<>();
-                ReaderOutput<String> out = new ListOutput(got);
+                CollectingReaderOutput<String> out = new CollectingReaderOutput<>();
+                List<String> got = out.records;
                 assertThat(reader.pollNext(out)).isEqualTo(InputStatus.NOTHING_AVAILABLE); // the peer sent nothing yet
                 peer.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
                 peer.getOutputStream().flush();
@@ -117,23 +118,4 @@ class SocketTextSourceTest {
         return all.toString();
     }
 
-    private record ListOutput(List<String> got) implements ReaderOutput<String> {
-        @Override
-        public void collect(String record) {
-            got.add(record);
-        }
-
-        @Override
-        public void collect(String record, long timestamp) {
-            got.add(record);
-        }
-
-        @Override
-        public ReaderOutput<String> forSplit(String splitId) {
-            return this;
-        }
-
-        @Override
-        public void releaseSplit(String splitId) {}
-    }
 }
