@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.api.StreamEnvironment;
 import io.runnel.api.connector.InputStatus;
-import io.runnel.api.connector.ReaderOutput;
 import io.runnel.api.time.WatermarkStrategy;
 import io.runnel.testing.CollectSink;
 import io.runnel.testing.CollectingReaderOutput;
