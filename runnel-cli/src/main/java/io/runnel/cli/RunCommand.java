@@ -36,7 +36,11 @@ public final class RunCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Files.createDirectories(output);
+            try {
+                Files.createDirectories(output);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot create the output directory " + output + ": " + e, e);
+            }
             JobClient client = NexmarkJob.runToFiles(query, events, parallelism, output);
             Runtime.getRuntime().addShutdownHook(new Thread(client::cancel));
             JobResult r = client.await(Duration.ofDays(1));

@@ -29,7 +29,7 @@ import java.util.Set;
 
 /** Builds each benchmark query on a stream of timestamped, watermarked Nexmark events. */
 public final class NexmarkQueries {
-    public static final Set<String> NAMES = Set.of("q0", "q1", "q2", "q5", "q7", "q8", "count");
+    public static final Set<String> NAMES = new java.util.TreeSet<>(java.util.List.of("q0", "q1", "q2", "q5", "q7", "q8", "count"));
     static final Duration WINDOW = Duration.ofSeconds(10);
     static final Duration Q5_SLIDE = Duration.ofSeconds(2);
 
