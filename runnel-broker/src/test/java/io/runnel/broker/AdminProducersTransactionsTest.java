@@ -123,6 +123,43 @@ class AdminProducersTransactionsTest {
         }
     }
 
+    @Test
+    void describeProducersAfterRestartAndDurationFilter() throws Exception {
+        TopicPartition p0 = new TopicPartition("t", 0);
+        long producerId;
+        try (RunnelBroker broker = Clients.broker(dir, "auto.create.topics.enable", "false");
+             Admin admin = Clients.admin(broker)) {
+            admin.createTopics(List.of(new NewTopic("t", 1, (short) 1))).all().get();
+            try (KafkaProducer<String, String> tx = Clients.producer(broker, "transactional.id", "tx-2")) {
+                tx.initTransactions();
+                tx.beginTransaction();
+                tx.send(new ProducerRecord<>("t", 0, 1234L, null, "x")).get();
+                tx.send(new ProducerRecord<>("t", 0, 5678L, null, "y")).get();
+                Thread.sleep(50);
+                assertThat(admin.listTransactions(new ListTransactionsOptions().filterOnDuration(10)).all().get())
+                        .extracting(TransactionListing::transactionalId).containsExactly("tx-2");
+                assertThat(admin.listTransactions(new ListTransactionsOptions().filterOnDuration(3_600_000)).all()
+                        .get()).isEmpty();
+                tx.commitTransaction();
+                producerId = admin.describeProducers(List.of(p0)).partitionResult(p0).get().activeProducers().get(0)
+                        .producerId();
+            }
+        }
+        try (RunnelBroker broker = Clients.broker(dir, "auto.create.topics.enable", "false");
+             Admin admin = Clients.admin(broker)) {
+            List<ProducerState> after = admin.describeProducers(List.of(p0)).partitionResult(p0).get()
+                    .activeProducers();
+            assertThat(after).singleElement().satisfies(s -> {
+                assertThat(s.producerId()).isEqualTo(producerId);
+                assertThat(s.lastSequence()).isEqualTo(1);
+                assertThat(s.lastTimestamp()).isEqualTo(5678L);
+                assertThat(s.currentTransactionStartOffset()).isEmpty();
+            });
+            assertThat(admin.describeTransactions(List.of("tx-2")).description("tx-2").get().state())
+                    .isEqualTo(TransactionState.COMPLETE_COMMIT);
+        }
+    }
+
     /** Sends one request on a fresh connection and parses the response. */
     private static AbstractResponse raw(RunnelBroker broker, ApiKeys key, AbstractRequest request) throws IOException {
         try (Socket s = new Socket("127.0.0.1", broker.port())) {
