@@ -31,7 +31,8 @@ final class Apis {
             ApiKeys.OFFSET_FETCH, ApiKeys.LIST_GROUPS, ApiKeys.DESCRIBE_GROUPS, ApiKeys.CONSUMER_GROUP_HEARTBEAT,
             ApiKeys.CONSUMER_GROUP_DESCRIBE, ApiKeys.ADD_PARTITIONS_TO_TXN, ApiKeys.ADD_OFFSETS_TO_TXN,
             ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.END_TXN, ApiKeys.INCREMENTAL_ALTER_CONFIGS,
-            ApiKeys.DELETE_GROUPS, ApiKeys.OFFSET_DELETE, ApiKeys.DELETE_RECORDS);
+            ApiKeys.DELETE_GROUPS, ApiKeys.OFFSET_DELETE, ApiKeys.DELETE_RECORDS,
+            ApiKeys.DESCRIBE_PRODUCERS, ApiKeys.ELECT_LEADERS, ApiKeys.LIST_TRANSACTIONS, ApiKeys.DESCRIBE_TRANSACTIONS);
 
     private Apis() {
     }
@@ -65,6 +66,8 @@ final class Apis {
         apis.register(ApiKeys.DESCRIBE_CLUSTER, new DescribeClusterHandler(cluster));
         apis.register(ApiKeys.INCREMENTAL_ALTER_CONFIGS, new IncrementalAlterConfigsHandler(topics));
         apis.register(ApiKeys.DELETE_RECORDS, new DeleteRecordsHandler(topics));
+        apis.register(ApiKeys.DESCRIBE_PRODUCERS, new DescribeProducersHandler(topics, states, txnPartitions));
+        apis.register(ApiKeys.ELECT_LEADERS, new ElectLeadersHandler(topics));
         GroupCoordinator coordinator = new GroupCoordinator(timer, config.initialRebalanceDelayMs(),
                 config.minSessionTimeoutMs(), config.maxSessionTimeoutMs());
         ConsumerGroupCoordinator consumerGroups = new ConsumerGroupCoordinator(topics, timer,

@@ -154,7 +154,7 @@ final class ProduceHandler implements ApiHandler {
         }
         AppendResult r = log.append(bytes);
         ps.record(batch.producerId(), batch.producerEpoch(), new ProducerStates.BatchMeta(batch.baseSequence(),
-                batch.lastSequence(), r.firstOffset(), r.lastOffset()));
+                batch.lastSequence(), r.firstOffset(), r.lastOffset()), batch.maxTimestamp(), batch.isTransactional());
         return r.firstOffset();
     }
 

@@ -29,7 +29,8 @@ final class ProducerStateLoader {
                 int delta = h.getInt(BatchDescriptor.LAST_OFFSET_DELTA_OFFSET);
                 int last = first > Integer.MAX_VALUE - delta ? delta - (Integer.MAX_VALUE - first) - 1 : first + delta;
                 states.record(producerId, BatchDescriptor.producerEpoch(h, 0), new ProducerStates.BatchMeta(first, last,
-                        BatchDescriptor.baseOffset(h, 0), BatchDescriptor.lastOffset(h, 0)));
+                        BatchDescriptor.baseOffset(h, 0), BatchDescriptor.lastOffset(h, 0)),
+                        BatchDescriptor.maxTimestamp(h, 0), BatchDescriptor.isTransactional(h, 0));
                 batches[0]++;
             }
         });

@@ -26,8 +26,14 @@ final class ProducerStates {
         static final Check OK = new Check(null, null);
     }
 
+    /** What DescribeProducers reports of one producer. */
+    record Active(long producerId, short epoch, int lastSeq, long lastTimestamp, boolean transactional) {
+    }
+
     private static final class Entry {
         short epoch;
+        long lastTimestamp = -1;
+        boolean transactional;
         final ArrayDeque<BatchMeta> batches = new ArrayDeque<>(CACHED_BATCHES);
     }
 
@@ -60,6 +66,11 @@ final class ProducerStates {
     }
 
     void record(long producerId, short epoch, BatchMeta batch) {
+        record(producerId, epoch, batch, -1, false);
+    }
+
+    /** Records an appended batch with its max timestamp and whether it was transactional. */
+    void record(long producerId, short epoch, BatchMeta batch, long maxTimestamp, boolean transactional) {
         Entry e = producers.computeIfAbsent(producerId, k -> new Entry());
         if (epoch != e.epoch) {
             e.epoch = epoch;
@@ -69,5 +80,17 @@ final class ProducerStates {
             e.batches.pollFirst();
         }
         e.batches.addLast(batch);
+        e.lastTimestamp = Math.max(e.lastTimestamp, maxTimestamp);
+        e.transactional |= transactional;
+    }
+
+    /** The remembered producers, least recently appending first (a view must not reorder them). */
+    java.util.List<Active> active() {
+        java.util.List<Active> out = new java.util.ArrayList<>(producers.size());
+        producers.forEach((id, e) -> {
+            BatchMeta last = e.batches.peekLast();
+            out.add(new Active(id, e.epoch, last == null ? -1 : last.lastSeq(), e.lastTimestamp, e.transactional));
+        });
+        return out;
     }
 }

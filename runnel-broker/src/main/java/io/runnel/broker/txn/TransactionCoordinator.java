@@ -271,6 +271,31 @@ public final class TransactionCoordinator implements AutoCloseable {
         return Errors.NONE;
     }
 
+    /** A snapshot of one transactional id, for ListTransactions and DescribeTransactions. */
+    record TxnView(String transactionalId, long producerId, short epoch, TxnState state, int timeoutMs, long startMs,
+                   java.util.Set<TxnMetadata.Tp> partitions) {
+    }
+
+    /** Snapshots of every transactional id. */
+    synchronized List<TxnView> views() {
+        List<TxnView> out = new ArrayList<>(txns.size());
+        txns.values().forEach(m -> out.add(view(m)));
+        return out;
+    }
+
+    /** A snapshot of the transactional id, or null if unknown. */
+    synchronized TxnView view(String transactionalId) {
+        TxnMetadata m = txns.get(transactionalId);
+        return m == null ? null : view(m);
+    }
+
+    private static TxnView view(TxnMetadata m) {
+        boolean open = m.state == TxnState.ONGOING || m.state == TxnState.PREPARE_COMMIT
+                || m.state == TxnState.PREPARE_ABORT;
+        return new TxnView(m.transactionalId, m.producerId, m.epoch, m.state, m.timeoutMs, open ? m.startMs : -1,
+                m.partitionsCopy());
+    }
+
     @Override
     public void close() {
         expirer.cancel(false);

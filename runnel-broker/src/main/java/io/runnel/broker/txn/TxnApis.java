@@ -25,6 +25,8 @@ public final class TxnApis {
         m.put(ApiKeys.ADD_OFFSETS_TO_TXN, new AddOffsetsToTxnHandler(coordinator));
         m.put(ApiKeys.TXN_OFFSET_COMMIT, new TxnOffsetCommitHandler(coordinator, topics, groups));
         m.put(ApiKeys.END_TXN, new EndTxnHandler(coordinator));
+        m.put(ApiKeys.LIST_TRANSACTIONS, new ListTransactionsHandler(coordinator));
+        m.put(ApiKeys.DESCRIBE_TRANSACTIONS, new DescribeTransactionsHandler(coordinator));
         return m;
     }
 }

@@ -66,6 +66,12 @@ public final class TxnPartitionState {
         open.putIfAbsent(producerId, nextOffset);
     }
 
+    /** The first offset of the producer's open transaction here, or -1 if it has none. */
+    public long openTransactionStart(long producerId) {
+        Long first = open.get(producerId);
+        return first == null ? -1 : first;
+    }
+
     /** Appends a commit or abort marker for the producer and closes its open transaction here. */
     AppendResult writeMarker(long producerId, short epoch, boolean commit) {
         synchronized (log) {
