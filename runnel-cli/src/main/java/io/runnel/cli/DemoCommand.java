@@ -34,32 +34,52 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "12", description = "how long to run (default: ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--rate", defaultValue = "500000", description = "events per second (default: ${DEFAULT-VALUE})")
-    long rate;
+    @Option(names = "--rate", description = "events per second (default: 100000 through the log, 500000 without)")
+    Long rate;
+
+    @Option(names = "--log", defaultValue = "none",
+            description = "none: the job reads the generator directly; embedded: events go through an embedded "
+                    + "Kafka-protocol broker (producer -> topic as JSON -> job), slower (default: ${DEFAULT-VALUE})")
+    String log;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "parallel instances per operator (default: ${DEFAULT-VALUE})")
     int parallelism;
 
     @Override
     public Integer call() throws Exception {
+        if (!log.equals("embedded") && !log.equals("none")) throw new IllegalArgumentException("--log must be embedded or none, got '" + log + "'");
+        boolean viaLog = log.equals("embedded");
+        long r = rate != null ? rate : viaLog ? 100_000 : 500_000;
+        try (DemoLog demoLog = viaLog ? new DemoLog(r * seconds, r) : null) {
+            return run(demoLog, r);
+        }
+    }
+
+    private int run(DemoLog demoLog, long r) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
-        DataStream<Event> events = env.fromSource(new NexmarkSource(rate * seconds, rate), WatermarkStrategy.forMonotonousTimestamps(), "nexmark")
+        DataStream<Event> events = (demoLog != null
+                ? env.fromSource(demoLog.source(), WatermarkStrategy.<Event>forMonotonousTimestamps(), "nexmark-topic")
+                : env.fromSource(new NexmarkSource(r * seconds, r), WatermarkStrategy.<Event>forMonotonousTimestamps(), "nexmark"))
                 .map(DemoCommand::count).name("count-events");
         NexmarkQueries.q5(events).sinkTo(new HotItemPrinter()).name("print-hot-items");
         System.out.printf("runnel demo: Nexmark hot items (bids per auction, sliding 10 s windows every 2 s of event time)%n"
-                + "             %,d events/s for %d s, parallelism %d; Ctrl-C stops%n", rate, seconds, parallelism);
+                + "             %,d events/s for %d s, parallelism %d, %s; Ctrl-C stops%n", r, seconds, parallelism,
+                demoLog != null ? "through an embedded Kafka-protocol broker at " + demoLog.bootstrap() + " (topic " + DemoLog.TOPIC + ")"
+                        : "straight from the generator");
         long start = System.nanoTime();
         JobClient client = env.executeAsync("demo-hot-items");
+        if (demoLog != null) demoLog.start();
         Thread hook = new Thread(() -> {
             client.cancel();
             try {
-                client.result().handle((r, e) -> null).get();
+                client.result().handle((x, e) -> null).get();
             } catch (Exception ignored) {
                 // shutting down anyway
             }
         });
         Runtime.getRuntime().addShutdownHook(hook);
         long last = 0;
+        long caughtUpAt = 0;
         while (!client.result().isDone()) {
             Thread.sleep(100);
             long now = System.nanoTime();
@@ -69,16 +89,23 @@ public final class DemoCommand implements Callable<Integer> {
                 long n = EVENTS.sum();
                 System.out.printf("  [%5.1f s] %,12d events  %,10.0f events/s  %,d results%n", s, n, n / s, ROWS.sum());
             }
+            // through the log the topic never ends: stop once every produced event was read
+            if (demoLog != null && demoLog.producerDone() && EVENTS.sum() >= demoLog.produced.get()) {
+                if (caughtUpAt == 0) caughtUpAt = now;
+                if (now - caughtUpAt > 1_000_000_000L) client.cancel();
+            }
         }
+        Runtime.getRuntime().removeShutdownHook(hook);
         try {
             client.result().get();
-            Runtime.getRuntime().removeShutdownHook(hook);
-            System.out.printf("runnel demo: done, %,d events, %,d results in %.1f s%n", EVENTS.sum(), ROWS.sum(), (System.nanoTime() - start) / 1e9);
-            return 0;
         } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof CancellationException) return 130;
-            throw e;
+            if (!(e.getCause() instanceof CancellationException) || demoLog == null || caughtUpAt == 0) {
+                if (e.getCause() instanceof CancellationException) return 130;
+                throw e;
+            }
         }
+        System.out.printf("runnel demo: done, %,d events, %,d results in %.1f s%n", EVENTS.sum(), ROWS.sum(), (System.nanoTime() - start) / 1e9);
+        return 0;
     }
 
     private static Event count(Event e) {
