@@ -13,7 +13,6 @@ import io.runnel.api.graph.Transformation;
 import io.runnel.api.graph.TwoInputTransformation;
 import io.runnel.api.graph.UnionTransformation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +121,6 @@ public final class JobPlan {
     }
 
     private void chain() {
-        Map<PlanNode, Integer> unused = new HashMap<>();
         for (PlanNode n : nodes.values()) {
             if (n.inputs.size() != 1) continue;
             PlanEdge e = n.inputs.get(0);
@@ -133,7 +131,6 @@ public final class JobPlan {
                 n.chainHead = e.from.chainHead;
             }
         }
-        unused.clear();
     }
 
     /** A readable description of the plan: chains and edges. */

@@ -5,7 +5,8 @@ import java.util.PriorityQueue;
 
 /**
  * Timers of one time domain in time order, registered at most once each. Deletion is lazy: a
- * deleted timer stays in the heap and is skipped when it comes up.
+ * deleted timer stays in the heap and is skipped when it comes up; when deleted entries outnumber
+ * live ones the heap is rebuilt, so deletions cannot make it grow without bound.
  */
 public final class TimerQueue {
     private final PriorityQueue<TimerEntry> heap = new PriorityQueue<>();
@@ -16,7 +17,17 @@ public final class TimerQueue {
     }
 
     public void delete(TimerEntry t) {
-        live.remove(t);
+        if (live.remove(t) && heap.size() > 2 * live.size() + 1024) compact();
+    }
+
+    private void compact() {
+        heap.clear();
+        heap.addAll(live);
+    }
+
+    /** Entries held by the heap, deleted ones included (for tests and metrics). */
+    public int heapSize() {
+        return heap.size();
     }
 
     /** The earliest live timer's time, or {@link Long#MAX_VALUE}. */

@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The general window operator: any assigner (merging sessions included), trigger, evictor and
@@ -298,14 +297,5 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
                 }
             };
         }
-    }
-
-    /** Drops every window of every key (used by tests between runs). */
-    void clearAll() {
-        for (int i = 0; i < groups.length; i++) groups[i] = null;
-    }
-
-    Map<Object, HashMap<Window, Contents>> group(int i) {
-        return groups[i];
     }
 }
