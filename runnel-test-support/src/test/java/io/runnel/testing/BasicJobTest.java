@@ -70,7 +70,6 @@ class BasicJobTest implements java.io.Serializable {
         env.execute("counts");
         List<String> expected = new ArrayList<>();
         for (int k = 0; k < 7; k++) {
-            long n = IntStream.range(0, 5_000).filter(x -> x % 7 == 0).count();
             int key = k;
             long count = IntStream.range(0, 5_000).filter(x -> x % 7 == key).count();
             for (long i = 1; i <= count; i++) expected.add(k + ":" + i);

@@ -9,7 +9,6 @@ import io.runnel.api.windowing.TumblingEventTimeWindows;
 import io.runnel.broker.RunnelBroker;
 import io.runnel.testing.CollectSink;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,9 +123,5 @@ class KafkaConnectorTest implements Serializable {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(1);
         env.fromSource(source("no-such-topic"), WatermarkStrategy.noWatermarks(), "kafka").sinkTo(new CollectSink<>());
         assertThatThrownBy(() -> env.execute("unknown")).hasMessageContaining("unknown topic 'no-such-topic'");
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

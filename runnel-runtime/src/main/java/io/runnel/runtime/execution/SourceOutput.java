@@ -73,17 +73,17 @@ final class SourceOutput<T> implements ReaderOutput<T> {
         long now = idleAfter == Long.MAX_VALUE ? 0 : clock.now();
         long min = Long.MAX_VALUE;
         boolean anyActive = false;
+        boolean anyUsed = idleAfter != Long.MAX_VALUE;
         for (int i = 0; i < all.size(); i++) {
             SplitOutput s = all.get(i);
             // with idleness, a reader that never emitted still holds the watermark until it times out
             if (!s.used && idleAfter == Long.MAX_VALUE) continue;
             s.generator.onPeriodicEmit(s);
+            anyUsed |= s.used;
             if (s.markedIdle || (idleAfter != Long.MAX_VALUE && now - s.lastRecordAt >= idleAfter)) continue;
             anyActive = true;
             min = Math.min(min, s.watermark);
         }
-        boolean anyUsed = idleAfter != Long.MAX_VALUE;
-        for (int i = 0; i < all.size(); i++) anyUsed |= all.get(i).used;
         boolean nowIdle = anyUsed && !anyActive;
         if (nowIdle != idle) {
             idle = nowIdle;
