@@ -15,6 +15,24 @@ public interface JobClient {
     /** Completes with the result, or exceptionally with the failure that ended the job. */
     CompletableFuture<JobResult> result();
 
+    /** Checkpoints and savepoints so far, oldest first (a bounded recent history). */
+    default java.util.List<io.runnel.api.checkpoint.CheckpointStats> checkpoints() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Takes a savepoint into a new directory under {@code directory}; completes with its path.
+     * Savepoints are kept until deleted and can be restored with another parallelism.
+     */
+    default CompletableFuture<String> triggerSavepoint(String directory) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints are not supported by this executor"));
+    }
+
+    /** How many times the job restarted after a failure. */
+    default int restarts() {
+        return 0;
+    }
+
     /** Waits for the job to end; rethrows its failure. */
     default JobResult await(Duration timeout) throws Exception {
         try {

@@ -5,6 +5,8 @@ import io.runnel.api.graph.SinkTransformation;
 import io.runnel.api.graph.SourceTransformation;
 import io.runnel.api.graph.Transformation;
 import io.runnel.api.time.WatermarkStrategy;
+import io.runnel.api.checkpoint.CheckpointConfig;
+import io.runnel.api.checkpoint.RestartStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +34,10 @@ public final class StreamEnvironment {
     private int maxParallelism = DEFAULT_MAX_PARALLELISM;
     private int workerThreads = Runtime.getRuntime().availableProcessors();
     private long bufferTimeoutMillis = 100;
+    private final CheckpointConfig checkpoints = new CheckpointConfig();
+    private RestartStrategy restartStrategy;
+    private String stateBackend = "heap";
+    private String restoreFrom;
 
     private StreamEnvironment() {}
 
@@ -99,6 +105,47 @@ public final class StreamEnvironment {
         return nextId++;
     }
 
+    /** Takes a checkpoint every {@code interval} (exactly-once unless the config says otherwise). */
+    public StreamEnvironment enableCheckpointing(Duration interval) {
+        if (interval.toMillis() <= 0) throw new IllegalArgumentException("checkpoint interval must be positive, got " + interval);
+        checkpoints.setInterval(interval);
+        return this;
+    }
+
+    public StreamEnvironment enableCheckpointing(long intervalMillis) {
+        return enableCheckpointing(Duration.ofMillis(intervalMillis));
+    }
+
+    /** The checkpoint settings, to change in place. */
+    public CheckpointConfig getCheckpointConfig() {
+        return checkpoints;
+    }
+
+    /** What happens on failure; by default none without checkpoints, and unlimited backoff restarts with them. */
+    public StreamEnvironment setRestartStrategy(RestartStrategy strategy) {
+        this.restartStrategy = java.util.Objects.requireNonNull(strategy, "strategy");
+        return this;
+    }
+
+    /** "heap" (default) or "rocksdb" (needs the runnel-state-rocksdb module on the class path). */
+    public StreamEnvironment setStateBackend(String name) {
+        this.stateBackend = java.util.Objects.requireNonNull(name, "state backend");
+        return this;
+    }
+
+    public String stateBackend() {
+        return stateBackend;
+    }
+
+    /**
+     * Starts the next job from a checkpoint or savepoint directory, or from "latest": the newest
+     * completed checkpoint in the checkpoint directory (the job starts fresh when there is none).
+     */
+    public StreamEnvironment restoreFrom(String pathOrLatest) {
+        this.restoreFrom = pathOrLatest;
+        return this;
+    }
+
     void addSink(SinkTransformation sink) {
         sinks.add(sink);
     }
@@ -106,7 +153,11 @@ public final class StreamEnvironment {
     /** The job as it would be submitted now. */
     public StreamJob job(String name) {
         if (sinks.isEmpty()) throw new IllegalStateException("the job '" + name + "' has no sink: add one with sinkTo() or print()");
-        return new StreamJob(name, List.copyOf(sinks), parallelism, maxParallelism, workerThreads, bufferTimeoutMillis);
+        RestartStrategy restart = restartStrategy != null ? restartStrategy
+                : checkpoints.enabled() ? RestartStrategy.defaultForCheckpointing() : RestartStrategy.none();
+        CheckpointConfig config = checkpoints.copy();
+        return new StreamJob(name, List.copyOf(sinks), parallelism, maxParallelism, workerThreads, bufferTimeoutMillis,
+                config, restart, stateBackend, restoreFrom);
     }
 
     /** Runs the job and waits for it to end; rethrows the failure that ended it. */

@@ -1,6 +1,7 @@
 package io.runnel.runtime.operators;
 
 import io.runnel.runtime.state.HeapKeyedStateBackend;
+import io.runnel.runtime.state.KeyedStateBackend;
 import io.runnel.runtime.state.KeyContext;
 import io.runnel.runtime.state.KeyGroups;
 
@@ -11,17 +12,26 @@ public final class OperatorContext {
     private final int parallelism;
     private final int maxParallelism;
     private final ProcessingClock clock;
-    private final HeapKeyedStateBackend state;
+    private final KeyedStateBackend state;
 
+    /** A context with a heap backend when {@code keyed}. */
     public OperatorContext(String name, int subtask, int parallelism, int maxParallelism, ProcessingClock clock, boolean keyed) {
+        this(name, subtask, parallelism, maxParallelism, clock, keyed ? new HeapKeyedStateBackend(keyContext(subtask, parallelism, maxParallelism), clock::now) : null);
+    }
+
+    public OperatorContext(String name, int subtask, int parallelism, int maxParallelism, ProcessingClock clock, KeyedStateBackend state) {
         this.name = name;
         this.subtask = subtask;
         this.parallelism = parallelism;
         this.maxParallelism = maxParallelism;
         this.clock = clock;
-        this.state = keyed ? new HeapKeyedStateBackend(new KeyContext(maxParallelism,
-                KeyGroups.firstKeyGroup(subtask, maxParallelism, parallelism),
-                KeyGroups.endKeyGroup(subtask, maxParallelism, parallelism)), clock::now) : null;
+        this.state = state;
+    }
+
+    /** The key context of subtask {@code subtask}: the key groups it owns. */
+    public static KeyContext keyContext(int subtask, int parallelism, int maxParallelism) {
+        return new KeyContext(maxParallelism, KeyGroups.firstKeyGroup(subtask, maxParallelism, parallelism),
+                KeyGroups.endKeyGroup(subtask, maxParallelism, parallelism));
     }
 
     public String name() {
@@ -45,7 +55,7 @@ public final class OperatorContext {
     }
 
     /** The keyed state backend, or null on a non-keyed stream. */
-    public HeapKeyedStateBackend state() {
+    public KeyedStateBackend state() {
         return state;
     }
 

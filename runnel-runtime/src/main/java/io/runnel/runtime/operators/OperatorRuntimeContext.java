@@ -11,7 +11,7 @@ import io.runnel.api.state.ReducingState;
 import io.runnel.api.state.ReducingStateDescriptor;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
-import io.runnel.runtime.state.HeapKeyedStateBackend;
+import io.runnel.runtime.state.KeyedStateBackend;
 
 /** The {@link RuntimeContext} user functions see, backed by the operator's context. */
 public final class OperatorRuntimeContext implements RuntimeContext {
@@ -41,7 +41,7 @@ public final class OperatorRuntimeContext implements RuntimeContext {
         return ctx.maxParallelism();
     }
 
-    private HeapKeyedStateBackend state(String name) {
+    private KeyedStateBackend state(String name) {
         if (ctx.state() == null) {
             throw new IllegalStateException("operator '" + ctx.name() + "' asked for keyed state '" + name
                     + "' but its input is not keyed: use keyBy() first");

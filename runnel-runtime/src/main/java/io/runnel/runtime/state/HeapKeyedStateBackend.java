@@ -13,6 +13,7 @@ import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -20,7 +21,7 @@ import java.util.function.LongSupplier;
  * Keyed state of one operator instance, on the heap. Each named state is a {@link StateTable};
  * handles are created once per name and read the current key from the {@link KeyContext}.
  */
-public final class HeapKeyedStateBackend {
+public final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final KeyContext keys;
     private final LongSupplier clock;
     private final Map<String, StateTable> tables = new HashMap<>();
@@ -32,6 +33,7 @@ public final class HeapKeyedStateBackend {
         this.clock = processingClock;
     }
 
+    @Override
     public KeyContext keys() {
         return keys;
     }
@@ -41,26 +43,31 @@ public final class HeapKeyedStateBackend {
     }
 
     @SuppressWarnings("unchecked")
+    @Override
     public <T> ValueState<T> value(ValueStateDescriptor<T> d) {
         return (ValueState<T>) handle(d, ValueState.class, () -> new HeapValueState<>(table(d), ttl(d), d.defaultValue()));
     }
 
     @SuppressWarnings("unchecked")
+    @Override
     public <T> ListState<T> list(ListStateDescriptor<T> d) {
         return (ListState<T>) handle(d, ListState.class, () -> new HeapListState<>(table(d), ttl(d)));
     }
 
     @SuppressWarnings("unchecked")
+    @Override
     public <K, V> MapState<K, V> map(MapStateDescriptor<K, V> d) {
         return (MapState<K, V>) handle(d, MapState.class, () -> new HeapMapState<>(table(d), ttl(d)));
     }
 
     @SuppressWarnings("unchecked")
+    @Override
     public <T> ReducingState<T> reducing(ReducingStateDescriptor<T> d) {
         return (ReducingState<T>) handle(d, ReducingState.class, () -> new HeapReducingState<>(table(d), ttl(d), d.reducer()));
     }
 
     @SuppressWarnings("unchecked")
+    @Override
     public <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d) {
         return (AggregatingState<I, O>) handle(d, AggregatingState.class, () -> new HeapAggregatingState<>(table(d), ttl(d), d.aggregate()));
     }
@@ -80,5 +87,15 @@ public final class HeapKeyedStateBackend {
 
     private Ttl ttl(StateDescriptor d) {
         return new Ttl(d.ttl(), clock);
+    }
+
+    @Override
+    public SnapshotPart snapshot(long checkpointId) {
+        throw new UnsupportedOperationException("heap snapshots: not yet");
+    }
+
+    @Override
+    public void restore(java.nio.file.Path baseDir, List<java.io.Serializable> handles) {
+        throw new UnsupportedOperationException("heap restore: not yet");
     }
 }

@@ -1,0 +1,107 @@
+package io.runnel.api.checkpoint;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * How a job checkpoints. Checkpointing is off while the interval is zero. Defaults follow Flink:
+ * exactly-once, 10 minute timeout, no minimum pause, one checkpoint at a time, one retained.
+ */
+public final class CheckpointConfig implements Serializable {
+    private long intervalMillis;
+    private CheckpointingMode mode = CheckpointingMode.EXACTLY_ONCE;
+    private long timeoutMillis = Duration.ofMinutes(10).toMillis();
+    private long minPauseMillis;
+    private int maxConcurrent = 1;
+    private int retained = 1;
+    private String directory;
+
+    public boolean enabled() {
+        return intervalMillis > 0;
+    }
+
+    public long intervalMillis() {
+        return intervalMillis;
+    }
+
+    public CheckpointConfig setInterval(Duration interval) {
+        if (interval.isNegative()) throw new IllegalArgumentException("checkpoint interval must not be negative, got " + interval);
+        this.intervalMillis = interval.toMillis();
+        return this;
+    }
+
+    public CheckpointingMode mode() {
+        return mode;
+    }
+
+    public CheckpointConfig setMode(CheckpointingMode mode) {
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** A checkpoint not complete after this long is aborted (the job goes on). */
+    public CheckpointConfig setTimeout(Duration timeout) {
+        if (timeout.toMillis() <= 0) throw new IllegalArgumentException("checkpoint timeout must be positive, got " + timeout);
+        this.timeoutMillis = timeout.toMillis();
+        return this;
+    }
+
+    public long minPauseMillis() {
+        return minPauseMillis;
+    }
+
+    /** The least time between the end of one checkpoint and the start of the next. */
+    public CheckpointConfig setMinPause(Duration pause) {
+        if (pause.isNegative()) throw new IllegalArgumentException("minimum pause must not be negative, got " + pause);
+        this.minPauseMillis = pause.toMillis();
+        return this;
+    }
+
+    public int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    public CheckpointConfig setMaxConcurrent(int n) {
+        if (n < 1) throw new IllegalArgumentException("max concurrent checkpoints must be at least 1, got " + n);
+        this.maxConcurrent = n;
+        return this;
+    }
+
+    public int retained() {
+        return retained;
+    }
+
+    /** How many completed checkpoints are kept on disk; older ones are deleted. */
+    public CheckpointConfig setRetained(int n) {
+        if (n < 1) throw new IllegalArgumentException("retained checkpoints must be at least 1, got " + n);
+        this.retained = n;
+        return this;
+    }
+
+    /** The storage directory, or null for a directory under java.io.tmpdir named after the job. */
+    public String directory() {
+        return directory;
+    }
+
+    public CheckpointConfig setDirectory(String directory) {
+        this.directory = directory;
+        return this;
+    }
+
+    /** A copy, so a submitted job does not see later changes. */
+    public CheckpointConfig copy() {
+        CheckpointConfig c = new CheckpointConfig();
+        c.intervalMillis = intervalMillis;
+        c.mode = mode;
+        c.timeoutMillis = timeoutMillis;
+        c.minPauseMillis = minPauseMillis;
+        c.maxConcurrent = maxConcurrent;
+        c.retained = retained;
+        c.directory = directory;
+        return c;
+    }
+}
