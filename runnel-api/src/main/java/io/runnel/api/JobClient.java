@@ -33,6 +33,11 @@ public interface JobClient {
         return 0;
     }
 
+    /** Per restart: milliseconds from the failure to the first record read again (when known). */
+    default java.util.List<Long> recoveryMillis() {
+        return java.util.List.of();
+    }
+
     /** Waits for the job to end; rethrows its failure. */
     default JobResult await(Duration timeout) throws Exception {
         try {

@@ -17,7 +17,15 @@ import io.runnel.runtime.execution.OperatorFactory;
 import io.runnel.runtime.operators.ChainingOutput;
 import io.runnel.runtime.operators.KeyedOperator;
 import io.runnel.runtime.operators.OneInputOperator;
+import io.runnel.runtime.checkpoint.OperatorRestore;
+import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.runtime.operators.OperatorContext;
+import io.runnel.runtime.state.HeapKeyedStateBackend;
+import io.runnel.runtime.state.KeyedStateBackend;
+import io.runnel.runtime.state.SnapshotTarget;
+import io.runnel.runtime.state.StateBackends;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.runnel.runtime.operators.Output;
 import io.runnel.runtime.operators.ProcessingClock;
 import io.runnel.runtime.operators.StreamOperator;
@@ -42,7 +50,9 @@ import java.util.function.Function;
  *
  * The pipeline is built on a placeholder stream and may use keyBy, map, windows, process
  * functions; everything after the keyBy runs as one subtask of parallelism 1 owning every key
- * group. Checkpoint barriers come with the exactly-once issue.
+ * group. {@link #snapshot} takes what a checkpoint barrier takes (a real round trip through
+ * bytes and the backend's files), and {@link #restore} starts a harness from snapshots of any
+ * number of earlier subtasks, as a subtask of any parallelism: a rescale in miniature.
  */
 public final class OperatorHarness<IN, OUT> implements AutoCloseable {
     private final List<StreamOperator<?>> operators = new ArrayList<>();
@@ -62,26 +72,58 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
         }
     }
 
+    private final int subtask;
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private OperatorHarness(List<Transformation> chain) throws Exception {
+    private OperatorHarness(List<Transformation> chain, int subtask, int parallelism, String backend, List<Snapshot> restoreFrom) throws Exception {
+        this.subtask = subtask;
+        int maxP = StreamEnvironment.DEFAULT_MAX_PARALLELISM;
+        StateBackends backends = StateBackends.byName(backend, SNAPSHOTS.resolve("work"));
         Output<Object> next = capture;
         List<StreamOperator<?>> built = new ArrayList<>();
         for (int i = chain.size() - 1; i >= 0; i--) {
             Transformation t = chain.get(i);
             StreamOperator op = OperatorFactory.create(t, true);
-            op.setup(new OperatorContext(t.name(), 0, 1, StreamEnvironment.DEFAULT_MAX_PARALLELISM, clock, OperatorFactory.isKeyed(t)), next);
+            KeyedStateBackend state = OperatorFactory.isKeyed(t)
+                    ? backends.create("op" + i, OperatorContext.keyContext(subtask, parallelism, maxP), clock, subtask) : null;
+            op.setup(new OperatorContext(t.name(), subtask, parallelism, maxP, clock, state), next);
             built.add(op);
             next = new ChainingOutput<>(op);
         }
         Collections.reverse(built);
         operators.addAll(built);
         if (operators.isEmpty()) throw new IllegalArgumentException("the pipeline has no operator");
+        if (!restoreFrom.isEmpty()) {
+            Path base = restoreFrom.get(0).dir;
+            for (int i = 0; i < operators.size(); i++) {
+                List<Map<String, Object>> parts = new ArrayList<>();
+                for (Snapshot s : restoreFrom) parts.add(s.parts(i));
+                operators.get(i).restoreState(new OperatorRestore(base, parts));
+            }
+        }
         for (StreamOperator<?> op : operators) op.open();
         head = (OneInputOperator<IN>) operators.get(0);
     }
 
     /** A harness for the operators {@code pipeline} adds to a stream of {@code IN}. */
     public static <IN, OUT> OperatorHarness<IN, OUT> of(Function<DataStream<IN>, DataStream<OUT>> pipeline) throws Exception {
+        return of(pipeline, 0, 1, "heap", List.of());
+    }
+
+    /** A harness running as subtask {@code subtask} of {@code parallelism} on the named state backend. */
+    public static <IN, OUT> OperatorHarness<IN, OUT> of(Function<DataStream<IN>, DataStream<OUT>> pipeline, int subtask, int parallelism,
+                                                        String backend) throws Exception {
+        return of(pipeline, subtask, parallelism, backend, List.of());
+    }
+
+    /** A harness restored from snapshots of earlier subtasks (any number), running as {@code subtask} of {@code parallelism}. */
+    public static <IN, OUT> OperatorHarness<IN, OUT> restore(Function<DataStream<IN>, DataStream<OUT>> pipeline, int subtask, int parallelism,
+                                                             String backend, List<Snapshot> snapshots) throws Exception {
+        return of(pipeline, subtask, parallelism, backend, snapshots);
+    }
+
+    private static <IN, OUT> OperatorHarness<IN, OUT> of(Function<DataStream<IN>, DataStream<OUT>> pipeline, int subtask, int parallelism,
+                                                         String backend, List<Snapshot> snapshots) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(1);
         DataStream<IN> input = env.fromSource(new NoSource<>(), WatermarkStrategy.noWatermarks(), "harness-input");
         Transformation last = pipeline.apply(input).transformation();
@@ -92,7 +134,68 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
             else if (!(t instanceof PartitionTransformation)) throw new IllegalArgumentException("the harness cannot drive " + t);
         }
         Collections.reverse(chain);
-        return new OperatorHarness<>(chain);
+        return new OperatorHarness<>(chain, subtask, parallelism, backend, snapshots);
+    }
+
+    private static final Path SNAPSHOTS = tempRoot();
+
+    private static Path tempRoot() {
+        try {
+            return Files.createTempDirectory("runnel-harness");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What every operator of the chain put into checkpoint {@code id}, written and read back as bytes. */
+    public Snapshot snapshot(long id) throws Exception {
+        Path dir = Files.createDirectories(SNAPSHOTS.resolve("chk-" + id));
+        Path shared = Files.createDirectories(SNAPSHOTS.resolve("shared"));
+        List<byte[]> bytes = new ArrayList<>();
+        for (int i = 0; i < operators.size(); i++) {
+            OperatorSnapshot s = new OperatorSnapshot(id, false);
+            operators.get(i).snapshotState(s);
+            Map<String, Object> parts = new java.util.LinkedHashMap<>();
+            SnapshotTarget target = new SnapshotTarget(id, dir, shared, "op" + i + "-" + subtask);
+            for (Map.Entry<String, Object> e : s.parts().entrySet()) {
+                Object v = e.getValue();
+                if (v instanceof KeyedStateBackend.SnapshotPart part) v = part.write(target);
+                parts.put(e.getKey(), v);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream oos = new java.io.ObjectOutputStream(out)) {
+                oos.writeObject(parts);
+            }
+            bytes.add(out.toByteArray());
+        }
+        for (StreamOperator<?> op : operators) op.notifyCheckpointComplete(id);
+        return new Snapshot(dir, bytes);
+    }
+
+    /** A harness snapshot: per operator of the chain, its parts as bytes. */
+    public static final class Snapshot {
+        final Path dir;
+        final List<byte[]> perOperator;
+
+        Snapshot(Path dir, List<byte[]> perOperator) {
+            this.dir = dir;
+            this.perOperator = perOperator;
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parts(int operator) throws Exception {
+            try (java.io.ObjectInputStream in = new io.runnel.runtime.state.StateCopier.LoaderObjectInputStream(
+                    new java.io.ByteArrayInputStream(perOperator.get(operator)), null)) {
+                return (Map<String, Object>) in.readObject();
+            }
+        }
+
+        /** Bytes of the state written (the backend's own files not included). */
+        public long bytes() {
+            long n = 0;
+            for (byte[] b : perOperator) n += b.length;
+            return n;
+        }
     }
 
     public void processElement(IN value, long timestamp) throws Exception {
@@ -172,7 +275,8 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
         long n = 0;
         for (StreamOperator<?> op : operators) {
             if (op.context().state() == null) continue;
-            StateTable t = op.context().state().tables().get(name);
+            if (!(op.context().state() instanceof HeapKeyedStateBackend heap)) throw new IllegalStateException("stateSize needs the heap backend");
+            StateTable t = heap.tables().get(name);
             if (t != null) n += t.size();
         }
         return n;

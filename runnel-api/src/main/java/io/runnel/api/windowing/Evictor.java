@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface Evictor<T, W extends Window> extends Serializable {
     /** An element with its timestamp. */
-    record Timestamped<T>(T value, long timestamp) {}
+    record Timestamped<T>(T value, long timestamp) implements java.io.Serializable {}
 
     /** Called before the window function; remove from {@code elements} what should not be seen. */
     void evictBefore(List<Timestamped<T>> elements, W window, long watermark);

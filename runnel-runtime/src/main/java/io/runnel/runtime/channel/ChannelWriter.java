@@ -72,6 +72,10 @@ public final class ChannelWriter implements Output<Object> {
         broadcastControl(idle ? ControlItem.Idle.IDLE : ControlItem.Idle.ACTIVE);
     }
 
+    public void emitBarrier(ControlItem.Barrier barrier) {
+        broadcastControl(barrier);
+    }
+
     public void emitEndOfInput() {
         broadcastControl(ControlItem.EndOfInput.INSTANCE);
     }

@@ -1,7 +1,7 @@
 package io.runnel.runtime.channel;
 
 /** An in-band item between record batches; order with the records is kept. */
-public sealed interface ControlItem permits ControlItem.Watermark, ControlItem.Idle, ControlItem.EndOfInput {
+public sealed interface ControlItem permits ControlItem.Watermark, ControlItem.Idle, ControlItem.EndOfInput, ControlItem.Barrier {
 
     /** Event time has reached {@code timestamp} on this channel. */
     record Watermark(long timestamp) implements ControlItem {}
@@ -16,4 +16,7 @@ public sealed interface ControlItem permits ControlItem.Watermark, ControlItem.I
     record EndOfInput() implements ControlItem {
         public static final EndOfInput INSTANCE = new EndOfInput();
     }
+
+    /** Checkpoint {@code checkpointId}: everything before belongs to it, everything after does not. */
+    record Barrier(long checkpointId, boolean savepoint) implements ControlItem {}
 }

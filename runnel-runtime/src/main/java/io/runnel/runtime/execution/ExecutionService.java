@@ -46,6 +46,12 @@ final class ExecutionService {
         cancelled = true;
     }
 
+    /** Fails the job from outside the workers (the checkpoint coordinator could not commit). */
+    void fail(Throwable cause) {
+        failure.compareAndSet(null, cause);
+        cancelled = true;
+    }
+
     private void work(List<Tasklet> tasklets) {
         IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
         List<Tasklet> active = new ArrayList<>(tasklets);

@@ -46,6 +46,15 @@ final class InputGate {
         return recompute();
     }
 
+    boolean isFinished(int channel) {
+        return finished[channel];
+    }
+
+    /** The combined watermark starts at {@code watermark} (restored), so it only advances past it. */
+    void startAt(long watermark) {
+        combined = watermark;
+    }
+
     boolean allFinished() {
         return finishedCount == channels.length;
     }

@@ -90,11 +90,21 @@ final class OperatorChain {
         for (ChannelWriter w : writers) w.emitEndOfInput();
     }
 
+    /** Sends a checkpoint barrier on every outgoing channel, after the records already emitted. */
+    void emitBarrier(io.runnel.runtime.channel.ControlItem.Barrier barrier) {
+        for (ChannelWriter w : writers) w.emitBarrier(barrier);
+    }
+
     void close() throws Exception {
         Exception first = null;
         for (StreamOperator<?> op : operators) {
             try {
                 op.close();
+            } catch (Exception e) {
+                if (first == null) first = e;
+            }
+            try {
+                if (op.context() != null && op.context().state() != null) op.context().state().close();
             } catch (Exception e) {
                 if (first == null) first = e;
             }

@@ -1,5 +1,9 @@
 package io.runnel.runtime.execution;
 
+import io.runnel.runtime.channel.ControlItem;
+import io.runnel.runtime.checkpoint.CheckpointParticipant;
+import io.runnel.runtime.checkpoint.TaskCheckpointer;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import io.runnel.api.connector.InputStatus;
 import io.runnel.api.connector.SourceReader;
 import io.runnel.api.connector.SourceSplit;
@@ -14,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * batch), unless the output is backpressured. At end of input it emits the final watermark,
  * ends the chain's input and closes its channels.
  */
-final class SourceTask<T> implements Tasklet {
+final class SourceTask<T> implements Tasklet, CheckpointParticipant {
     private final String name;
     private final OperatorContext context;
     private final SourceReader<T, SourceSplit> reader;
@@ -25,6 +29,12 @@ final class SourceTask<T> implements Tasklet {
     private final AtomicLong firstRecordNanos;
     private boolean opened;
     private boolean finishing;
+    private TaskCheckpointer checkpointer;
+    private String sourceId;
+    private int parallelism;
+    private final ConcurrentLinkedQueue<ControlItem.Barrier> triggers = new ConcurrentLinkedQueue<>();
+    private volatile long completed = -1;
+    private long notified = -1;
 
     SourceTask(String name, OperatorContext context, SourceReader<T, SourceSplit> reader, List<SourceSplit> splits,
                OperatorChain chain, Output<T> head, SourceOutput<T> output, AtomicLong firstRecordNanos) {
@@ -36,6 +46,52 @@ final class SourceTask<T> implements Tasklet {
         this.head = head;
         this.output = output;
         this.firstRecordNanos = firstRecordNanos;
+    }
+
+    /** Enables checkpoints: the reader's splits are recorded under {@code sourceId}. */
+    void checkpointing(TaskCheckpointer checkpointer, String sourceId, int parallelism) {
+        this.checkpointer = checkpointer;
+        this.sourceId = sourceId;
+        this.parallelism = parallelism;
+    }
+
+    @Override
+    public boolean isSource() {
+        return true;
+    }
+
+    @Override
+    public void triggerCheckpoint(long checkpointId, boolean savepoint) {
+        triggers.add(new ControlItem.Barrier(checkpointId, savepoint));
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        if (checkpointId > completed) completed = checkpointId;
+    }
+
+    /** Between polls: the reader's position matches exactly the records emitted before the barrier. */
+    private void checkpointWork() throws Exception {
+        long c = completed;
+        if (c > notified) {
+            notified = c;
+            checkpointer.notifyComplete(c);
+            try {
+                reader.notifyCheckpointComplete(c);
+            } catch (Exception | Error e) {
+                throw context.failure(e);
+            }
+        }
+        ControlItem.Barrier b;
+        while ((b = triggers.poll()) != null) {
+            snapshot(b.checkpointId(), b.savepoint());
+            chain.emitBarrier(b);
+        }
+    }
+
+    private void snapshot(long id, boolean savepoint) throws Exception {
+        List<Object> splitsNow = new java.util.ArrayList<>(reader.snapshotState(id));
+        checkpointer.snapshot(id, savepoint, 0, java.util.Map.of(sourceId, splitsNow), java.util.Map.of(sourceId, parallelism));
     }
 
     @Override
@@ -58,8 +114,9 @@ final class SourceTask<T> implements Tasklet {
             reader.addSplits(splits);
             opened = true;
         }
+        if (finishing) return chain.tryFlushPending() ? Progress.DONE : Progress.NO_PROGRESS;
+        if (checkpointer != null) checkpointWork();
         if (!chain.tryFlushPending()) return Progress.NO_PROGRESS;
-        if (finishing) return Progress.DONE;
         boolean fired = chain.onTime();
         InputStatus status;
         try {
@@ -77,6 +134,10 @@ final class SourceTask<T> implements Tasklet {
                 head.emitWatermark(Long.MAX_VALUE);
                 chain.endInput();
                 finishing = true;
+                if (checkpointer != null) {
+                    long id = checkpointer.coordinator().reserveFinalCheckpoint(checkpointer.attempt());
+                    if (id >= 0) snapshot(id, false);
+                }
                 return chain.tryFlushPending() ? Progress.DONE : Progress.MADE_PROGRESS;
             }
             case NOTHING_AVAILABLE -> {

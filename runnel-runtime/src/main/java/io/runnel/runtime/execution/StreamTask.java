@@ -1,5 +1,7 @@
 package io.runnel.runtime.execution;
 
+import io.runnel.runtime.checkpoint.CheckpointParticipant;
+import io.runnel.runtime.checkpoint.TaskCheckpointer;
 import io.runnel.runtime.channel.ControlItem;
 import io.runnel.runtime.channel.RecordBatch;
 import io.runnel.runtime.operators.OneInputOperator;
@@ -12,7 +14,7 @@ import io.runnel.runtime.operators.TwoInputOperator;
  * channels into the head operator, unless its output is backpressured. Watermarks combine as
  * the minimum over inputs; the task ends when every input channel has ended.
  */
-final class StreamTask implements Tasklet {
+final class StreamTask implements Tasklet, CheckpointParticipant {
     private static final int BATCHES_PER_CALL = 4;
     private final String name;
     private final InputGate gate;
@@ -24,6 +26,16 @@ final class StreamTask implements Tasklet {
     private boolean finishing;
     private boolean idle;
     private int next;
+    private TaskCheckpointer checkpointer;
+    private boolean exactlyOnce;
+    private volatile long completed = -1;
+    private long notified = -1;
+    /** The checkpoint being aligned, or -1; which channels delivered its barrier; which are held. */
+    private long aligning = -1;
+    private boolean aligningSavepoint;
+    private boolean[] arrived;
+    private boolean[] blocked;
+    private long alignStart;
 
     @SuppressWarnings("unchecked")
     StreamTask(String name, InputGate gate, OperatorChain chain) {
@@ -40,6 +52,33 @@ final class StreamTask implements Tasklet {
         return name;
     }
 
+    void checkpointing(TaskCheckpointer checkpointer, boolean exactlyOnce) {
+        this.checkpointer = checkpointer;
+        this.exactlyOnce = exactlyOnce;
+        this.arrived = new boolean[gate.channels.length];
+        this.blocked = new boolean[gate.channels.length];
+    }
+
+    /** After a restore: watermarks at or below what the operators had reached are not news. */
+    void startWatermarkAt(long watermark) {
+        gate.startAt(watermark);
+    }
+
+    @Override
+    public boolean isSource() {
+        return false;
+    }
+
+    @Override
+    public void triggerCheckpoint(long checkpointId, boolean savepoint) {
+        throw new UnsupportedOperationException("barriers reach task " + name + " through its inputs");
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        if (checkpointId > completed) completed = checkpointId;
+    }
+
     long sinkRecords() {
         return chain.sinkRecords();
     }
@@ -52,12 +91,16 @@ final class StreamTask implements Tasklet {
         }
         if (!chain.tryFlushPending()) return Progress.NO_PROGRESS;
         if (finishing) return Progress.DONE;
+        if (checkpointer != null && completed > notified) {
+            notified = completed;
+            checkpointer.notifyComplete(notified);
+        }
         boolean progress = chain.onTime();
         int batches = 0;
         int n = gate.channels.length;
         for (int scanned = 0; scanned < n && batches < BATCHES_PER_CALL; ) {
             int c = next;
-            Object item = gate.channels[c].poll();
+            Object item = blocked != null && blocked[c] ? null : gate.channels[c].poll();
             if (item == null) {
                 next = (c + 1) % n;
                 scanned++;
@@ -68,6 +111,9 @@ final class StreamTask implements Tasklet {
             if (item instanceof RecordBatch b) {
                 batches++;
                 process(gate.inputOf[c], b);
+            } else if (item instanceof ControlItem.Barrier barrier) {
+                onBarrier(c, barrier);
+                if (!chain.tryFlushPending()) return Progress.MADE_PROGRESS;
             } else if (control(c, (ControlItem) item)) {
                 return chain.tryFlushPending() ? Progress.DONE : Progress.MADE_PROGRESS;
             }
@@ -96,6 +142,39 @@ final class StreamTask implements Tasklet {
         }
     }
 
+    /**
+     * Barrier of checkpoint n on channel c. Exactly-once: the channel is held until n arrived on
+     * every open channel, so no record after the barrier reaches the state before the snapshot.
+     * At-least-once: nothing is held; the snapshot is taken when the last barrier arrives.
+     */
+    private void onBarrier(int c, ControlItem.Barrier b) throws Exception {
+        if (checkpointer == null) return;
+        if (b.checkpointId() < aligning) return; // an abandoned checkpoint
+        if (b.checkpointId() > aligning) {
+            // a newer checkpoint: whatever was being aligned is abandoned (it times out at the coordinator)
+            java.util.Arrays.fill(arrived, false);
+            java.util.Arrays.fill(blocked, false);
+            aligning = b.checkpointId();
+            aligningSavepoint = b.savepoint();
+            alignStart = System.nanoTime();
+        }
+        arrived[c] = true;
+        if (exactlyOnce) blocked[c] = true;
+        maybeAligned();
+    }
+
+    private void maybeAligned() throws Exception {
+        if (aligning < 0) return;
+        for (int i = 0; i < arrived.length; i++) if (!arrived[i] && !gate.isFinished(i)) return;
+        long id = aligning;
+        aligning = -1;
+        java.util.Arrays.fill(arrived, false);
+        java.util.Arrays.fill(blocked, false);
+        checkpointer.snapshot(id, aligningSavepoint, System.nanoTime() - alignStart, java.util.Map.of(), java.util.Map.of());
+        chain.emitBarrier(new ControlItem.Barrier(id, aligningSavepoint));
+        aligning = -1;
+    }
+
     /** Handles a control item; true when the task has finished. */
     private boolean control(int c, ControlItem item) {
         long wm;
@@ -105,6 +184,15 @@ final class StreamTask implements Tasklet {
             wm = gate.onIdle(c, i.idle());
         } else {
             wm = gate.onFinished(c);
+            if (checkpointer != null && aligning >= 0) {
+                try {
+                    maybeAligned();
+                } catch (OperatorFailure f) {
+                    throw f;
+                } catch (Exception e) {
+                    throw head.context().failure(e);
+                }
+            }
         }
         if (wm != Long.MIN_VALUE) {
             try {
@@ -122,9 +210,21 @@ final class StreamTask implements Tasklet {
         if (gate.allFinished()) {
             chain.endInput();
             finishing = true;
+            if (checkpointer != null) finalSnapshot();
             return true;
         }
         return false;
+    }
+
+    private void finalSnapshot() {
+        try {
+            long id = checkpointer.coordinator().reserveFinalCheckpoint(checkpointer.attempt());
+            if (id >= 0) checkpointer.snapshot(id, false, 0, java.util.Map.of(), java.util.Map.of());
+        } catch (OperatorFailure f) {
+            throw f;
+        } catch (Exception e) {
+            throw head.context().failure(e);
+        }
     }
 
     @Override

@@ -1,5 +1,14 @@
 package io.runnel.runtime.execution;
 
+import io.runnel.api.checkpoint.CheckpointingMode;
+import io.runnel.runtime.checkpoint.CheckpointCoordinator;
+import io.runnel.runtime.checkpoint.CheckpointParticipant;
+import io.runnel.runtime.checkpoint.OperatorRestore;
+import io.runnel.runtime.checkpoint.Restore;
+import io.runnel.runtime.checkpoint.TaskCheckpointer;
+import io.runnel.runtime.operators.SinkOperator;
+import io.runnel.runtime.state.KeyedStateBackend;
+import io.runnel.runtime.state.StateBackends;
 import io.runnel.api.OutputTag;
 import io.runnel.api.connector.Source;
 import io.runnel.api.connector.SourceReader;
@@ -47,11 +56,35 @@ public final class TaskBuilder {
     final Map<Tasklet, String> sourceNames = new HashMap<>();
     final List<Tasklet> tasks = new ArrayList<>();
     final Map<Tasklet, List<String>> sinkNames = new HashMap<>();
+    /** Checkpointing; null when off. */
+    private CheckpointCoordinator coordinator;
+    private int attempt;
+    private StateBackends backends = StateBackends.heapOnly();
+    private Restore restore;
+    final List<CheckpointParticipant> participants = new ArrayList<>();
 
     public TaskBuilder(JobPlan plan, ProcessingClock clock, AtomicLong firstRecordNanos) {
         this.plan = plan;
         this.clock = clock;
         this.firstRecordNanos = firstRecordNanos;
+    }
+
+    /** Tasks take part in checkpoints of {@code coordinator}, as attempt {@code attempt}. */
+    public TaskBuilder checkpointing(CheckpointCoordinator coordinator, int attempt) {
+        this.coordinator = coordinator;
+        this.attempt = attempt;
+        return this;
+    }
+
+    public TaskBuilder stateBackends(StateBackends backends) {
+        this.backends = backends;
+        return this;
+    }
+
+    /** Operators and sources start from this checkpoint or savepoint. */
+    public TaskBuilder restoreFrom(Restore restore) {
+        this.restore = restore;
+        return this;
     }
 
     public List<Tasklet> build() throws Exception {
@@ -84,7 +117,9 @@ public final class TaskBuilder {
         Map<PlanNode, StreamOperator<?>> ops = new LinkedHashMap<>();
         Map<PlanNode, OperatorContext> contexts = new HashMap<>();
         for (PlanNode n : chainNodes) {
-            OperatorContext ctx = new OperatorContext(n.name, subtask, n.parallelism, maxP, clock, OperatorFactory.isKeyed(n.transformation));
+            KeyedStateBackend backend = OperatorFactory.isKeyed(n.transformation)
+                    ? backends.create(n.operatorId(), OperatorContext.keyContext(subtask, n.parallelism, maxP), clock, subtask) : null;
+            OperatorContext ctx = new OperatorContext(n.name, subtask, n.parallelism, maxP, clock, backend);
             contexts.put(n, ctx);
             if (!(n.transformation instanceof SourceTransformation)) ops.put(n, OperatorFactory.create(n.transformation, true));
         }
@@ -97,27 +132,63 @@ public final class TaskBuilder {
         for (Map.Entry<PlanNode, StreamOperator<?>> e : ops.entrySet()) {
             ((StreamOperator) e.getValue()).setup(contexts.get(e.getKey()), outputs.get(e.getKey()));
         }
+        long restoredWatermark = Long.MIN_VALUE;
+        for (Map.Entry<PlanNode, StreamOperator<?>> e : ops.entrySet()) {
+            StreamOperator<?> op = e.getValue();
+            if (op instanceof SinkOperator<?> so) so.setCheckpointing(coordinator != null);
+            if (restore != null) {
+                OperatorRestore r = restore.of(e.getKey().operatorId());
+                if (r != null) {
+                    try {
+                        op.restoreState(r);
+                    } catch (Exception ex) {
+                        throw new IllegalStateException("could not restore operator '" + e.getKey().name + "' (subtask " + (subtask + 1)
+                                + ") from " + restore.dir() + ": " + ex.getMessage(), ex);
+                    }
+                    if (e.getKey() == head) restoredWatermark = op.currentWatermark();
+                }
+            }
+        }
         OperatorChain chain = new OperatorChain(new ArrayList<>(ops.values()), writers, clock, plan.job().bufferTimeoutMillis());
         String taskName = head.name + " (" + (subtask + 1) + "/" + head.parallelism + ")";
         List<String> sinks = new ArrayList<>();
         for (PlanNode n : chainNodes) if (n.transformation instanceof io.runnel.api.graph.SinkTransformation) sinks.add(n.name);
         Tasklet task;
-        if (head.transformation instanceof SourceTransformation st) {
-            task = sourceTask(st, head, subtask, contexts.get(head), chain, (Output) outputs.get(head), taskName);
-            sourceNames.put(task, head.name);
-        } else {
-            task = new StreamTask(taskName, inputGate(head, subtask), chain);
+        TaskCheckpointer checkpointer = null;
+        if (coordinator != null) {
+            List<String> ids = new ArrayList<>();
+            List<Integer> pars = new ArrayList<>();
+            for (PlanNode n : ops.keySet()) {
+                ids.add(n.operatorId());
+                pars.add(n.parallelism);
+            }
+            checkpointer = new TaskCheckpointer(coordinator, attempt, tasks.size(), subtask, chain.operators, ids, pars);
         }
+        if (head.transformation instanceof SourceTransformation st) {
+            SourceTask<?> t = sourceTask(st, head, subtask, contexts.get(head), chain, (Output) outputs.get(head), taskName);
+            if (checkpointer != null) t.checkpointing(checkpointer, head.operatorId(), head.parallelism);
+            sourceNames.put(t, head.name);
+            task = t;
+        } else {
+            StreamTask t = new StreamTask(taskName, inputGate(head, subtask), chain);
+            if (checkpointer != null) t.checkpointing(checkpointer, plan.job().checkpoints().mode() == CheckpointingMode.EXACTLY_ONCE);
+            if (restoredWatermark != Long.MIN_VALUE) t.startWatermarkAt(restoredWatermark);
+            task = t;
+        }
+        if (checkpointer != null) participants.add((CheckpointParticipant) task);
         sinkNames.put(task, sinks);
         return task;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Tasklet sourceTask(SourceTransformation st, PlanNode head, int subtask, OperatorContext ctx, OperatorChain chain,
+    private SourceTask<?> sourceTask(SourceTransformation st, PlanNode head, int subtask, OperatorContext ctx, OperatorChain chain,
                                Output<Object> out, String taskName) throws Exception {
         Source<Object, SourceSplit> source = (Source<Object, SourceSplit>) Copies.deepCopy(st.source());
         // enumerate once per source, so every subtask sees the same splits (a folder listed once)
-        List<SourceSplit> all = (List<SourceSplit>) splitsOf.computeIfAbsent(head, h -> enumerate(source, h.parallelism));
+        List<SourceSplit> all = (List<SourceSplit>) splitsOf.computeIfAbsent(head, h -> {
+            List<Object> restored = restore == null ? null : restore.splits(h.operatorId());
+            return restored != null ? (List) restored : enumerate(source, h.parallelism);
+        });
         List<SourceSplit> mine = new ArrayList<>();
         for (int i = subtask; i < all.size(); i += head.parallelism) mine.add(all.get(i));
         SourceReader<Object, SourceSplit> reader = source.createReader(new SourceReaderContext() {

@@ -1,5 +1,7 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.runtime.checkpoint.OperatorRestore;
+import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.functions.TimerService;
 import io.runnel.runtime.state.KeyContext;
@@ -55,6 +57,32 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
             fired = true;
         }
         return fired;
+    }
+
+    @Override
+    public void snapshotState(OperatorSnapshot snapshot) throws Exception {
+        super.snapshotState(snapshot);
+        if (eventTimers.size() > 0) snapshot.put("event-timers", eventTimers.snapshot());
+        if (processingTimers.size() > 0) snapshot.put("processing-timers", processingTimers.snapshot());
+    }
+
+    @Override
+    public void restoreState(OperatorRestore restore) throws Exception {
+        super.restoreState(restore);
+        restoreTimers(restore.all("event-timers"), eventTimers);
+        restoreTimers(restore.all("processing-timers"), processingTimers);
+    }
+
+    /** Keeps the timers whose key belongs to this instance's key groups. */
+    private void restoreTimers(java.util.List<java.util.List<TimerEntry>> lists, TimerQueue into) {
+        int first = keys.firstKeyGroup();
+        int end = first + keys.keyGroupCount();
+        for (java.util.List<TimerEntry> l : lists) {
+            for (TimerEntry t : l) {
+                int kg = io.runnel.runtime.state.KeyGroups.keyGroupOf(t.key(), context.maxParallelism());
+                if (kg >= first && kg < end) into.add(t);
+            }
+        }
     }
 
     public TimerQueue eventTimers() {

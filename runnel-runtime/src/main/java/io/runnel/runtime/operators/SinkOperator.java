@@ -1,20 +1,41 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.api.connector.Committer;
+import io.runnel.api.connector.CommittingSinkWriter;
 import io.runnel.api.connector.Sink;
 import io.runnel.api.connector.SinkContext;
 import io.runnel.api.connector.SinkWriter;
+import io.runnel.api.connector.TwoPhaseCommitSink;
+import io.runnel.runtime.checkpoint.OperatorSnapshot;
+import java.util.Collection;
 
-/** Writes records to a sink writer and counts them. */
+/**
+ * Writes records to a sink writer and counts them. A two-phase-commit writer prepares its
+ * committables at each barrier; they travel with the checkpoint and the coordinator commits them
+ * once it completes. Without checkpoints they are prepared and committed at end of input.
+ */
 public final class SinkOperator<T> extends StreamOperator<Void> implements OneInputOperator<T> {
     private final Sink<T> sink;
     private SinkWriter<T> writer;
+    private CommittingSinkWriter<T, Object> committing;
+    private boolean checkpointing;
     private long count;
 
     public SinkOperator(Sink<T> sink) {
         this.sink = sink;
     }
 
+    /** With checkpoints on, the final committables go into the final checkpoint instead of being committed here. */
+    public void setCheckpointing(boolean checkpointing) {
+        this.checkpointing = checkpointing;
+    }
+
+    public Sink<T> sink() {
+        return sink;
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public void open() throws Exception {
         writer = sink.createWriter(new SinkContext() {
             @Override
@@ -27,6 +48,9 @@ public final class SinkOperator<T> extends StreamOperator<Void> implements OneIn
                 return context.parallelism();
             }
         });
+        if (sink instanceof TwoPhaseCommitSink<?, ?> && writer instanceof CommittingSinkWriter<?, ?> c) {
+            committing = (CommittingSinkWriter<T, Object>) c;
+        }
     }
 
     @Override
@@ -44,8 +68,23 @@ public final class SinkOperator<T> extends StreamOperator<Void> implements OneIn
     public void processIdle(boolean idle) {}
 
     @Override
+    public void snapshotState(OperatorSnapshot snapshot) throws Exception {
+        super.snapshotState(snapshot);
+        if (committing != null) snapshot.addCommittables(committing.prepareCommit(snapshot.checkpointId()));
+        else writer.flush(false);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
     public void endInput() throws Exception {
-        writer.flush(true);
+        if (committing == null) {
+            writer.flush(true);
+        } else if (!checkpointing) {
+            Collection<Object> c = committing.prepareCommit(0);
+            try (Committer<Object> committer = ((TwoPhaseCommitSink<T, Object>) sink).createCommitter()) {
+                committer.commit(c);
+            }
+        }
     }
 
     @Override

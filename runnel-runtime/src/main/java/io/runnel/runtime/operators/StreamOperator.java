@@ -1,5 +1,7 @@
 package io.runnel.runtime.operators;
 
+import io.runnel.runtime.checkpoint.OperatorRestore;
+import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.api.functions.Function;
 import io.runnel.api.functions.RichFunction;
 
@@ -42,6 +44,31 @@ public abstract class StreamOperator<OUT> {
     public void endInput() throws Exception {}
 
     public void close() throws Exception {}
+
+    /**
+     * The synchronous part of a checkpoint, at the barrier: puts this operator's state into
+     * {@code snapshot} as cheap frozen views; heavy writing happens later off this thread.
+     */
+    public void snapshotState(OperatorSnapshot snapshot) throws Exception {
+        if (currentWatermark != Long.MIN_VALUE) snapshot.put("watermark", currentWatermark);
+        if (context != null && context.state() != null) snapshot.putAsync("keyed", context.state().snapshot(snapshot.checkpointId()));
+    }
+
+    /** Called after setup and before open when the job starts from a checkpoint or savepoint. */
+    public void restoreState(OperatorRestore restore) throws Exception {
+        currentWatermark = restore.max("watermark", Long.MIN_VALUE);
+        if (context != null && context.state() != null) context.state().restore(restore.baseDir(), restore.handles("keyed"));
+    }
+
+    /** The watermark this operator had reached (restored from a checkpoint, or advanced since). */
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    /** Checkpoint {@code checkpointId} is complete. */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (context != null && context.state() != null) context.state().notifyCheckpointComplete(checkpointId);
+    }
 
     protected final void openFunction(Function f) throws Exception {
         if (f instanceof RichFunction r) r.open(new OperatorRuntimeContext(context));

@@ -20,6 +20,11 @@ public final class PlanNode {
         this.chainHead = this;
     }
 
+    /** The id its state is stored under in checkpoints: the uid if set, else one derived from the graph. */
+    public String operatorId() {
+        return transformation.uid() != null ? transformation.uid() : "op-" + transformation.id();
+    }
+
     /** The first operator of the chain this node runs in. */
     public PlanNode chainHead() {
         return chainHead;

@@ -4,49 +4,57 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The values of one named state: a hash map per key group, so a snapshot or rescale takes whole
- * groups. Values may be wrapped with a timestamp when the state has a TTL.
+ * The values of one named state: a hash map per key group (copied on write after a snapshot), so a
+ * snapshot or rescale takes whole groups. Values may be wrapped with a timestamp when the state
+ * has a TTL. Every access goes through the copy-on-write check, since callers mutate values in
+ * place (a list's elements, a user's accumulator).
  */
 public final class StateTable {
     private final KeyContext keys;
-    private final HashMap<Object, Object>[] groups;
+    private final KeyGroupMaps<Object> maps;
 
-    @SuppressWarnings("unchecked")
     public StateTable(KeyContext keys) {
         this.keys = keys;
-        this.groups = new HashMap[keys.keyGroupCount()];
+        this.maps = new KeyGroupMaps<>(keys);
     }
 
     public Object get() {
-        HashMap<Object, Object> m = groups[keys.keyGroupIndex()];
-        return m == null ? null : m.get(keys.currentKey());
+        HashMap<Object, Object> m = maps.current();
+        return m == null ? null : m.get(currentKey());
     }
 
     public void put(Object value) {
-        int g = keys.keyGroupIndex();
-        HashMap<Object, Object> m = groups[g];
-        if (m == null) m = groups[g] = new HashMap<>();
-        m.put(keys.currentKey(), value);
+        maps.currentOrCreate().put(currentKey(), value);
     }
 
     public void remove() {
-        HashMap<Object, Object> m = groups[keys.keyGroupIndex()];
-        if (m != null) m.remove(keys.currentKey());
+        HashMap<Object, Object> m = maps.current();
+        if (m != null) m.remove(currentKey());
     }
 
-    /** The map of one key group (relative index); null when it never held a value. */
+    private Object currentKey() {
+        return keys.currentKey();
+    }
+
+    /** The map of one key group (relative index), for reading and writing; null when it never held a value. */
     public Map<Object, Object> group(int index) {
-        return groups[index];
+        return maps.writable(index);
     }
 
     public int groupCount() {
-        return groups.length;
+        return maps.groupCount();
     }
 
     /** Number of keys with a value. */
     public long size() {
-        long n = 0;
-        for (HashMap<Object, Object> m : groups) if (m != null) n += m.size();
-        return n;
+        return maps.size();
+    }
+
+    public KeyGroupedSnapshot snapshot() {
+        return maps.snapshot();
+    }
+
+    public void restore(KeyGroupedSnapshot s) {
+        maps.restore(s);
     }
 }

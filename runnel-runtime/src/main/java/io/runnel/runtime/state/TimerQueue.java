@@ -52,4 +52,9 @@ public final class TimerQueue {
     public Iterable<TimerEntry> all() {
         return live;
     }
+
+    /** A copy of the live timers, for a snapshot. */
+    public java.util.ArrayList<TimerEntry> snapshot() {
+        return new java.util.ArrayList<>(live);
+    }
 }

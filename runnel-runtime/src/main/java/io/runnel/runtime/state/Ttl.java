@@ -6,7 +6,12 @@ import java.util.function.LongSupplier;
 /** Wraps and unwraps state values with their last-access time when a TTL is set. */
 final class Ttl {
     /** A value with the processing time it was last written (or read). */
-    record Stamped(Object value, long time) {}
+    record Stamped(Object value, long time) implements StateCopier.Copyable, java.io.Serializable {
+        @Override
+        public Object copy() {
+            return new Stamped(StateCopier.copy(value), time);
+        }
+    }
 
     private final StateTtlConfig config;
     private final LongSupplier clock;

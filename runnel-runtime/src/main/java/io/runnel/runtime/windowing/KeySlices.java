@@ -5,7 +5,7 @@ package io.runnel.runtime.windowing;
  * few live slices (window size / slice size, plus the allowed lateness), and in-order data hits
  * the newest one, so a short scan from the end beats a tree map and boxes nothing.
  */
-final class KeySlices {
+final class KeySlices implements io.runnel.runtime.state.StateCopier.Copyable, java.io.Serializable {
     long[] starts = new long[4];
     Object[] accs = new Object[4];
     int count;
@@ -59,6 +59,16 @@ final class KeySlices {
         System.arraycopy(accs, k, accs, 0, count - k);
         for (int i = count - k; i < count; i++) accs[i] = null;
         count -= k;
+    }
+
+    @Override
+    public KeySlices copy() {
+        KeySlices c = new KeySlices();
+        c.starts = starts.clone();
+        c.accs = new Object[accs.length];
+        for (int i = 0; i < count; i++) c.accs[i] = io.runnel.runtime.state.StateCopier.copy(accs[i]);
+        c.count = count;
+        return c;
     }
 
     boolean isEmpty() {

@@ -1,5 +1,11 @@
 package io.runnel.runtime.windowing;
 
+import io.runnel.runtime.checkpoint.OperatorRestore;
+import io.runnel.runtime.checkpoint.OperatorSnapshot;
+import io.runnel.runtime.operators.OperatorContext;
+import io.runnel.runtime.operators.Output;
+import io.runnel.runtime.state.KeyGroupMaps;
+import io.runnel.runtime.state.KeyGroupedSnapshot;
 import io.runnel.api.OutputTag;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.graph.Specs;
@@ -38,7 +44,7 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     private final Specs.Window spec;
     private WindowEmitter emitter;
     /** Per key group (relative index): key -> slice start -> accumulator. */
-    private HashMap<Object, KeySlices>[] groups;
+    private KeyGroupMaps<KeySlices> groups;
     /** Slice starts that hold data for some key, with how many keys: drives which window ends fire. */
     private final TreeMap<Long, int[]> liveSlices = new TreeMap<>();
     private long nextEnd = Long.MIN_VALUE;
@@ -62,9 +68,35 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    public void setup(OperatorContext context, Output<Object> output) {
+        super.setup(context, output);
+        groups = new KeyGroupMaps<>(keys);
+    }
+
+    @Override
+    public void snapshotState(OperatorSnapshot snapshot) throws Exception {
+        super.snapshotState(snapshot);
+        snapshot.put("slices", groups.snapshot());
+        snapshot.put("next-end", nextEnd);
+    }
+
+    @Override
+    public void restoreState(OperatorRestore restore) throws Exception {
+        super.restoreState(restore);
+        for (KeyGroupedSnapshot s : restore.<KeyGroupedSnapshot>all("slices")) groups.restore(s);
+        // every subtask aligned on the same barrier saw the same watermarks, so their next ends agree
+        nextEnd = restore.max("next-end", Long.MIN_VALUE);
+        for (int g = 0; g < groups.groupCount(); g++) {
+            HashMap<Object, KeySlices> m = groups.writable(g);
+            if (m == null) continue;
+            for (KeySlices ks : m.values()) {
+                for (int i = 0; i < ks.count; i++) liveSlices.computeIfAbsent(ks.starts[i], k -> new int[1])[0]++;
+            }
+        }
+    }
+
+    @Override
     public void open() throws Exception {
-        groups = new HashMap[keys.keyGroupCount()];
         emitter = new WindowEmitter(spec.function(), output, context);
         if (spec.function() != null) openFunction(spec.function());
     }
@@ -92,9 +124,7 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             return;
         }
         setKeyOf(keySelector, value);
-        int g = keys.keyGroupIndex();
-        HashMap<Object, KeySlices> m = groups[g];
-        if (m == null) m = groups[g] = new HashMap<>();
+        HashMap<Object, KeySlices> m = groups.currentOrCreate();
         Object key = keys.currentKey();
         KeySlices ks = m.get(key);
         if (ks == null) {
@@ -147,7 +177,8 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
 
     /** Fires the window ending at {@code end} for every key with data in it; drops slices no window needs. */
     private void fireAll(long end) throws Exception {
-        for (HashMap<Object, KeySlices> m : groups) {
+        for (int g = 0; g < groups.groupCount(); g++) {
+            HashMap<Object, KeySlices> m = groups.writable(g);
             if (m == null) continue;
             Iterator<Map.Entry<Object, KeySlices>> it = m.entrySet().iterator();
             while (it.hasNext()) {
@@ -198,7 +229,7 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     @Override
     protected void onEventTime(TimerEntry timer) {
         long s = (Long) timer.namespace();
-        HashMap<Object, KeySlices> m = groups[keys.keyGroupIndex()];
+        HashMap<Object, KeySlices> m = groups.current();
         KeySlices ks = m == null ? null : m.get(timer.key());
         if (ks != null) {
             ks.remove(s);
@@ -215,8 +246,6 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
 
     /** Keys with window state, for tests and metrics. */
     public long keyCount() {
-        long n = 0;
-        if (groups != null) for (HashMap<Object, KeySlices> m : groups) if (m != null) n += m.size();
-        return n;
+        return groups == null ? 0 : groups.size();
     }
 }

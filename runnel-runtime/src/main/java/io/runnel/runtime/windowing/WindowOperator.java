@@ -1,5 +1,12 @@
 package io.runnel.runtime.windowing;
 
+import io.runnel.runtime.checkpoint.OperatorRestore;
+import io.runnel.runtime.checkpoint.OperatorSnapshot;
+import io.runnel.runtime.operators.OperatorContext;
+import io.runnel.runtime.operators.Output;
+import io.runnel.runtime.state.KeyGroupMaps;
+import io.runnel.runtime.state.KeyGroupedSnapshot;
+import io.runnel.runtime.state.StateCopier;
 import io.runnel.api.OutputTag;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.graph.Specs;
@@ -37,14 +44,25 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
     private final WindowFunctions.Folder folder;
     private WindowEmitter emitter;
     /** Per key group (relative index): key -> window -> contents. */
-    private HashMap<Object, HashMap<Window, Contents>>[] groups;
+    private KeyGroupMaps<HashMap<Window, Contents>> groups;
     private final TriggerCtx triggerCtx = new TriggerCtx();
 
     /** A window's contents and its trigger's state. */
-    private static final class Contents {
+    private static final class Contents implements StateCopier.Copyable, java.io.Serializable {
         Object acc;
         ArrayList<Evictor.Timestamped<Object>> elements;
         HashMap<String, Object> triggerState;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Contents copy() {
+            Contents c = new Contents();
+            c.acc = StateCopier.copy(acc);
+            // elements are records, which are never mutated once emitted: the list is copied, they are shared
+            c.elements = elements == null ? null : new ArrayList<>(elements);
+            c.triggerState = (HashMap<String, Object>) StateCopier.copy(triggerState);
+            return c;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -60,20 +78,32 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    public void setup(OperatorContext context, Output<Object> output) {
+        super.setup(context, output);
+        groups = new KeyGroupMaps<>(keys);
+    }
+
+    @Override
+    public void snapshotState(OperatorSnapshot snapshot) throws Exception {
+        super.snapshotState(snapshot);
+        snapshot.put("windows", groups.snapshot());
+    }
+
+    @Override
+    public void restoreState(OperatorRestore restore) throws Exception {
+        super.restoreState(restore);
+        for (KeyGroupedSnapshot s : restore.<KeyGroupedSnapshot>all("windows")) groups.restore(s);
+    }
+
+    @Override
     public void open() throws Exception {
-        groups = new HashMap[keys.keyGroupCount()];
         emitter = new WindowEmitter(spec.function(), output, context);
         if (spec.function() != null) openFunction(spec.function());
     }
 
     private HashMap<Window, Contents> windowsOfKey(boolean create) {
-        int g = keys.keyGroupIndex();
-        HashMap<Object, HashMap<Window, Contents>> m = groups[g];
-        if (m == null) {
-            if (!create) return null;
-            m = groups[g] = new HashMap<>();
-        }
+        HashMap<Object, HashMap<Window, Contents>> m = create ? groups.currentOrCreate() : groups.current();
+        if (m == null) return null;
         HashMap<Window, Contents> w = m.get(keys.currentKey());
         if (w == null && create) {
             w = new HashMap<>();
@@ -213,7 +243,7 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         if (eventTime == assigner.isEventTime() && timer.time() == cleanupTime(w)) {
             trigger.clear(w, triggerCtx.on(w, c));
             windows.remove(w);
-            if (windows.isEmpty()) groups[keys.keyGroupIndex()].remove(keys.currentKey());
+            if (windows.isEmpty()) groups.current().remove(keys.currentKey());
         }
     }
 
@@ -226,7 +256,8 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
     public long windowCount() {
         long n = 0;
         if (groups == null) return 0;
-        for (HashMap<Object, HashMap<Window, Contents>> m : groups) {
+        for (int g = 0; g < groups.groupCount(); g++) {
+            HashMap<Object, HashMap<Window, Contents>> m = groups.writable(g);
             if (m == null) continue;
             for (Iterator<HashMap<Window, Contents>> it = m.values().iterator(); it.hasNext(); ) n += it.next().size();
         }

@@ -1,0 +1,53 @@
+package io.runnel.runtime.checkpoint;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an operator instance gets back on restore: the parts every subtask of the earlier run
+ * wrote (any parallelism), so keyed operators keep their key groups and others merge.
+ */
+public final class OperatorRestore {
+    private final Path baseDir;
+    private final List<Map<String, Object>> subtasks;
+
+    public OperatorRestore(Path baseDir, List<Map<String, Object>> subtasks) {
+        this.baseDir = baseDir;
+        this.subtasks = subtasks;
+    }
+
+    /** The directory of the checkpoint restored from; relative paths in handles resolve here. */
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** The part {@code name} of every earlier subtask that wrote it. */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> all(String name) {
+        List<T> out = new ArrayList<>();
+        for (Map<String, Object> m : subtasks) {
+            Object v = m.get(name);
+            if (v != null) out.add((T) v);
+        }
+        return out;
+    }
+
+    public List<Serializable> handles(String name) {
+        return all(name);
+    }
+
+    /** The largest long value of part {@code name}, or {@code orElse}. */
+    public long max(String name, long orElse) {
+        long m = orElse;
+        boolean any = false;
+        for (Object v : all(name)) {
+            long x = (Long) v;
+            m = any ? Math.max(m, x) : x;
+            any = true;
+        }
+        return m;
+    }
+}

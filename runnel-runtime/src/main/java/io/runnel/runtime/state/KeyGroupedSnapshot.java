@@ -1,0 +1,74 @@
+package io.runnel.runtime.state;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Frozen key-group maps, written as (absolute key group, entries) when serialized; read back as
+ * a map from key group to entries so a restore can keep the groups it owns.
+ */
+public final class KeyGroupedSnapshot implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private transient int firstKeyGroup;
+    private transient HashMap<Object, ?>[] frozen;
+    private transient Runnable onWritten;
+    private transient Map<Integer, Map<Object, Object>> groups;
+
+    KeyGroupedSnapshot(int firstKeyGroup, HashMap<Object, ?>[] frozen, Runnable onWritten) {
+        this.firstKeyGroup = firstKeyGroup;
+        this.frozen = frozen;
+        this.onWritten = onWritten;
+    }
+
+    /** After a read: key group -> entries. */
+    public Map<Integer, Map<Object, Object>> groups() {
+        if (groups == null) {
+            // not serialized yet (an in-memory hand-over): view the frozen maps directly
+            Map<Integer, Map<Object, Object>> g = new TreeMap<>();
+            for (int i = 0; i < frozen.length; i++) {
+                @SuppressWarnings("unchecked") Map<Object, Object> m = (Map<Object, Object>) frozen[i];
+                if (m != null && !m.isEmpty()) g.put(firstKeyGroup + i, m);
+            }
+            return g;
+        }
+        return groups;
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        int n = 0;
+        for (HashMap<Object, ?> m : frozen) if (m != null && !m.isEmpty()) n++;
+        out.writeInt(n);
+        for (int i = 0; i < frozen.length; i++) {
+            HashMap<Object, ?> m = frozen[i];
+            if (m == null || m.isEmpty()) continue;
+            out.writeInt(firstKeyGroup + i);
+            out.writeInt(m.size());
+            for (Map.Entry<Object, ?> e : m.entrySet()) {
+                out.writeObject(e.getKey());
+                out.writeObject(e.getValue());
+            }
+        }
+        if (onWritten != null) onWritten.run();
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        int n = in.readInt();
+        groups = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            int kg = in.readInt();
+            int size = in.readInt();
+            HashMap<Object, Object> m = new HashMap<>(Math.max(16, (int) (size / 0.75f) + 1));
+            for (int j = 0; j < size; j++) m.put(in.readObject(), in.readObject());
+            groups.put(kg, m);
+        }
+    }
+}
