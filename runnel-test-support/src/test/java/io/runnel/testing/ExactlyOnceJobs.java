@@ -1,0 +1,130 @@
+package io.runnel.testing;
+
+import io.runnel.api.DataStream;
+import io.runnel.api.JobClient;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.api.checkpoint.RestartStrategy;
+import io.runnel.api.functions.Collector;
+import io.runnel.api.functions.KeyedProcessFunction;
+import io.runnel.api.functions.RuntimeContext;
+import io.runnel.api.state.ValueState;
+import io.runnel.api.state.ValueStateDescriptor;
+import io.runnel.api.time.WatermarkStrategy;
+import io.runnel.api.windowing.SlidingEventTimeWindows;
+import io.runnel.api.windowing.TumblingEventTimeWindows;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A test job with keyed state, timers and windows over {@link SequenceSource}, whose output goes
+ * through two-phase-commit sinks; run with or without injected failures.
+ */
+final class ExactlyOnceJobs implements Serializable {
+    /** Failures to inject: at a record (0 = none), at a prepare (0 = none), in the first n commits. */
+    record Failures(long atRecord, int atPrepare, int commits) implements Serializable {
+        static final Failures NONE = new Failures(0, 0, 0);
+    }
+
+    /** Sorted committed output of both sinks, and the client of the run. */
+    record Outcome(List<String> timers, List<String> windows, JobClient client) {}
+
+    static Outcome run(int parallelism, String backend, long count, Failures f, Path dir, Duration interval) throws Exception {
+        CommittingCollectSink<String> timers = new CommittingCollectSink<>();
+        CommittingCollectSink<String> windows = new CommittingCollectSink<>();
+        if (f.atPrepare() > 0) timers.failPrepareAt(f.atPrepare());
+        if (f.commits() > 0) windows.failCommits(f.commits());
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend)
+                .enableCheckpointing(interval)
+                .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ofMillis(5)));
+        env.getCheckpointConfig().setDirectory(dir.toString());
+        DataStream<Long> numbers = env.fromSource(new SequenceSource(count, 4, 20), WatermarkStrategy.forMonotonousTimestamps(), "numbers");
+        if (f.atRecord() > 0) numbers = numbers.map(new FailOnce<>(f.atRecord())).name("fail-once");
+        numbers.keyBy(v -> v % 13 * 1_000_000 + v / 50).process(new CountPerBucket()).name("count-per-bucket").uid("count-per-bucket").sinkTo(timers);
+        numbers.keyBy(v -> v % 7).window(TumblingEventTimeWindows.of(Duration.ofMillis(100))).reduce(Long::sum)
+                .map(v -> "tumbling " + v).uid("tumbling").sinkTo(windows);
+        numbers.keyBy(v -> v % 5).window(SlidingEventTimeWindows.of(Duration.ofMillis(200), Duration.ofMillis(50)))
+                .aggregate(new Sum()).map(v -> "sliding " + v).uid("sliding").sinkTo(windows);
+        JobClient client = env.executeAsync("exactly-once-" + parallelism);
+        try {
+            client.await(Duration.ofMinutes(2));
+            return new Outcome(sorted(timers.committed()), sorted(windows.committed()), client);
+        } finally {
+            timers.clear();
+            windows.clear();
+        }
+    }
+
+    /** Committed output equal record for record; on a difference, says which records are missing or extra. */
+    static void assertSame(Outcome actual, Outcome expected) {
+        diff("timers", actual.timers(), expected.timers());
+        diff("windows", actual.windows(), expected.windows());
+    }
+
+    private static void diff(String what, List<String> actual, List<String> expected) {
+        if (actual.equals(expected)) return;
+        List<String> missing = new ArrayList<>(expected);
+        for (String a : actual) missing.remove(a);
+        List<String> extra = new ArrayList<>(actual);
+        for (String e : expected) extra.remove(e);
+        throw new AssertionError(what + ": " + actual.size() + " records, expected " + expected.size() + "; missing "
+                + missing.subList(0, Math.min(10, missing.size())) + (missing.size() > 10 ? " (+" + (missing.size() - 10) + ")" : "")
+                + "; extra " + extra.subList(0, Math.min(10, extra.size())) + (extra.size() > 10 ? " (+" + (extra.size() - 10) + ")" : ""));
+    }
+
+    private static List<String> sorted(List<String> l) {
+        List<String> out = new ArrayList<>(l);
+        Collections.sort(out);
+        return out;
+    }
+
+    /** Per (key, 50 ms bucket): a count in value state; a timer at the end of the bucket emits and clears it. */
+    static final class CountPerBucket extends KeyedProcessFunction<Long, Long, String> {
+        private transient ValueState<Long> count;
+
+        @Override
+        public void open(RuntimeContext ctx) {
+            count = ctx.getState(new ValueStateDescriptor<>("count", 0L));
+        }
+
+        @Override
+        public void processElement(Long v, Context ctx, Collector<String> out) throws Exception {
+            count.update(count.value() + 1);
+            ctx.timerService().registerEventTimeTimer(v - v % 50 + 49);
+        }
+
+        @Override
+        public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
+            out.collect("key " + ctx.getCurrentKey() + " bucket " + ts + " count " + count.value());
+            count.clear();
+        }
+    }
+
+    /** Sum through a mutable accumulator, so copy-on-write snapshots must copy it. */
+    static final class Sum implements io.runnel.api.functions.AggregateFunction<Long, long[], Long> {
+        @Override
+        public long[] createAccumulator() {
+            return new long[1];
+        }
+
+        @Override
+        public long[] add(Long v, long[] acc) {
+            acc[0] += v;
+            return acc;
+        }
+
+        @Override
+        public Long getResult(long[] acc) {
+            return acc[0];
+        }
+
+        @Override
+        public long[] merge(long[] a, long[] b) {
+            a[0] += b[0];
+            return a;
+        }
+    }
+}

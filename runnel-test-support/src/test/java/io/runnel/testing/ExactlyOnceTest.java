@@ -1,0 +1,26 @@
+package io.runnel.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runnel.api.checkpoint.CheckpointStats;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExactlyOnceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void checkpointsCompleteAndOutputIsCommittedOnce() throws Exception {
+        ExactlyOnceJobs.Outcome clean = ExactlyOnceJobs.run(2, "heap", 6000, ExactlyOnceJobs.Failures.NONE, dir.resolve("a"), Duration.ofMillis(20));
+        assertThat(clean.timers()).isNotEmpty();
+        assertThat(clean.windows()).isNotEmpty();
+        assertThat(clean.client().checkpoints()).anyMatch(c -> c.status() == CheckpointStats.Status.COMPLETED && !c.savepoint());
+        ExactlyOnceJobs.Outcome failed = ExactlyOnceJobs.run(2, "heap", 6000, new ExactlyOnceJobs.Failures(3000, 0, 0),
+                dir.resolve("b"), Duration.ofMillis(20));
+        assertThat(failed.client().restarts()).isEqualTo(1);
+        ExactlyOnceJobs.assertSame(failed, clean);
+    }
+}
