@@ -299,8 +299,12 @@ public final class CheckpointCoordinator implements AutoCloseable {
         try {
             commit(commit);
         } catch (Exception e) {
-            p.completion.completeExceptionally(e);
-            failJob.accept(new IllegalStateException("committing checkpoint " + p.id + " failed: " + e, e));
+            // the attempt fails and the next one commits this checkpoint again; a job whose tasks
+            // already finished learns of it through the final checkpoint
+            IllegalStateException failure = new IllegalStateException("committing checkpoint " + p.id + " failed: " + e, e);
+            p.completion.completeExceptionally(failure);
+            finalDone.completeExceptionally(failure);
+            failJob.accept(failure);
             return;
         }
         for (CheckpointParticipant t : participants) t.notifyCheckpointComplete(p.id);
@@ -358,11 +362,19 @@ public final class CheckpointCoordinator implements AutoCloseable {
         }
     }
 
+    /** Commits every sink's committables; one sink failing does not keep the others from committing. */
     private void commit(Map<String, List<Object>> committables) throws Exception {
+        Exception first = null;
         for (Map.Entry<String, List<Object>> e : committables.entrySet()) {
             if (e.getValue().isEmpty()) continue;
-            committer(e.getKey()).commit(e.getValue());
+            try {
+                committer(e.getKey()).commit(e.getValue());
+            } catch (Exception ex) {
+                if (first == null) first = ex;
+                else first.addSuppressed(ex);
+            }
         }
+        if (first != null) throw first;
     }
 
     private void abortCommittables(Map<String, List<Object>> committables) {

@@ -132,6 +132,10 @@ final class JobExecution {
                 return;
             }
             try {
+                if (attempt > 0 && restore != null) {
+                    // the restored checkpoint's output is committed again (idempotently): its commit may have failed
+                    coordinator.restoredFrom(restore.metadata(), restore.dir());
+                }
                 ExecutionService service = new ExecutionService(job.name(), tasks, job.workerThreads());
                 if (coordinator != null && job.checkpoints().enabled()) coordinator.startAttempt(attempt, builder.participants);
                 current = service;
