@@ -151,6 +151,19 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
         snapshots.completed(checkpointId);
     }
 
+    /**
+     * Every key with a value in state {@code name}, once each (a map's entries count once), in
+     * key-byte order. A full scan: for tests and tools, not per record.
+     */
+    List<Object> keysOf(String name) {
+        checkOpen();
+        try {
+            return KeyScan.keys(db, db.family(name));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot scan keys of state '" + name + "' in " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         if (closed) return;
