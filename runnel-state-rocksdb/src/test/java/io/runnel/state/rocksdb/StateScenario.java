@@ -60,7 +60,7 @@ final class StateScenario {
     private final MapState<String, Integer> map;
     private final ReducingState<Long> reducing;
     private final AggregatingState<Integer, String> aggregating;
-    private final List<String> transcript = new ArrayList<>();
+    private List<String> transcript = new ArrayList<>();
 
     StateScenario(KeyedStateBackend backend, ManualClock clock, StateTtlConfig ttl) {
         this.backend = backend;
@@ -77,8 +77,12 @@ final class StateScenario {
         return d;
     }
 
-    /** Runs {@code steps} random operations, moving the clock up to {@code maxTick} ms before each. */
+    /**
+     * Runs {@code steps} random operations, moving the clock up to {@code maxTick} ms before each,
+     * then reads everything; returns this run's transcript.
+     */
     List<String> run(long seed, int steps, int maxTick) {
+        transcript = new ArrayList<>();
         Random r = new Random(seed);
         for (int i = 0; i < steps; i++) {
             clock.advance(r.nextInt(maxTick + 1));
@@ -99,10 +103,6 @@ final class StateScenario {
             transcript.add("final key=" + key + " value=" + value.value() + " list=" + list.get() + " map=" + sorted(map.entries())
                     + " reducing=" + reducing.get() + " aggregating=" + aggregating.get() + " mapEmpty=" + map.isEmpty());
         }
-    }
-
-    List<String> transcript() {
-        return transcript;
     }
 
     private String apply(int op, Random r) {
