@@ -74,6 +74,7 @@ final class KeyGroupRestore {
                     batch.clear();
                 }
             }
+            it.status(); // an I/O error ends the scan early: fail rather than restore part of the state
             if (batch.count() > 0) live.db().write(live.writeOptions(), batch);
         }
     }

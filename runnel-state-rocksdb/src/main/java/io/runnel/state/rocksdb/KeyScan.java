@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 
 /** Lists the keys of one column family, decoding them from the key bytes (a full scan). */
 final class KeyScan {
     private KeyScan() {}
 
-    static List<Object> keys(StateDatabase db, ColumnFamilyHandle cf) {
+    static List<Object> keys(StateDatabase db, ColumnFamilyHandle cf) throws RocksDBException {
         List<Object> keys = new ArrayList<>();
         ByteIn in = new ByteIn();
         byte[] previous = null;
@@ -27,6 +28,7 @@ final class KeyScan {
                 previous = k;
                 previousLength = in.position();
             }
+            it.status();
         }
         return keys;
     }

@@ -97,6 +97,7 @@ final class RocksDBMapState<K, V> extends RocksDBState implements MapState<K, V>
                 if (!startsWith(k, prefix)) break;
                 batch.delete(cf, k);
             }
+            it.status();
             if (batch.count() > 0) ctx.database().db().write(ctx.database().writeOptions(), batch);
         } catch (RocksDBException e) {
             throw failure("clear", e);
@@ -153,6 +154,9 @@ final class RocksDBMapState<K, V> extends RocksDBState implements MapState<K, V>
                 if (k.length == prefix.length) continue;
                 out.add(reader.read(k, prefix.length, it.value()));
             }
+            if (out.size() < max) it.status();
+        } catch (RocksDBException e) {
+            throw failure("iterate", e);
         }
         return out;
     }

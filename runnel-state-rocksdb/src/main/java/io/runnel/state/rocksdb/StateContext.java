@@ -21,8 +21,13 @@ final class StateContext {
     private final ByteOut value = new ByteOut(256);
     private final ByteIn in = new ByteIn();
     private byte[] readBuffer = new byte[256];
-    /** The key whose bytes (key group + key) are at the start of {@link #key}; compared by identity. */
+    /**
+     * The key whose bytes (key group + key) are at the start of {@link #key}, compared by identity:
+     * several state accesses for one record serialize the key once. Keys are never mutated (their
+     * hash code picks the key group), so identity is enough; the group is compared as a guard.
+     */
     private Object cachedKey;
+    private int cachedKeyGroup = -1;
     private int cachedKeyLength;
 
     StateContext(StateDatabase db, KeyContext keys, LongSupplier clock) {
@@ -39,11 +44,13 @@ final class StateContext {
     int currentKey() {
         Object k = keys.currentKey();
         if (k == null) throw new IllegalStateException("keyed state accessed with no current key (outside a keyed context?)");
-        if (k != cachedKey) {
+        int group = keys.firstKeyGroup() + keys.keyGroupIndex();
+        if (k != cachedKey || group != cachedKeyGroup) {
             key.reset();
-            StateBytesDescriptor.writeKeyGroup(keys.firstKeyGroup() + keys.keyGroupIndex(), key);
+            StateBytesDescriptor.writeKeyGroup(group, key);
             CompactSerializer.write(k, key);
             cachedKey = k;
+            cachedKeyGroup = group;
             cachedKeyLength = key.length();
         } else {
             key.truncate(cachedKeyLength);

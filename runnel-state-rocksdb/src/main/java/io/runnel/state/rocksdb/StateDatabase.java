@@ -47,11 +47,12 @@ final class StateDatabase implements AutoCloseable {
         this.familyOptions = new ColumnFamilyOptions().setMergeOperator(listAppend);
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         this.readOptions = new ReadOptions();
-        List<String> names = readOnly ? existingFamilies(dir) : List.of(DEFAULT_FAMILY);
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        for (String n : names) descriptors.add(new ColumnFamilyDescriptor(bytes(n), familyOptions));
+        List<String> names;
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
+            names = readOnly ? existingFamilies(dir) : List.of(DEFAULT_FAMILY);
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            for (String n : names) descriptors.add(new ColumnFamilyDescriptor(bytes(n), familyOptions));
             this.db = readOnly ? RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, handles)
                     : RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
         } catch (RocksDBException e) {
