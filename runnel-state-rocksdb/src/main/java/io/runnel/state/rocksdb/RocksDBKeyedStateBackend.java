@@ -1,0 +1,181 @@
+package io.runnel.state.rocksdb;
+
+import io.runnel.api.state.AggregatingState;
+import io.runnel.api.state.AggregatingStateDescriptor;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
+import io.runnel.api.state.MapState;
+import io.runnel.api.state.MapStateDescriptor;
+import io.runnel.api.state.ReducingState;
+import io.runnel.api.state.ReducingStateDescriptor;
+import io.runnel.api.state.State;
+import io.runnel.api.state.StateDescriptor;
+import io.runnel.api.state.ValueState;
+import io.runnel.api.state.ValueStateDescriptor;
+import io.runnel.runtime.state.KeyContext;
+import io.runnel.runtime.state.KeyedStateBackend;
+import io.runnel.state.rocksdb.snapshot.FileOps;
+import io.runnel.state.rocksdb.snapshot.SnapshotWriter;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Keyed state of one operator instance in RocksDB: one column family per state name, keys
+ * prefixed by their key group (layout in {@link StateBytesDescriptor}). Every access is a point
+ * get, put or merge for the current key (map iteration scans the key's prefix).
+ *
+ * <p>Snapshots flush the memtables and hard-link the live files into a local checkpoint (the
+ * synchronous part); the asynchronous part uploads only SST files that the last completed
+ * checkpoint did not already upload. Timers are not kept here: they stay on the heap and the
+ * runtime snapshots them.
+ *
+ * <p>{@code workDir} layout: {@code db/} (the live database), {@code checkpoints/chk-N/} (local
+ * checkpoints until written), {@code restore-N/} (snapshot copies while restoring). All of it is
+ * deleted on {@link #close()}.
+ */
+public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
+    private final KeyContext keys;
+    private final LongSupplier clock;
+    private final Path workDir;
+    private final StateDatabase db;
+    private final StateContext context;
+    private final SnapshotWriter snapshots;
+    private final Map<String, State> handles = new HashMap<>();
+    private final Map<String, Class<?>> kinds = new HashMap<>();
+    private boolean closed;
+
+    public RocksDBKeyedStateBackend(KeyContext keys, LongSupplier processingClock, Path workDir) throws IOException, RocksDBException {
+        int end = keys.firstKeyGroup() + keys.keyGroupCount();
+        if (end > StateBytesDescriptor.MAX_KEY_GROUPS) {
+            throw new IllegalArgumentException("RocksDB state supports at most " + StateBytesDescriptor.MAX_KEY_GROUPS
+                    + " key groups (max parallelism), got key groups up to " + (end - 1));
+        }
+        this.keys = keys;
+        this.clock = processingClock;
+        this.workDir = workDir;
+        Files.createDirectories(workDir);
+        this.db = StateDatabase.open(workDir.resolve("db"));
+        this.context = new StateContext(db, keys, processingClock);
+        this.snapshots = new SnapshotWriter(keys.firstKeyGroup(), end);
+    }
+
+    @Override
+    public KeyContext keys() {
+        return keys;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public <T> ValueState<T> value(ValueStateDescriptor<T> d) {
+        return (ValueState<T>) handle(d, ValueState.class, cf -> new RocksDBValueState<>(d.name(), cf, context, ttl(d), d.defaultValue()));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public <T> ListState<T> list(ListStateDescriptor<T> d) {
+        return (ListState<T>) handle(d, ListState.class, cf -> new RocksDBListState<>(d.name(), cf, context, ttl(d)));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public <K, V> MapState<K, V> map(MapStateDescriptor<K, V> d) {
+        return (MapState<K, V>) handle(d, MapState.class, cf -> new RocksDBMapState<>(d.name(), cf, context, ttl(d)));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public <T> ReducingState<T> reducing(ReducingStateDescriptor<T> d) {
+        return (ReducingState<T>) handle(d, ReducingState.class, cf -> new RocksDBReducingState<>(d.name(), cf, context, ttl(d), d.reducer()));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d) {
+        return (AggregatingState<I, O>) handle(d, AggregatingState.class,
+                cf -> new RocksDBAggregatingState<>(d.name(), cf, context, ttl(d), d.aggregate()));
+    }
+
+    private interface StateFactory {
+        State create(ColumnFamilyHandle cf);
+    }
+
+    private State handle(StateDescriptor d, Class<?> kind, StateFactory create) {
+        checkOpen();
+        Class<?> existing = kinds.putIfAbsent(d.name(), kind);
+        if (existing != null && existing != kind) {
+            throw new IllegalStateException("state '" + d.name() + "' is already registered as " + existing.getSimpleName()
+                    + ", not " + kind.getSimpleName());
+        }
+        State h = handles.get(d.name());
+        if (h == null) {
+            try {
+                h = create.create(db.family(d.name()));
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot create column family for state '" + d.name() + "' in " + workDir + ": " + e.getMessage(), e);
+            }
+            handles.put(d.name(), h);
+        }
+        return h;
+    }
+
+    private static TtlPolicy ttl(StateDescriptor d) {
+        return new TtlPolicy(d.ttl());
+    }
+
+    @Override
+    public SnapshotPart snapshot(long checkpointId) throws Exception {
+        checkOpen();
+        Path local = workDir.resolve("checkpoints").resolve("chk-" + checkpointId);
+        FileOps.deleteRecursively(local);
+        Files.createDirectories(local.getParent());
+        db.checkpointInto(local);
+        return target -> snapshots.write(local, target);
+    }
+
+    @Override
+    public void restore(Path baseDir, List<Serializable> handles) throws Exception {
+        checkOpen();
+        new KeyGroupRestore(db, keys.firstKeyGroup(), keys.firstKeyGroup() + keys.keyGroupCount(), workDir).restore(baseDir, handles);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        snapshots.completed(checkpointId);
+    }
+
+    /**
+     * Every key with a value in state {@code name}, once each (a map's entries count once), in
+     * key-byte order. A full scan: for tests and tools, not per record.
+     */
+    List<Object> keysOf(String name) {
+        checkOpen();
+        try {
+            return KeyScan.keys(db, db.family(name));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot scan keys of state '" + name + "' in " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            db.close();
+        } finally {
+            FileOps.deleteRecursively(workDir);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("RocksDB state backend in " + workDir + " is closed");
+    }
+}
