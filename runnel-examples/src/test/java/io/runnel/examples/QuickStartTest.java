@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,12 @@ class QuickStartTest {
         stats.windows().sinkTo(FileSink.forJsonLines(out)).setParallelism(1);
         env.execute("window stats to files");
         // --- snippet end
-        List<String> lines = Files.readAllLines(out.resolve("part-0-0"));
+        List<Path> parts; // committed parts only: names starting with '.' are in progress
+        try (Stream<Path> files = Files.list(out)) {
+            parts = files.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+        }
+        assertThat(parts).singleElement().satisfies(f -> assertThat(f.getFileName().toString()).startsWith("part-0-"));
+        List<String> lines = Files.readAllLines(parts.get(0));
         assertThat(lines).hasSize(10);
         assertThat(lines.get(0)).startsWith("{\"start\":0,\"end\":1000,\"stats\":{\"count\":100,");
     }

@@ -5,6 +5,7 @@ import io.runnel.api.JobClient;
 import io.runnel.api.StreamEnvironment;
 import io.runnel.api.connector.Sink;
 import io.runnel.api.time.WatermarkStrategy;
+import io.runnel.connectors.file.FileSink;
 import io.runnel.connectors.nexmark.Event;
 import io.runnel.connectors.nexmark.NexmarkSource;
 import java.nio.file.Path;
@@ -25,10 +26,19 @@ public final class NexmarkJob {
         out.sinkTo((Sink) sink).name("sink");
     }
 
-    /** Runs the query and writes its rows as JSON lines into {@code dir}; returns the client. */
+    /**
+     * Runs the query and writes its rows as JSON lines into {@code dir}, exactly once: committed
+     * parts are {@code part-<subtask>-<checkpoint>-<writerId>.jsonl}, hidden ones (leading
+     * {@code .}) are not output. Returns the client.
+     */
     public static JobClient runToFiles(String query, long events, int parallelism, Path dir) {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
-        build(env, query, events, 0, new JsonRowFileSink<>(dir.toString()));
+        build(env, query, events, 0, jsonRowFiles(dir));
         return env.executeAsync("nexmark-" + query);
+    }
+
+    /** The exactly-once file sink of Nexmark rows as JSON lines. */
+    public static <T> FileSink<T> jsonRowFiles(Path dir) {
+        return new FileSink<>(dir, new JsonRowFormatter<T>()).withPartSuffix(".jsonl");
     }
 }

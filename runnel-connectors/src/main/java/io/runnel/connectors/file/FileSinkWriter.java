@@ -1,31 +1,34 @@
 package io.runnel.connectors.file;
 
-import io.runnel.api.connector.SinkWriter;
-import java.io.BufferedWriter;
+import io.runnel.api.connector.CommittingSinkWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.List;
 
 /**
- * Writes one subtask's lines to a hidden in-progress part file, opened at the first record (no
- * empty files), and renames it to its final name at end of input. A job that fails leaves only
- * the hidden file behind.
+ * Writes one subtask's lines to a hidden in-progress part, opened at the first record (no empty
+ * files). At a checkpoint barrier the part is closed, fsynced and renamed to a hidden pending
+ * name, which the {@link PartCommitter} renames to its visible name once the checkpoint completes.
+ * Names are in {@link PartFileNames}.
  */
-final class FileSinkWriter<T> implements SinkWriter<T> {
+final class FileSinkWriter<T> implements CommittingSinkWriter<T, PendingPart> {
     private final Path folder;
     private final int subtask;
+    private final String writerId = PartFileNames.newWriterId();
+    private final String suffix;
     private final LineFormatter<T> formatter;
-    private long partNumber;
-    private BufferedWriter out;
-    private Path inProgress;
+    private long partsOpened;
+    private long lastCheckpointId = -1;
+    private InProgressPart part;
 
-    FileSinkWriter(Path folder, int subtask, LineFormatter<T> formatter) {
+    FileSinkWriter(Path folder, int subtask, String suffix, LineFormatter<T> formatter) {
         this.folder = folder;
         this.subtask = subtask;
+        this.suffix = suffix;
         this.formatter = formatter;
     }
 
@@ -33,41 +36,51 @@ final class FileSinkWriter<T> implements SinkWriter<T> {
     public void write(T record, long timestamp) throws Exception {
         String line = formatter.format(record);
         if (line.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a record's line contains a line break, which would split it in "
-                    + folder.resolve(PartFileNames.finished(subtask, partNumber)) + ": " + record);
+            throw new IllegalArgumentException("a record's line contains a line break, which would split it in two in the part files of subtask "
+                    + subtask + " in " + folder + ": " + record);
         }
-        if (out == null) open();
-        out.write(line);
-        out.write('\n');
-    }
-
-    private void open() throws IOException {
-        // Skip numbers used by earlier runs into the same folder rather than overwrite their output.
-        while (Files.exists(folder.resolve(PartFileNames.finished(subtask, partNumber)))) partNumber++;
-        inProgress = folder.resolve(PartFileNames.inProgress(subtask, partNumber));
-        out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(inProgress,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), StandardCharsets.UTF_8));
+        if (part == null) part = new InProgressPart(folder.resolve(PartFileNames.inProgress(subtask, writerId, partsOpened++)));
+        part.writeLine(line);
     }
 
     @Override
-    public void flush(boolean endOfInput) throws IOException {
-        if (out == null) return;
-        out.flush();
-        if (endOfInput) finish();
+    public Collection<PendingPart> prepareCommit(long checkpointId) throws IOException {
+        lastCheckpointId = Math.max(lastCheckpointId, checkpointId);
+        if (part == null) return List.of(); // nothing written since the last barrier: no empty part
+        Path pending = folder.resolve(PartFileNames.pending(subtask, checkpointId, writerId, suffix));
+        Path committed = folder.resolve(PartFileNames.committed(subtask, checkpointId, writerId, suffix));
+        if (Files.exists(pending) || Files.exists(committed)) {
+            throw new FileAlreadyExistsException(pending.toString(), null, "checkpoint " + checkpointId + " was already prepared by this writer");
+        }
+        part.closeDurably();
+        Path written = part.path();
+        part = null;
+        Files.move(written, pending, StandardCopyOption.ATOMIC_MOVE);
+        Fsync.directory(folder); // the checkpoint will point at the pending name: it must survive a crash
+        return List.of(new PendingPart(pending.toString(), committed.toString()));
     }
 
-    private void finish() throws IOException {
-        out.close();
-        out = null;
-        Path done = folder.resolve(PartFileNames.finished(subtask, partNumber));
-        Files.move(inProgress, done, StandardCopyOption.ATOMIC_MOVE);
-        partNumber++;
+    /**
+     * For runtimes that do not drive two-phase commit: at end of input they call {@code
+     * flush(true)}, and the writer prepares and commits its last part itself (at-least-once, as a
+     * plain sink). A runtime that does drive it calls {@link #prepareCommit} instead and never
+     * {@code flush(true)}; should it call both, prepareCommit then finds nothing left to prepare.
+     */
+    @Override
+    public void flush(boolean endOfInput) throws Exception {
+        if (!endOfInput) {
+            if (part != null) part.flush();
+            return;
+        }
+        try (PartCommitter committer = new PartCommitter()) {
+            committer.commit(prepareCommit(lastCheckpointId + 1));
+        }
     }
 
+    /** Without a prepare (a failure, a cancel): the unprepared part is dropped; sources replay it. */
     @Override
     public void close() throws IOException {
-        // Not at end of input (a failure or a cancel): keep the part hidden; never publish it half done.
-        if (out != null) out.close();
-        out = null;
+        if (part != null) part.discard();
+        part = null;
     }
 }
