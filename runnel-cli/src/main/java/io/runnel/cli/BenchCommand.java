@@ -28,9 +28,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--parallelism", defaultValue = "1", description = "parallel instances per operator (default: ${DEFAULT-VALUE})")
         int parallelism;
 
+        @picocli.CommandLine.Mixin
+        CheckpointOptions checkpoints = new CheckpointOptions();
+
         @Override
         public Integer call() throws Exception {
-            Map<String, Object> figures = NexmarkBenchmark.run(query, events, parallelism);
+            Map<String, Object> figures = NexmarkBenchmark.run(query, events, parallelism, checkpoints::apply);
             System.out.println(NexmarkBenchmark.toJson(figures));
             return 0;
         }

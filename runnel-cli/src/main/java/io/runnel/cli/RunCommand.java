@@ -2,6 +2,7 @@ package io.runnel.cli;
 
 import io.runnel.api.JobClient;
 import io.runnel.api.JobResult;
+import io.runnel.api.StreamEnvironment;
 import io.runnel.bench.nexmark.NexmarkJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,12 @@ public final class RunCommand implements Runnable {
         @Option(names = "--output", required = true, description = "directory for the result files")
         Path output;
 
+        @Option(names = "--events-per-second", defaultValue = "0", description = "generator rate, 0 for as fast as possible (default: ${DEFAULT-VALUE})")
+        long eventsPerSecond;
+
+        @picocli.CommandLine.Mixin
+        CheckpointOptions checkpoints = new CheckpointOptions();
+
         @Override
         public Integer call() throws Exception {
             try {
@@ -41,10 +48,17 @@ public final class RunCommand implements Runnable {
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("cannot create the output directory " + output + ": " + e, e);
             }
-            JobClient client = NexmarkJob.runToFiles(query, events, parallelism, output);
+            StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+            checkpoints.apply(env);
+            NexmarkJob.build(env, query, events, eventsPerSecond, NexmarkJob.jsonRowFiles(output));
+            JobClient client = env.executeAsync("nexmark-" + query);
             Runtime.getRuntime().addShutdownHook(new Thread(client::cancel));
+            if (checkpoints.checkpointDir != null) SavepointControl.watch(checkpoints.checkpointDir, client);
+            CheckpointPrinter printer = checkpoints.enabled() ? CheckpointPrinter.start(client) : null;
             JobResult r = client.await(Duration.ofDays(1));
-            System.err.printf("runnel: %s over %,d events: %,d rows in %s (%.2f s)%n", query, events, r.sinkRecords(), output, r.durationMillis() / 1000.0);
+            if (printer != null) printer.printNew();
+            System.err.printf("runnel: %s over %,d events: %,d rows in %s (%.2f s%s)%n", query, events, r.sinkRecords(), output,
+                    r.durationMillis() / 1000.0, client.restarts() > 0 ? ", " + client.restarts() + " restarts" : "");
             return 0;
         }
     }

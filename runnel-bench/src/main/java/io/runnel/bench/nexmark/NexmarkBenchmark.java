@@ -22,9 +22,17 @@ public final class NexmarkBenchmark {
 
     /** Runs the query and returns its figures, the contract of {@code runnel bench}. */
     public static Map<String, Object> run(String query, long events, int parallelism) throws Exception {
+        return run(query, events, parallelism, env -> {});
+    }
+
+    /** As {@link #run(String, long, int)}, with the environment configured (checkpoints, state backend) first. */
+    public static Map<String, Object> run(String query, long events, int parallelism,
+                                          java.util.function.Consumer<StreamEnvironment> configure) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+        configure.accept(env);
         NexmarkJob.build(env, query, events, 0, new DiscardingSink<>());
-        JobResult r = env.execute("bench-nexmark-" + query);
+        io.runnel.api.JobClient client = env.executeAsync("bench-nexmark-" + query);
+        JobResult r = client.await(java.time.Duration.ofDays(1));
         double seconds = r.processingSeconds();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "nexmark");
@@ -36,6 +44,15 @@ public final class NexmarkBenchmark {
         out.put("out_records", r.sinkRecords());
         out.put("peak_heap_mb", round(peakHeapBytes() / 1048576.0, 1));
         out.put("peak_rss_mb", round(peakRssKb() / 1024.0, 1));
+        java.util.List<io.runnel.api.checkpoint.CheckpointStats> done = client.checkpoints().stream()
+                .filter(c -> c.status() == io.runnel.api.checkpoint.CheckpointStats.Status.COMPLETED).toList();
+        if (env.getCheckpointConfig().enabled()) {
+            out.put("state_backend", env.stateBackend());
+            out.put("checkpoints", done.size());
+            out.put("checkpoint_ms_median", done.isEmpty() ? 0 : done.stream().mapToLong(c -> c.durationMillis()).sorted().toArray()[done.size() / 2]);
+            out.put("checkpoint_full_bytes_max", done.stream().mapToLong(c -> c.fullBytes()).max().orElse(0));
+            out.put("checkpoint_incremental_bytes_median", done.isEmpty() ? 0 : done.stream().mapToLong(c -> c.incrementalBytes()).sorted().toArray()[done.size() / 2]);
+        }
         return out;
     }
 

@@ -22,7 +22,6 @@ final class FileSinkWriter<T> implements CommittingSinkWriter<T, PendingPart> {
     private final String suffix;
     private final LineFormatter<T> formatter;
     private long partsOpened;
-    private long lastCheckpointId = -1;
     private InProgressPart part;
 
     FileSinkWriter(Path folder, int subtask, String suffix, LineFormatter<T> formatter) {
@@ -45,7 +44,6 @@ final class FileSinkWriter<T> implements CommittingSinkWriter<T, PendingPart> {
 
     @Override
     public Collection<PendingPart> prepareCommit(long checkpointId) throws IOException {
-        lastCheckpointId = Math.max(lastCheckpointId, checkpointId);
         if (part == null) return List.of(); // nothing written since the last barrier: no empty part
         Path pending = folder.resolve(PartFileNames.pending(subtask, checkpointId, writerId, suffix));
         Path committed = folder.resolve(PartFileNames.committed(subtask, checkpointId, writerId, suffix));
@@ -60,21 +58,10 @@ final class FileSinkWriter<T> implements CommittingSinkWriter<T, PendingPart> {
         return List.of(new PendingPart(pending.toString(), committed.toString()));
     }
 
-    /**
-     * For runtimes that do not drive two-phase commit: at end of input they call {@code
-     * flush(true)}, and the writer prepares and commits its last part itself (at-least-once, as a
-     * plain sink). A runtime that does drive it calls {@link #prepareCommit} instead and never
-     * {@code flush(true)}; should it call both, prepareCommit then finds nothing left to prepare.
-     */
+    /** Makes what was written so far reach the file; it becomes visible only when committed. */
     @Override
     public void flush(boolean endOfInput) throws Exception {
-        if (!endOfInput) {
-            if (part != null) part.flush();
-            return;
-        }
-        try (PartCommitter committer = new PartCommitter()) {
-            committer.commit(prepareCommit(lastCheckpointId + 1));
-        }
+        if (part != null) part.flush();
     }
 
     /** Without a prepare (a failure, a cancel): the unprepared part is dropped; sources replay it. */
