@@ -33,29 +33,52 @@ final class ExactlyOnceJobs implements Serializable {
     record Outcome(List<String> timers, List<String> windows, JobClient client) {}
 
     static Outcome run(int parallelism, String backend, long count, Failures f, Path dir, Duration interval) throws Exception {
-        CommittingCollectSink<String> timers = new CommittingCollectSink<>();
-        CommittingCollectSink<String> windows = new CommittingCollectSink<>();
-        if (f.atPrepare() > 0) timers.failPrepareAt(f.atPrepare());
-        if (f.commits() > 0) windows.failCommits(f.commits());
+        Job job = start(parallelism, backend, count, 20, f, dir, interval, null);
+        try {
+            job.client.await(Duration.ofMinutes(2));
+            return job.outcome();
+        } finally {
+            job.clear();
+        }
+    }
+
+    /** A running test job and its sinks. */
+    static final class Job {
+        final CommittingCollectSink<String> timers = new CommittingCollectSink<>();
+        final CommittingCollectSink<String> windows = new CommittingCollectSink<>();
+        JobClient client;
+
+        Outcome outcome() {
+            return new Outcome(sorted(timers.committed()), sorted(windows.committed()), client);
+        }
+
+        void clear() {
+            timers.clear();
+            windows.clear();
+        }
+    }
+
+    /** Starts the job: {@code perMilli} records per millisecond per source reader; {@code restoreFrom} may be null. */
+    static Job start(int parallelism, String backend, long count, int perMilli, Failures f, Path dir, Duration interval,
+                     String restoreFrom) {
+        Job job = new Job();
+        if (f.atPrepare() > 0) job.timers.failPrepareAt(f.atPrepare());
+        if (f.commits() > 0) job.windows.failCommits(f.commits());
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend)
                 .enableCheckpointing(interval)
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ofMillis(5)));
         env.getCheckpointConfig().setDirectory(dir.toString());
-        DataStream<Long> numbers = env.fromSource(new SequenceSource(count, 4, 20), WatermarkStrategy.forMonotonousTimestamps(), "numbers");
+        if (restoreFrom != null) env.restoreFrom(restoreFrom);
+        DataStream<Long> numbers = env.fromSource(new SequenceSource(count, 4, perMilli), WatermarkStrategy.forMonotonousTimestamps(), "numbers");
         if (f.atRecord() > 0) numbers = numbers.map(new FailOnce<>(f.atRecord())).name("fail-once");
-        numbers.keyBy(v -> v % 13 * 1_000_000 + v / 50).process(new CountPerBucket()).name("count-per-bucket").uid("count-per-bucket").sinkTo(timers);
-        numbers.keyBy(v -> v % 7).window(TumblingEventTimeWindows.of(Duration.ofMillis(100))).reduce(Long::sum)
-                .map(v -> "tumbling " + v).uid("tumbling").sinkTo(windows);
+        numbers.keyBy(v -> v % 13 * 1_000_000 + v / 50).process(new CountPerBucket()).name("count-per-bucket").uid("count-per-bucket")
+                .sinkTo(job.timers).uid("timers-sink");
+        numbers.keyBy(v -> v % 7).window(TumblingEventTimeWindows.of(Duration.ofMillis(100))).reduce(Long::sum).uid("tumbling")
+                .map(v -> "tumbling " + v).uid("tumbling-format").sinkTo(job.windows).uid("windows-sink");
         numbers.keyBy(v -> v % 5).window(SlidingEventTimeWindows.of(Duration.ofMillis(200), Duration.ofMillis(50)))
-                .aggregate(new Sum()).map(v -> "sliding " + v).uid("sliding").sinkTo(windows);
-        JobClient client = env.executeAsync("exactly-once-" + parallelism);
-        try {
-            client.await(Duration.ofMinutes(2));
-            return new Outcome(sorted(timers.committed()), sorted(windows.committed()), client);
-        } finally {
-            timers.clear();
-            windows.clear();
-        }
+                .aggregate(new Sum()).uid("sliding").map(v -> "sliding " + v).uid("sliding-format").sinkTo(job.windows).uid("windows-sink-2");
+        job.client = env.executeAsync("exactly-once-" + parallelism);
+        return job;
     }
 
     /** Committed output equal record for record; on a difference, says which records are missing or extra. */

@@ -22,5 +22,14 @@ class ExactlyOnceTest {
                 dir.resolve("b"), Duration.ofMillis(20));
         assertThat(failed.client().restarts()).isEqualTo(1);
         ExactlyOnceJobs.assertSame(failed, clean);
+        assertThat(failed.client().recoveryMillis()).hasSize(1);
+    }
+
+    @Test
+    void checkpointDirectoryKeepsTheRetainedCheckpointsOnly() throws Exception {
+        ExactlyOnceJobs.run(2, "heap", 6000, ExactlyOnceJobs.Failures.NONE, dir.resolve("c"), Duration.ofMillis(10));
+        try (var s = java.nio.file.Files.list(dir.resolve("c"))) {
+            assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("chk-")).toList()).hasSize(1);
+        }
     }
 }

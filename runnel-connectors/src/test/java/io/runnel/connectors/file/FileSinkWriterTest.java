@@ -100,17 +100,6 @@ class FileSinkWriterTest {
     }
 
     @Test
-    void endOfInputWithoutTwoPhaseCommitPublishesAtOnce() throws Exception {
-        CommittingSinkWriter<String, PendingPart> writer = FileSink.<String>forLines(dir).createWriter(subtask(0));
-        writer.write("a", Long.MIN_VALUE);
-        writer.flush(true); // a runtime that does not drive two-phase commit
-        assertThat(writer.prepareCommit(9)).isEmpty(); // nothing left: never published twice
-        writer.close();
-        assertThat(hidden(dir)).isEmpty();
-        assertThat(PartFolder.output(dir)).containsExactly("a");
-    }
-
-    @Test
     void aLineBreakInsideARecordIsRefusedNamingTheFolder() throws Exception {
         CommittingSinkWriter<String, PendingPart> writer = FileSink.<String>forLines(dir).createWriter(subtask(1));
         assertThatThrownBy(() -> writer.write("two\nlines", Long.MIN_VALUE))
