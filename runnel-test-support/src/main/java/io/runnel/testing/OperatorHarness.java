@@ -21,6 +21,7 @@ import io.runnel.runtime.operators.OperatorContext;
 import io.runnel.runtime.operators.Output;
 import io.runnel.runtime.operators.ProcessingClock;
 import io.runnel.runtime.operators.StreamOperator;
+import io.runnel.runtime.state.HeapKeyedStateBackend;
 import io.runnel.runtime.state.StateTable;
 import io.runnel.runtime.state.TimerEntry;
 import java.util.ArrayList;
@@ -171,8 +172,9 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
     public long stateSize(String name) {
         long n = 0;
         for (StreamOperator<?> op : operators) {
-            if (op.context().state() == null) continue;
-            StateTable t = op.context().state().tables().get(name);
+            // Only the heap backend exposes its tables; this harness counts keys there.
+            if (!(op.context().state() instanceof HeapKeyedStateBackend heap)) continue;
+            StateTable t = heap.tables().get(name);
             if (t != null) n += t.size();
         }
         return n;
