@@ -60,6 +60,7 @@ final class KafkaCommitter implements Committer<KafkaCommittable> {
             Map<String, TransactionDescription> all = admin.describeTransactions(java.util.List.of(c.transactionalId()))
                     .all().get(60, TimeUnit.SECONDS);
             d = all.get(c.transactionalId());
+            if (d == null) throw refusal;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TransactionalIdNotFoundException) {
                 LOG.warn("Kafka sink: {} is no longer known to the coordinator (expired); assuming it ended", c);

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * What a starting exactly-once writer learns from the transaction coordinator about the ids of its
@@ -33,8 +34,7 @@ record LingeringTransactions(long nextSequence, List<KafkaCommittable> open) {
     static LingeringTransactions find(Properties clientProperties, TransactionalIds ids, int subtask,
                                       int parallelism) throws Exception {
         try (Admin admin = Admin.create(clientProperties)) {
-            List<TransactionListing> listed = new ArrayList<>(admin.listTransactions(new ListTransactionsOptions()
-                    .filterOnTransactionalIdPattern(ids.brokerPattern())).all().get(TIMEOUT_S, TimeUnit.SECONDS));
+            List<TransactionListing> listed = list(admin, ids);
             long next = 0;
             List<String> ongoing = new ArrayList<>();
             for (TransactionListing t : listed) {
@@ -51,6 +51,17 @@ record LingeringTransactions(long nextSequence, List<KafkaCommittable> open) {
             throw new IllegalStateException("Kafka sink: could not list the transactions of prefix pattern '"
                     + ids.brokerPattern() + "' at " + clientProperties.get("bootstrap.servers") + ": "
                     + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Filtered by the broker where it can (ListTransactions version 2), else only by us. */
+    private static List<TransactionListing> list(Admin admin, TransactionalIds ids) throws Exception {
+        try {
+            return new ArrayList<>(admin.listTransactions(new ListTransactionsOptions()
+                    .filterOnTransactionalIdPattern(ids.brokerPattern())).all().get(TIMEOUT_S, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof UnsupportedVersionException)) throw e;
+            return new ArrayList<>(admin.listTransactions().all().get(TIMEOUT_S, TimeUnit.SECONDS));
         }
     }
 
