@@ -7,6 +7,8 @@ import io.runnel.api.connector.Committer;
 import io.runnel.api.connector.CommittingSinkWriter;
 import io.runnel.api.connector.SinkContext;
 import java.nio.charset.StandardCharsets;
+import java.io.ObjectInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * dropping writers without closing them. A read_committed consumer of the official client checks
  * what became visible. {@code -Drunnel.kafka.bootstrap=HOST:PORT} runs it against another broker.
  */
+@SuppressWarnings("unchecked")
 class KafkaExactlyOnceSinkTest {
     static TestCluster cluster;
 
@@ -41,9 +44,13 @@ class KafkaExactlyOnceSinkTest {
     }
 
     static KafkaSink<String> sink(String topic, String prefix) {
-        return KafkaSink.<String>builder().setBootstrapServers(cluster.bootstrap)
+        return sink(cluster.bootstrap, topic, prefix + "-" + TestCluster.SUFFIX);
+    }
+
+    static KafkaSink<String> sink(String bootstrap, String topic, String fullPrefix) {
+        return KafkaSink.<String>builder().setBootstrapServers(bootstrap)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(prefix + "-" + TestCluster.SUFFIX)
+                .setTransactionalIdPrefix(fullPrefix)
                 .setRecordSerializer(spread(topic))
                 .build();
     }
@@ -85,6 +92,42 @@ class KafkaExactlyOnceSinkTest {
             again.commit(checkpoint1);
         }
         assertThat(cluster.readCommitted(topic)).containsExactlyInAnyOrderElementsOf(range(0, 100));
+        assertThat(cluster.noOpenTransactions(topic)).isTrue();
+    }
+
+    @Test
+    void aWriterProcessKilledWithSignal9IsCommittedAndCleanedUpByTheNextAttempt() throws Exception {
+        String topic = cluster.createTopic("eo-kill", 2);
+        String prefix = "eo-kill-" + TestCluster.SUFFIX;
+        Path committables = Files.createTempFile("checkpoint-1", ".ser");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CrashingWriterMain.class.getName(),
+                cluster.bootstrap, topic, prefix, committables.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Files.exists(Path.of(committables + ".ready"))) {
+                assertThat(child.isAlive()).as("writer process still running").isTrue();
+                assertThat(System.currentTimeMillis()).as("writer process ready").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        } finally {
+            child.destroyForcibly().waitFor(); // SIGKILL: no close, no shutdown hook
+        }
+        Collection<KafkaCommittable> checkpoint1;
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(committables))) {
+            checkpoint1 = (Collection<KafkaCommittable>) in.readObject();
+        }
+        KafkaSink<String> sink = sink(cluster.bootstrap, topic, prefix);
+        CommittingSinkWriter<String, KafkaCommittable> writer = sink.createWriter(new Ctx(0, 1));
+        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            committer.commit(checkpoint1); // the restore re-commits checkpoint 1
+            write(writer, 100, 150);
+            Collection<KafkaCommittable> checkpoint2 = writer.prepareCommit(2);
+            assertThat(lingering(checkpoint2)).as("checkpoint 1's and the open transaction").isEqualTo(2);
+            committer.commit(checkpoint2);
+        }
+        assertThat(cluster.readCommitted(topic)).containsExactlyInAnyOrderElementsOf(range(0, 150));
         assertThat(cluster.noOpenTransactions(topic)).isTrue();
     }
 
