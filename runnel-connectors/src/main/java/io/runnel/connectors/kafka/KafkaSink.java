@@ -1,73 +1,138 @@
 package io.runnel.connectors.kafka;
 
-import io.runnel.api.connector.Sink;
+import io.runnel.api.connector.CommittingSinkWriter;
+import io.runnel.api.connector.Committer;
 import io.runnel.api.connector.SinkContext;
-import io.runnel.api.connector.SinkWriter;
-import java.time.Duration;
+import io.runnel.api.connector.TwoPhaseCommitSink;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes records through the Kafka protocol with an idempotent producer, acks=all. At-least-once:
- * a flush (end of input, later every checkpoint) waits until every record is acknowledged, and a
- * failed send fails the job at the next write or flush.
+ * Writes records through the Kafka protocol, acks=all. {@link DeliveryGuarantee#AT_LEAST_ONCE}
+ * (the default) uses one idempotent producer per subtask and flushes it at every checkpoint;
+ * {@link DeliveryGuarantee#EXACTLY_ONCE} writes one transaction per checkpoint and subtask and
+ * commits it when the checkpoint completes (docs/connectors.md explains the mechanism).
  */
-public final class KafkaSink<T> implements Sink<T> {
+public final class KafkaSink<T> implements TwoPhaseCommitSink<T, KafkaCommittable> {
     private static final long serialVersionUID = 1L;
+    /** Kafka's default broker cap (transaction.max.timeout.ms): checkpoints and recovery must fit in it. */
+    static final String DEFAULT_TRANSACTION_TIMEOUT_MS = "900000";
     private final Map<String, String> properties;
     private final KafkaRecordSerializer<T> serializer;
+    private final DeliveryGuarantee guarantee;
+    private final String transactionalIdPrefix;
 
+    /** An at-least-once sink. */
     public KafkaSink(String bootstrapServers, KafkaRecordSerializer<T> serializer) {
         this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), serializer);
     }
 
+    /** An at-least-once sink with any producer properties. */
     public KafkaSink(Map<String, String> properties, KafkaRecordSerializer<T> serializer) {
+        this(properties, serializer, DeliveryGuarantee.AT_LEAST_ONCE, null);
+    }
+
+    private KafkaSink(Map<String, String> properties, KafkaRecordSerializer<T> serializer,
+                      DeliveryGuarantee guarantee, String transactionalIdPrefix) {
         this.properties = new LinkedHashMap<>(properties);
-        this.serializer = Objects.requireNonNull(serializer);
+        this.serializer = Objects.requireNonNull(serializer, "Kafka sink: a serializer is required");
+        this.guarantee = Objects.requireNonNull(guarantee);
+        this.transactionalIdPrefix = transactionalIdPrefix;
         if (!this.properties.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             throw new IllegalArgumentException("Kafka sink: bootstrap servers are required");
         }
+        if (this.properties.containsKey(ProducerConfig.TRANSACTIONAL_ID_CONFIG)) {
+            throw new IllegalArgumentException("Kafka sink: set transactional ids with setTransactionalIdPrefix, "
+                    + "not the transactional.id property");
+        }
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            if (transactionalIdPrefix == null) {
+                throw new IllegalArgumentException("Kafka sink: EXACTLY_ONCE needs setTransactionalIdPrefix(...), "
+                        + "unique to this sink among all jobs writing to the cluster");
+            }
+            new TransactionalIds(transactionalIdPrefix); // validates the prefix now, not in a task
+        }
     }
 
-    @Override
-    public SinkWriter<T> createWriter(SinkContext context) {
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    public DeliveryGuarantee deliveryGuarantee() {
+        return guarantee;
+    }
+
+    /** The user's properties: what an Admin client or a resumed producer needs to reach the cluster. */
+    private Properties clientProperties() {
         Properties p = new Properties();
         p.putAll(properties);
+        return p;
+    }
+
+    private Properties producerProperties() {
+        Properties p = clientProperties();
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        return new SinkWriter<>() {
-            private void check() throws Exception {
-                Exception e = failure.get();
-                if (e != null) throw new IllegalStateException("Kafka sink: a send failed: " + e.getMessage(), e);
-            }
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            p.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, DEFAULT_TRANSACTION_TIMEOUT_MS);
+        }
+        return p;
+    }
 
-            @Override
-            public void write(T record, long timestamp) throws Exception {
-                check();
-                producer.send(serializer.serialize(record, timestamp), (meta, e) -> {
-                    if (e != null) failure.compareAndSet(null, e);
-                });
-            }
+    @Override
+    public CommittingSinkWriter<T, KafkaCommittable> createWriter(SinkContext context) throws Exception {
+        if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE) {
+            return new AtLeastOnceWriter<>(producerProperties(), serializer);
+        }
+        return new TransactionalWriter<>(producerProperties(), serializer, new TransactionalIds(transactionalIdPrefix),
+                context.subtaskIndex(), context.parallelism());
+    }
 
-            @Override
-            public void flush(boolean endOfInput) throws Exception {
-                producer.flush();
-                check();
-            }
+    @Override
+    public Committer<KafkaCommittable> createCommitter() {
+        return new KafkaCommitter(producerProperties());
+    }
 
-            @Override
-            public void close() {
-                producer.close(Duration.ofSeconds(10));
-            }
-        };
+    /** Builds a {@link KafkaSink}, in the manner of Flink's. */
+    public static final class Builder<T> {
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private KafkaRecordSerializer<T> serializer;
+        private DeliveryGuarantee guarantee = DeliveryGuarantee.AT_LEAST_ONCE;
+        private String transactionalIdPrefix;
+
+        public Builder<T> setBootstrapServers(String servers) {
+            return setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        }
+
+        public Builder<T> setRecordSerializer(KafkaRecordSerializer<T> serializer) {
+            this.serializer = serializer;
+            return this;
+        }
+
+        public Builder<T> setDeliveryGuarantee(DeliveryGuarantee guarantee) {
+            this.guarantee = Objects.requireNonNull(guarantee);
+            return this;
+        }
+
+        /** Needed for EXACTLY_ONCE; ids are {@code <prefix>-<subtask>-<sequence>}. */
+        public Builder<T> setTransactionalIdPrefix(String prefix) {
+            this.transactionalIdPrefix = prefix;
+            return this;
+        }
+
+        /** Any Kafka producer property, e.g. {@code transaction.timeout.ms} (default 900000 when exactly-once). */
+        public Builder<T> setProperty(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
+        public KafkaSink<T> build() {
+            return new KafkaSink<>(properties, serializer, guarantee, transactionalIdPrefix);
+        }
     }
 }
