@@ -91,7 +91,8 @@ class BarrierAlignmentTest {
             for (int i = 0; i < 10; i++) task.call();
             assertThat(rec.seen).containsExactlyInAnyOrder("a1", "a2", "b1", "b2");
             Path sp = Path.of(savepoint.get(10, TimeUnit.SECONDS));
-            List<Object> snapshotted = new Restore(CheckpointStorage.readMetadata(sp), sp).of("recorder").all("seen").get(0);
+            List<List<Object>> parts = new Restore(CheckpointStorage.readMetadata(sp), sp).of("recorder").all("seen");
+            List<Object> snapshotted = parts.get(0);
             if (exactlyOnce) assertThat(beforeSecondBarrier).as("a2 is held while aligning").containsExactlyInAnyOrder("a1", "b1");
             else assertThat(beforeSecondBarrier).as("nothing is held").containsExactlyInAnyOrder("a1", "a2", "b1");
             return snapshotted;
