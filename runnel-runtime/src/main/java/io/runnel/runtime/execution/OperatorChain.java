@@ -103,14 +103,37 @@ final class OperatorChain {
             } catch (Exception e) {
                 if (first == null) first = e;
             }
-            try {
-                if (op.context() != null && op.context().state() != null) op.context().state().close();
-            } catch (Exception e) {
-                if (first == null) first = e;
-            }
+            if (op.context() != null && op.context().state() != null) closeState(op.context().state());
         }
         if (first != null) throw first;
     }
+
+    /** Snapshot writes still queued may need the backend's files: with checkpoints, it closes after them. */
+    private void closeState(io.runnel.runtime.state.KeyedStateBackend state) {
+        Runnable close = () -> {
+            try {
+                state.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(OperatorChain.class).warn("closing a state backend failed: {}", e.toString());
+            }
+        };
+        if (snapshotWriter == null) {
+            close.run();
+        } else {
+            try {
+                snapshotWriter.execute(close);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                close.run();
+            }
+        }
+    }
+
+    /** Where snapshots are written; state backends close there, after the writes queued before. */
+    void closeStateOn(java.util.concurrent.Executor writer) {
+        this.snapshotWriter = writer;
+    }
+
+    private java.util.concurrent.Executor snapshotWriter;
 
     long sinkRecords() {
         long n = 0;

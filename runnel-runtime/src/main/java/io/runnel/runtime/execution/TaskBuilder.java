@@ -163,6 +163,7 @@ public final class TaskBuilder {
                 pars.add(n.parallelism);
             }
             checkpointer = new TaskCheckpointer(coordinator, attempt, tasks.size(), subtask, chain.operators, ids, pars);
+            chain.closeStateOn(coordinator.io());
         }
         if (head.transformation instanceof SourceTransformation st) {
             SourceTask<?> t = sourceTask(st, head, subtask, contexts.get(head), chain, (Output) outputs.get(head), taskName);
