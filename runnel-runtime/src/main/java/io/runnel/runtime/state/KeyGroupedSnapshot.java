@@ -52,8 +52,8 @@ public final class KeyGroupedSnapshot implements Serializable {
             out.writeInt(firstKeyGroup + i);
             out.writeInt(m.size());
             for (Map.Entry<Object, ?> e : m.entrySet()) {
-                out.writeObject(e.getKey());
-                out.writeObject(e.getValue());
+                SnapshotValues.write(out, e.getKey());
+                SnapshotValues.write(out, e.getValue());
             }
         }
         if (onWritten != null) onWritten.run();
@@ -67,7 +67,7 @@ public final class KeyGroupedSnapshot implements Serializable {
             int kg = in.readInt();
             int size = in.readInt();
             HashMap<Object, Object> m = new HashMap<>(Math.max(16, (int) (size / 0.75f) + 1));
-            for (int j = 0; j < size; j++) m.put(in.readObject(), in.readObject());
+            for (int j = 0; j < size; j++) m.put(SnapshotValues.read(in), SnapshotValues.read(in));
             groups.put(kg, m);
         }
     }

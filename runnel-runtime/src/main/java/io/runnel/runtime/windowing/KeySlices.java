@@ -61,6 +61,27 @@ final class KeySlices implements io.runnel.runtime.state.StateCopier.Copyable, j
         count -= k;
     }
 
+    @java.io.Serial
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            out.writeLong(starts[i]);
+            io.runnel.runtime.state.SnapshotValues.write(out, accs[i]);
+        }
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        count = in.readInt();
+        int cap = Math.max(4, count);
+        starts = new long[cap];
+        accs = new Object[cap];
+        for (int i = 0; i < count; i++) {
+            starts[i] = in.readLong();
+            accs[i] = io.runnel.runtime.state.SnapshotValues.read(in);
+        }
+    }
+
     @Override
     public KeySlices copy() {
         KeySlices c = new KeySlices();
