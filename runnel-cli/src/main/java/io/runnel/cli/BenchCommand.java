@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code runnel bench}: benchmarks that print one JSON line of figures last. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark; the last line printed is one JSON object of figures.",
-        subcommands = {BenchCommand.Nexmark.class, BenchCommand.Log.class})
+        subcommands = {BenchCommand.Nexmark.class, BenchCommand.Log.class, BenchCommand.Recovery.class, BenchCommand.StateGrowth.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -34,6 +34,58 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Map<String, Object> figures = NexmarkBenchmark.run(query, events, parallelism, checkpoints::apply);
+            System.out.println(NexmarkBenchmark.toJson(figures));
+            return 0;
+        }
+    }
+
+    /** {@code runnel bench recovery}. */
+    @Command(name = "recovery", mixinStandardHelpOptions = true,
+            description = "Time from a failure to the first event read again: a Nexmark query with checkpoints fails once at --fail-at.")
+    static final class Recovery implements Callable<Integer> {
+        @Option(names = "--query", defaultValue = "q7", description = "q0, q1, q2, q5, q7, q8 or count (default: ${DEFAULT-VALUE})")
+        String query;
+
+        @Option(names = "--events", defaultValue = "10000000", description = "events to generate (default: ${DEFAULT-VALUE})")
+        long events;
+
+        @Option(names = "--fail-at", defaultValue = "5000000", description = "the event at which the job fails once (default: ${DEFAULT-VALUE})")
+        long failAt;
+
+        @Option(names = "--parallelism", defaultValue = "1", description = "parallel instances per operator (default: ${DEFAULT-VALUE})")
+        int parallelism;
+
+        @picocli.CommandLine.Mixin
+        CheckpointOptions checkpoints = new CheckpointOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(NexmarkBenchmark.toJson(io.runnel.bench.state.RecoveryBenchmark.run(query, events, parallelism, failAt, checkpoints::apply)));
+            return 0;
+        }
+    }
+
+    /** {@code runnel bench state-growth}. */
+    @Command(name = "state-growth", mixinStandardHelpOptions = true,
+            description = "Checkpoint size and duration as keyed state grows (one line per checkpoint, then the summary).")
+    static final class StateGrowth implements Callable<Integer> {
+        @Option(names = "--keys", defaultValue = "10000000", description = "distinct keys (default: ${DEFAULT-VALUE})")
+        long keys;
+
+        @Option(names = "--value-bytes", defaultValue = "100", description = "bytes per value (default: ${DEFAULT-VALUE})")
+        int valueBytes;
+
+        @Option(names = "--parallelism", defaultValue = "1", description = "parallel instances per operator (default: ${DEFAULT-VALUE})")
+        int parallelism;
+
+        @picocli.CommandLine.Mixin
+        CheckpointOptions checkpoints = new CheckpointOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> figures = io.runnel.bench.state.StateGrowthBenchmark.run(keys, valueBytes, parallelism, checkpoints::apply,
+                    s -> System.out.printf("checkpoint %d: %.1f MB full, %.1f MB new, %d ms%n", s.id(), s.fullBytes() / 1e6,
+                            s.incrementalBytes() / 1e6, s.durationMillis()));
             System.out.println(NexmarkBenchmark.toJson(figures));
             return 0;
         }

@@ -38,16 +38,17 @@ final class CheckpointOptions {
         return interval != null;
     }
 
-    /** "1s", "500ms", "2m", or plain milliseconds. */
+    /** "1s", "500ms", "2m", "1h", or plain milliseconds. */
     static Duration parseDuration(String s) {
         String t = s.trim().toLowerCase();
         try {
             if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             if (t.endsWith("s")) return Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
             if (t.endsWith("m")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            if (t.endsWith("h")) return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
             return Duration.ofMillis(Long.parseLong(t));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad duration '" + s + "': use e.g. 1s, 500ms or 2m");
+            throw new IllegalArgumentException("bad duration '" + s + "': use e.g. 500ms, 1s, 2m or 1h");
         }
     }
 }

@@ -61,6 +61,11 @@ final class ExactlyOnceJobs implements Serializable {
     /** Starts the job: {@code perMilli} records per millisecond per source reader; {@code restoreFrom} may be null. */
     static Job start(int parallelism, String backend, long count, int perMilli, Failures f, Path dir, Duration interval,
                      String restoreFrom) {
+        return start(parallelism, backend, count, perMilli, f, dir, interval, restoreFrom, null);
+    }
+
+    static Job start(int parallelism, String backend, long count, int perMilli, Failures f, Path dir, Duration interval,
+                     String restoreFrom, Duration timeout) {
         Job job = new Job();
         if (f.atPrepare() > 0) job.timers.failPrepareAt(f.atPrepare());
         if (f.commits() > 0) job.windows.failCommits(f.commits());
@@ -68,6 +73,7 @@ final class ExactlyOnceJobs implements Serializable {
                 .enableCheckpointing(interval)
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ofMillis(5)));
         env.getCheckpointConfig().setDirectory(dir.toString());
+        if (timeout != null) env.getCheckpointConfig().setTimeout(timeout);
         if (restoreFrom != null) env.restoreFrom(restoreFrom);
         DataStream<Long> numbers = env.fromSource(new SequenceSource(count, 4, perMilli), WatermarkStrategy.forMonotonousTimestamps(), "numbers");
         if (f.atRecord() > 0) numbers = numbers.map(new FailOnce<>(f.atRecord())).name("fail-once");

@@ -3,8 +3,6 @@ package io.runnel.bench.nexmark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runnel.api.JobResult;
 import io.runnel.api.StreamEnvironment;
-import io.runnel.api.connector.Sink;
-import io.runnel.api.connector.SinkWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -30,7 +28,7 @@ public final class NexmarkBenchmark {
                                           java.util.function.Consumer<StreamEnvironment> configure) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         configure.accept(env);
-        NexmarkJob.build(env, query, events, 0, new DiscardingSink<>());
+        NexmarkJob.build(env, query, events, 0, NexmarkJob.discarding());
         io.runnel.api.JobClient client = env.executeAsync("bench-nexmark-" + query);
         JobResult r = client.await(java.time.Duration.ofDays(1));
         double seconds = r.processingSeconds();
@@ -83,15 +81,5 @@ public final class NexmarkBenchmark {
             return 0;
         }
         return 0;
-    }
-
-    /** Drops every record; the job result counts them. */
-    static final class DiscardingSink<T> implements Sink<T> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public SinkWriter<T> createWriter(io.runnel.api.connector.SinkContext context) {
-            return (record, ts) -> {};
-        }
     }
 }

@@ -15,14 +15,20 @@ public final class NexmarkJob {
     private NexmarkJob() {}
 
     /** Builds the job on {@code env}; {@code sink} receives the query's rows. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void build(StreamEnvironment env, String query, long events, long eventsPerSecond, Sink<?> sink) {
+        build(env, query, events, eventsPerSecond, sink, s -> s);
+    }
+
+    /** As above, with {@code tap} applied to the events before the query (a benchmark's failure injection). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void build(StreamEnvironment env, String query, long events, long eventsPerSecond, Sink<?> sink,
+                             java.util.function.UnaryOperator<DataStream<Event>> tap) {
         if (!NexmarkQueries.NAMES.contains(query)) {
             throw new IllegalArgumentException("unknown Nexmark query '" + query + "'; known: " + NexmarkQueries.NAMES);
         }
         DataStream<Event> source = env.fromSource(new NexmarkSource(events, eventsPerSecond),
                 WatermarkStrategy.forMonotonousTimestamps(), "nexmark");
-        DataStream out = NexmarkQueries.build(query, source);
+        DataStream out = NexmarkQueries.build(query, tap.apply(source));
         out.sinkTo((Sink) sink).name("sink");
     }
 
@@ -40,5 +46,19 @@ public final class NexmarkJob {
     /** The exactly-once file sink of Nexmark rows as JSON lines. */
     public static <T> FileSink<T> jsonRowFiles(Path dir) {
         return new FileSink<>(dir, new JsonRowFormatter<T>()).withPartSuffix(".jsonl");
+    }
+
+    /** A sink that drops every record; the job result counts them. */
+    public static <T> Sink<T> discarding() {
+        return new DiscardingSink<>();
+    }
+
+    private static final class DiscardingSink<T> implements Sink<T> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public io.runnel.api.connector.SinkWriter<T> createWriter(io.runnel.api.connector.SinkContext context) {
+            return (record, ts) -> {};
+        }
     }
 }

@@ -154,7 +154,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
             synchronized (this) {
                 long now = System.currentTimeMillis();
                 for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
-                    if (now - p.triggerMillis > config.timeoutMillis()) abort(p, "timed out after " + config.timeoutMillis() + " ms");
+                    // the final checkpoint is what lets a finished job end: it is awaited, not timed out
+                    if (!p.isFinal && now - p.triggerMillis > config.timeoutMillis()) abort(p, "timed out after " + config.timeoutMillis() + " ms");
                 }
                 if (!running || finalCheckpoint != null) return;
                 if (pending.size() >= config.maxConcurrent()) return;
