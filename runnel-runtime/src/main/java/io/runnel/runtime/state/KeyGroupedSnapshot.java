@@ -20,6 +20,8 @@ public final class KeyGroupedSnapshot implements Serializable {
     private transient HashMap<Object, ?>[] frozen;
     private transient Runnable onWritten;
     private transient Map<Integer, Map<Object, Object>> groups;
+    /** How a key group's entries follow: encoded into one byte block, or each value written to the stream. */
+    private static final byte ENCODED = 1, SERIALIZED = 2;
 
     KeyGroupedSnapshot(int firstKeyGroup, HashMap<Object, ?>[] frozen, Runnable onWritten) {
         this.firstKeyGroup = firstKeyGroup;
@@ -43,6 +45,7 @@ public final class KeyGroupedSnapshot implements Serializable {
 
     @Serial
     private void writeObject(ObjectOutputStream out) throws IOException {
+        SnapshotBytesOut bytes = new SnapshotBytesOut();
         int n = 0;
         for (HashMap<Object, ?> m : frozen) if (m != null && !m.isEmpty()) n++;
         out.writeInt(n);
@@ -51,12 +54,28 @@ public final class KeyGroupedSnapshot implements Serializable {
             if (m == null || m.isEmpty()) continue;
             out.writeInt(firstKeyGroup + i);
             out.writeInt(m.size());
-            for (Map.Entry<Object, ?> e : m.entrySet()) {
-                SnapshotValues.write(out, e.getKey());
-                SnapshotValues.write(out, e.getValue());
+            if (encode(m, bytes)) {
+                out.writeByte(ENCODED);
+                out.writeInt(bytes.size());
+                out.write(bytes.array(), 0, bytes.size());
+            } else {
+                out.writeByte(SERIALIZED);
+                for (Map.Entry<Object, ?> e : m.entrySet()) {
+                    SnapshotValues.write(out, e.getKey());
+                    SnapshotValues.write(out, e.getValue());
+                }
             }
         }
         if (onWritten != null) onWritten.run();
+    }
+
+    /** Encodes every entry of {@code m} into {@code bytes}; false if some key or value needs Java serialization. */
+    private static boolean encode(HashMap<Object, ?> m, SnapshotBytesOut bytes) {
+        bytes.reset();
+        for (Map.Entry<Object, ?> e : m.entrySet()) {
+            if (!SnapshotValues.encode(bytes, e.getKey()) || !SnapshotValues.encode(bytes, e.getValue())) return false;
+        }
+        return true;
     }
 
     @Serial
@@ -67,7 +86,20 @@ public final class KeyGroupedSnapshot implements Serializable {
             int kg = in.readInt();
             int size = in.readInt();
             HashMap<Object, Object> m = new HashMap<>(Math.max(16, (int) (size / 0.75f) + 1));
-            for (int j = 0; j < size; j++) m.put(SnapshotValues.read(in), SnapshotValues.read(in));
+            byte format = in.readByte();
+            if (format == ENCODED) {
+                int len = in.readInt();
+                if (len < 0) throw new IOException("corrupt snapshot: key group " + kg + " has length " + len);
+                byte[] b = new byte[len];
+                in.readFully(b);
+                SnapshotBytesIn bin = new SnapshotBytesIn(b);
+                for (int j = 0; j < size; j++) m.put(SnapshotValues.decode(bin), SnapshotValues.decode(bin));
+                if (!bin.atEnd()) throw new IOException("corrupt snapshot: key group " + kg + " has bytes after its " + size + " entries");
+            } else if (format == SERIALIZED) {
+                for (int j = 0; j < size; j++) m.put(SnapshotValues.read(in), SnapshotValues.read(in));
+            } else {
+                throw new IOException("corrupt snapshot: key group " + kg + " has unknown format " + format);
+            }
             groups.put(kg, m);
         }
     }
