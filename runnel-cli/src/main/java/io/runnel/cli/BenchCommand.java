@@ -22,18 +22,15 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--query", required = true, description = "q0, q1, q2, q5, q7, q8 or count")
         String query;
 
-        @Option(names = "--events", defaultValue = "10000000", description = "events to generate (default: ${DEFAULT-VALUE})")
-        long events;
-
-        @Option(names = "--parallelism", defaultValue = "1", description = "parallel instances per operator (default: ${DEFAULT-VALUE})")
-        int parallelism;
+        @picocli.CommandLine.Mixin
+        NexmarkSizeOptions size = new NexmarkSizeOptions();
 
         @picocli.CommandLine.Mixin
         CheckpointOptions checkpoints = new CheckpointOptions();
 
         @Override
         public Integer call() throws Exception {
-            Map<String, Object> figures = NexmarkBenchmark.run(query, events, parallelism, checkpoints::apply);
+            Map<String, Object> figures = NexmarkBenchmark.run(query, size.events, size.parallelism, checkpoints::apply);
             System.out.println(NexmarkBenchmark.toJson(figures));
             return 0;
         }
@@ -46,21 +43,18 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--query", defaultValue = "q7", description = "q0, q1, q2, q5, q7, q8 or count (default: ${DEFAULT-VALUE})")
         String query;
 
-        @Option(names = "--events", defaultValue = "10000000", description = "events to generate (default: ${DEFAULT-VALUE})")
-        long events;
-
         @Option(names = "--fail-at", defaultValue = "5000000", description = "the event at which the job fails once (default: ${DEFAULT-VALUE})")
         long failAt;
 
-        @Option(names = "--parallelism", defaultValue = "1", description = "parallel instances per operator (default: ${DEFAULT-VALUE})")
-        int parallelism;
+        @picocli.CommandLine.Mixin
+        NexmarkSizeOptions size = new NexmarkSizeOptions();
 
         @picocli.CommandLine.Mixin
         CheckpointOptions checkpoints = new CheckpointOptions();
 
         @Override
         public Integer call() throws Exception {
-            System.out.println(NexmarkBenchmark.toJson(io.runnel.bench.state.RecoveryBenchmark.run(query, events, parallelism, failAt, checkpoints::apply)));
+            System.out.println(NexmarkBenchmark.toJson(io.runnel.bench.state.RecoveryBenchmark.run(query, size.events, size.parallelism, failAt, checkpoints::apply)));
             return 0;
         }
     }
