@@ -17,13 +17,13 @@ public final class KeyGroupedSnapshot implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
     private transient int firstKeyGroup;
-    private transient HashMap<Object, ?>[] frozen;
+    private transient Map<Object, ?>[] frozen;
     private transient Runnable onWritten;
     private transient Map<Integer, Map<Object, Object>> groups;
     /** How a key group's entries follow: encoded into one byte block, or each value written to the stream. */
     private static final byte ENCODED = 1, SERIALIZED = 2;
 
-    KeyGroupedSnapshot(int firstKeyGroup, HashMap<Object, ?>[] frozen, Runnable onWritten) {
+    KeyGroupedSnapshot(int firstKeyGroup, Map<Object, ?>[] frozen, Runnable onWritten) {
         this.firstKeyGroup = firstKeyGroup;
         this.frozen = frozen;
         this.onWritten = onWritten;
@@ -47,10 +47,10 @@ public final class KeyGroupedSnapshot implements Serializable {
     private void writeObject(ObjectOutputStream out) throws IOException {
         SnapshotBytesOut bytes = new SnapshotBytesOut();
         int n = 0;
-        for (HashMap<Object, ?> m : frozen) if (m != null && !m.isEmpty()) n++;
+        for (Map<Object, ?> m : frozen) if (m != null && !m.isEmpty()) n++;
         out.writeInt(n);
         for (int i = 0; i < frozen.length; i++) {
-            HashMap<Object, ?> m = frozen[i];
+            Map<Object, ?> m = frozen[i];
             if (m == null || m.isEmpty()) continue;
             out.writeInt(firstKeyGroup + i);
             out.writeInt(m.size());
@@ -66,11 +66,16 @@ public final class KeyGroupedSnapshot implements Serializable {
                 }
             }
         }
+        markWritten();
+    }
+
+    /** Tells the table the snapshot is written: it may change the frozen entries in place again. */
+    void markWritten() {
         if (onWritten != null) onWritten.run();
     }
 
     /** Encodes every entry of {@code m} into {@code bytes}; false if some key or value needs Java serialization. */
-    private static boolean encode(HashMap<Object, ?> m, SnapshotBytesOut bytes) {
+    private static boolean encode(Map<Object, ?> m, SnapshotBytesOut bytes) {
         bytes.reset();
         for (Map.Entry<Object, ?> e : m.entrySet()) {
             if (!SnapshotValues.encode(bytes, e.getKey()) || !SnapshotValues.encode(bytes, e.getValue())) return false;

@@ -1,60 +1,77 @@
 package io.runnel.runtime.state;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The values of one named state: a hash map per key group (copied on write after a snapshot), so a
- * snapshot or rescale takes whole groups. Values may be wrapped with a timestamp when the state
- * has a TTL. Every access goes through the copy-on-write check, since callers mutate values in
- * place (a list's elements, a user's accumulator).
+ * The values of one named state: a {@link CowGroup} per key group, so a snapshot or rescale takes
+ * whole groups while entries are copied on write one by one. Values may be wrapped with a
+ * timestamp when the state has a TTL. Mutable values are copied before the task gets them while a
+ * snapshot may still read them, since callers change values in place (a list's elements, a user's
+ * accumulator).
  */
 public final class StateTable {
     private final KeyContext keys;
-    private final KeyGroupMaps<Object> maps;
+    private final CowGroup[] groups;
+    private int epoch;
+    /** The newest epoch whose snapshot (and every earlier one) is fully written. */
+    private volatile int written;
 
     public StateTable(KeyContext keys) {
         this.keys = keys;
-        this.maps = new KeyGroupMaps<>(keys);
+        this.groups = new CowGroup[keys.keyGroupCount()];
+    }
+
+    private boolean inFlight() {
+        return written < epoch;
     }
 
     public Object get() {
-        HashMap<Object, Object> m = maps.current();
-        return m == null ? null : m.get(currentKey());
+        CowGroup g = groups[keys.keyGroupIndex()];
+        return g == null ? null : g.get(keys.currentKey(), epoch, inFlight());
     }
 
     public void put(Object value) {
-        maps.currentOrCreate().put(currentKey(), value);
+        int i = keys.keyGroupIndex();
+        CowGroup g = groups[i];
+        if (g == null) g = groups[i] = new CowGroup();
+        g.put(keys.currentKey(), value, epoch, inFlight());
     }
 
     public void remove() {
-        HashMap<Object, Object> m = maps.current();
-        if (m != null) m.remove(currentKey());
-    }
-
-    private Object currentKey() {
-        return keys.currentKey();
-    }
-
-    /** The map of one key group (relative index), for reading and writing; null when it never held a value. */
-    public Map<Object, Object> group(int index) {
-        return maps.writable(index);
+        CowGroup g = groups[keys.keyGroupIndex()];
+        if (g != null) g.remove(keys.currentKey(), epoch, inFlight());
     }
 
     public int groupCount() {
-        return maps.groupCount();
+        return groups.length;
     }
 
     /** Number of keys with a value. */
     public long size() {
-        return maps.size();
+        long n = 0;
+        for (CowGroup g : groups) if (g != null) n += g.size();
+        return n;
     }
 
+    /** Freezes every group (O(key groups)); entries are copied as the task writes them until the snapshot is written. */
     public KeyGroupedSnapshot snapshot() {
-        return maps.snapshot();
+        @SuppressWarnings("unchecked") Map<Object, ?>[] frozen = new Map[groups.length];
+        for (int i = 0; i < groups.length; i++) if (groups[i] != null) frozen[i] = groups[i].freeze();
+        epoch++;
+        final int e = epoch;
+        return new KeyGroupedSnapshot(keys.firstKeyGroup(), frozen, () -> {
+            if (written < e) written = e;
+        });
     }
 
+    /** Adds the entries of the groups this instance owns. */
     public void restore(KeyGroupedSnapshot s) {
-        maps.restore(s);
+        for (Map.Entry<Integer, Map<Object, Object>> e : s.groups().entrySet()) {
+            int i = e.getKey() - keys.firstKeyGroup();
+            if (i < 0 || i >= groups.length) continue;
+            CowGroup g = groups[i];
+            if (g == null) g = groups[i] = new CowGroup();
+            for (Map.Entry<Object, Object> kv : e.getValue().entrySet()) g.put(kv.getKey(), kv.getValue(), epoch, inFlight());
+        }
     }
 }
