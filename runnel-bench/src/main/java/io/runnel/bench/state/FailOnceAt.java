@@ -1,17 +1,16 @@
 package io.runnel.bench.state;
 
 import io.runnel.api.functions.MapFunction;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A pass-through that throws once, when the records it saw over all subtasks reach {@code at}, and
- * records the time of the failure. One per JVM: benchmarks run one job at a time.
+ * A pass-through that throws once, when the records it saw over all subtasks reach {@code at}.
+ * The counters are per JVM: benchmarks run one job at a time. The job client measures the recovery.
  */
 final class FailOnceAt<T> implements MapFunction<T, T> {
     static final AtomicLong SEEN = new AtomicLong();
-    /** [0]: 1 once failed; [1]: System.nanoTime() of the failure. */
-    static final AtomicLongArray FAILED = new AtomicLongArray(2);
+    static final AtomicBoolean FAILED = new AtomicBoolean();
     private final long at;
 
     FailOnceAt(long at) {
@@ -20,8 +19,7 @@ final class FailOnceAt<T> implements MapFunction<T, T> {
 
     @Override
     public T map(T value) {
-        if (SEEN.incrementAndGet() == at && FAILED.compareAndSet(0, 0, 1)) {
-            FAILED.set(1, System.nanoTime());
+        if (SEEN.incrementAndGet() == at && FAILED.compareAndSet(false, true)) {
             throw new IllegalStateException("benchmark failure injected at record " + at);
         }
         return value;

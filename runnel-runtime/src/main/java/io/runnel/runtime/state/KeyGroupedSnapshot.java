@@ -75,7 +75,7 @@ public final class KeyGroupedSnapshot implements Serializable {
     }
 
     /** Encodes every entry of {@code m} into {@code bytes}; false if some key or value needs Java serialization. */
-    private static boolean encode(Map<Object, ?> m, SnapshotBytesOut bytes) {
+    private static boolean encode(Map<Object, ?> m, SnapshotBytesOut bytes) throws IOException {
         bytes.reset();
         for (Map.Entry<Object, ?> e : m.entrySet()) {
             if (!SnapshotValues.encode(bytes, e.getKey()) || !SnapshotValues.encode(bytes, e.getValue())) return false;

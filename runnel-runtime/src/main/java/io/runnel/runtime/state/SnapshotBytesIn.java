@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Reads what {@link SnapshotBytesOut} wrote; a read past the end is a corrupt snapshot. */
-public final class SnapshotBytesIn {
+public final class SnapshotBytesIn implements SnapshotValueInput {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private final byte[] buf;
@@ -21,11 +21,13 @@ public final class SnapshotBytesIn {
         if (n < 0 || pos + n > buf.length) throw new IOException("corrupt snapshot: key group data ends after " + pos + " of " + buf.length + " bytes");
     }
 
+    @Override
     public byte readByte() throws IOException {
         need(1);
         return buf[pos++];
     }
 
+    @Override
     public int readInt() throws IOException {
         need(4);
         int v = (int) INT.get(buf, pos);
@@ -33,6 +35,7 @@ public final class SnapshotBytesIn {
         return v;
     }
 
+    @Override
     public long readLong() throws IOException {
         need(8);
         long v = (long) LONG.get(buf, pos);
@@ -40,6 +43,7 @@ public final class SnapshotBytesIn {
         return v;
     }
 
+    @Override
     public String readString() throws IOException {
         int n = readInt();
         need(n);

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * primitive writes here are plain array stores, where each {@code ObjectOutputStream.writeLong}
  * goes through the stream's block-data bookkeeping. Reused across groups by one writer thread.
  */
-public final class SnapshotBytesOut {
+public final class SnapshotBytesOut implements SnapshotValueOutput {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private byte[] buf = new byte[1 << 16];
@@ -33,17 +33,20 @@ public final class SnapshotBytesOut {
         if (size + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
     }
 
+    @Override
     public void writeByte(int b) {
         ensure(1);
         buf[size++] = (byte) b;
     }
 
+    @Override
     public void writeInt(int v) {
         ensure(4);
         INT.set(buf, size, v);
         size += 4;
     }
 
+    @Override
     public void writeLong(long v) {
         ensure(8);
         LONG.set(buf, size, v);
@@ -51,6 +54,7 @@ public final class SnapshotBytesOut {
     }
 
     /** Length-prefixed UTF-8. */
+    @Override
     public void writeString(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeInt(b.length);

@@ -14,29 +14,9 @@ public final class SnapshotValues {
 
     private SnapshotValues() {}
 
+    /** Writes {@code v} tagged: raw for the common types, else Java serialization (tag OBJECT). */
     public static void write(ObjectOutput out, Object v) throws IOException {
-        if (v == null) {
-            out.writeByte(NULL);
-        } else if (v.getClass() == Long.class) {
-            out.writeByte(LONG);
-            out.writeLong((Long) v);
-        } else if (v.getClass() == Integer.class) {
-            out.writeByte(INT);
-            out.writeInt((Integer) v);
-        } else if (v.getClass() == String.class && ((String) v).length() < 16_000) {
-            out.writeByte(STRING);
-            out.writeUTF((String) v);
-        } else if (v.getClass() == Double.class) {
-            out.writeByte(DOUBLE);
-            out.writeDouble((Double) v);
-        } else if (v.getClass() == Boolean.class) {
-            out.writeByte(BOOLEAN);
-            out.writeBoolean((Boolean) v);
-        } else if (v instanceof long[] a) {
-            out.writeByte(LONGS);
-            out.writeInt(a.length);
-            for (long x : a) out.writeLong(x);
-        } else {
+        if (!encode(new StreamOutput(out), v)) {
             out.writeByte(OBJECT);
             out.writeObject(v);
         }
@@ -44,36 +24,14 @@ public final class SnapshotValues {
 
     public static Object read(ObjectInput in) throws IOException, ClassNotFoundException {
         byte tag = in.readByte();
-        switch (tag) {
-            case NULL:
-                return null;
-            case LONG:
-                return in.readLong();
-            case INT:
-                return in.readInt();
-            case STRING:
-                return in.readUTF();
-            case DOUBLE:
-                return in.readDouble();
-            case BOOLEAN:
-                return in.readBoolean();
-            case LONGS: {
-                long[] a = new long[in.readInt()];
-                for (int i = 0; i < a.length; i++) a[i] = in.readLong();
-                return a;
-            }
-            case OBJECT:
-                return in.readObject();
-            default:
-                throw new IOException("corrupt snapshot: unknown value tag " + tag);
-        }
+        return tag == OBJECT ? in.readObject() : decode(tag, new StreamInput(in));
     }
 
     /**
-     * Encodes {@code v} into {@code out} with the same tags as {@link #write}; returns false, having
-     * written nothing, for a value that needs Java serialization.
+     * Writes {@code v} tagged if it is one of the common types; returns false, having written
+     * nothing, for a value that needs Java serialization.
      */
-    public static boolean encode(SnapshotBytesOut out, Object v) {
+    public static boolean encode(SnapshotValueOutput out, Object v) throws IOException {
         if (v == null) {
             out.writeByte(NULL);
         } else if (v.getClass() == Long.class) {
@@ -82,12 +40,12 @@ public final class SnapshotValues {
         } else if (v.getClass() == Integer.class) {
             out.writeByte(INT);
             out.writeInt((Integer) v);
-        } else if (v.getClass() == String.class) {
+        } else if (v.getClass() == String.class && out.takes((String) v)) {
             out.writeByte(STRING);
             out.writeString((String) v);
         } else if (v.getClass() == Double.class) {
             out.writeByte(DOUBLE);
-            out.writeLong(Double.doubleToRawLongBits((Double) v));
+            out.writeLong(Double.doubleToLongBits((Double) v));
         } else if (v.getClass() == Boolean.class) {
             out.writeByte(BOOLEAN);
             out.writeByte((Boolean) v ? 1 : 0);
@@ -101,9 +59,12 @@ public final class SnapshotValues {
         return true;
     }
 
-    /** Decodes one value written by {@link #encode}. */
-    public static Object decode(SnapshotBytesIn in) throws IOException {
-        byte tag = in.readByte();
+    /** Reads one value written by {@link #encode}. */
+    public static Object decode(SnapshotValueInput in) throws IOException {
+        return decode(in.readByte(), in);
+    }
+
+    private static Object decode(byte tag, SnapshotValueInput in) throws IOException {
         switch (tag) {
             case NULL:
                 return null;
@@ -125,7 +86,58 @@ public final class SnapshotValues {
                 return a;
             }
             default:
-                throw new IOException("corrupt snapshot: unknown encoded value tag " + tag);
+                throw new IOException("corrupt snapshot: unknown value tag " + tag);
+        }
+    }
+
+    /** An object stream as a value output; strings in modified UTF-8, which caps their length. */
+    private record StreamOutput(ObjectOutput out) implements SnapshotValueOutput {
+        @Override
+        public void writeByte(int b) throws IOException {
+            out.writeByte(b);
+        }
+
+        @Override
+        public void writeInt(int v) throws IOException {
+            out.writeInt(v);
+        }
+
+        @Override
+        public void writeLong(long v) throws IOException {
+            out.writeLong(v);
+        }
+
+        @Override
+        public void writeString(String s) throws IOException {
+            out.writeUTF(s);
+        }
+
+        @Override
+        public boolean takes(String s) {
+            return s.length() < 16_000; // writeUTF takes at most 65,535 bytes: 16,000 chars of up to 4 bytes
+        }
+    }
+
+    /** An object stream as a value input. */
+    private record StreamInput(ObjectInput in) implements SnapshotValueInput {
+        @Override
+        public byte readByte() throws IOException {
+            return in.readByte();
+        }
+
+        @Override
+        public int readInt() throws IOException {
+            return in.readInt();
+        }
+
+        @Override
+        public long readLong() throws IOException {
+            return in.readLong();
+        }
+
+        @Override
+        public String readString() throws IOException {
+            return in.readUTF();
         }
     }
 }
