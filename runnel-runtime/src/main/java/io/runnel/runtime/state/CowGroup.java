@@ -26,7 +26,7 @@ final class CowGroup {
         Object value;
         Node next;
         /** The epoch the node (its next link) was made in. */
-        int version;
+        final int version;
         /** The epoch the value was put or copied in: a node copied to relink a chain still shares its value. */
         int valueVersion;
 
