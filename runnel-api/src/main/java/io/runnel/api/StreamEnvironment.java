@@ -34,6 +34,7 @@ public final class StreamEnvironment {
     private int maxParallelism = DEFAULT_MAX_PARALLELISM;
     private int workerThreads = Runtime.getRuntime().availableProcessors();
     private long bufferTimeoutMillis = 100;
+    private long autoWatermarkIntervalMillis = StreamJob.DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS;
     private final CheckpointConfig checkpoints = new CheckpointConfig();
     private RestartStrategy restartStrategy;
     private String stateBackend = "heap";
@@ -83,6 +84,19 @@ public final class StreamEnvironment {
     /** How long a partly filled batch may wait before it is sent downstream. */
     public StreamEnvironment setBufferTimeout(Duration timeout) {
         this.bufferTimeoutMillis = timeout.toMillis();
+        return this;
+    }
+
+    /**
+     * How often sources emit their watermark (Flink's {@code pipeline.auto-watermark-interval},
+     * default 200 ms). A watermark is a control item that closes the partly filled batches of every
+     * outgoing channel, so emitting one after each poll would send small batches. A source that has
+     * nothing to read emits its watermark at once. {@link Duration#ZERO} emits after every poll
+     * (unlike Flink, where zero turns periodic watermarks off).
+     */
+    public StreamEnvironment setAutoWatermarkInterval(Duration interval) {
+        if (interval.isNegative()) throw new IllegalArgumentException("watermark interval must not be negative, got " + interval);
+        this.autoWatermarkIntervalMillis = interval.toMillis();
         return this;
     }
 
@@ -157,7 +171,7 @@ public final class StreamEnvironment {
                 : checkpoints.enabled() ? RestartStrategy.defaultForCheckpointing() : RestartStrategy.none();
         CheckpointConfig config = checkpoints.copy();
         return new StreamJob(name, List.copyOf(sinks), parallelism, maxParallelism, workerThreads, bufferTimeoutMillis,
-                config, restart, stateBackend, restoreFrom);
+                config, restart, stateBackend, restoreFrom, autoWatermarkIntervalMillis);
     }
 
     /** Runs the job and waits for it to end; rethrows the failure that ended it. */

@@ -9,11 +9,22 @@ import java.util.List;
 /**
  * A job as submitted: its name, its sinks (the graph hangs off them) and its settings.
  * {@code restoreFrom} is a checkpoint or savepoint directory, "latest" (the newest completed
- * checkpoint in the checkpoint directory, or none), or null.
+ * checkpoint in the checkpoint directory, or none), or null. Sources emit watermarks at most every
+ * {@code autoWatermarkIntervalMillis} (0: after every poll of a reader).
  */
 public record StreamJob(String name, List<Transformation> sinks, int parallelism, int maxParallelism,
                         int workerThreads, long bufferTimeoutMillis, CheckpointConfig checkpoints,
-                        RestartStrategy restartStrategy, String stateBackend, String restoreFrom) implements Serializable {
+                        RestartStrategy restartStrategy, String stateBackend, String restoreFrom,
+                        long autoWatermarkIntervalMillis) implements Serializable {
+    /** Flink's default of {@code pipeline.auto-watermark-interval}. */
+    public static final long DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS = 200;
+
+    public StreamJob(String name, List<Transformation> sinks, int parallelism, int maxParallelism, int workerThreads,
+                     long bufferTimeoutMillis, CheckpointConfig checkpoints, RestartStrategy restartStrategy,
+                     String stateBackend, String restoreFrom) {
+        this(name, sinks, parallelism, maxParallelism, workerThreads, bufferTimeoutMillis, checkpoints, restartStrategy,
+                stateBackend, restoreFrom, DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS);
+    }
 
     public StreamJob(String name, List<Transformation> sinks, int parallelism, int maxParallelism, int workerThreads,
                      long bufferTimeoutMillis) {

@@ -106,7 +106,9 @@ class WindowOraclePropertiesTest implements Serializable {
     }
 
     private List<String> run(List<Ev> events, WindowAssigner<Object, TimeWindow> assigner, Fold fold, int lag, int parallelism) throws Exception {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setWorkerThreads(2);
+        // the oracle replays a watermark after every event: the source must emit one after every poll
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setWorkerThreads(2)
+                .setAutoWatermarkInterval(Duration.ZERO);
         long[] ts = events.stream().mapToLong(Ev::ts).toArray();
         DataStream<Ev> src = env.fromSource(new ScriptedSource<>(events, ts),
                 WatermarkStrategy.<Ev>forBoundedOutOfOrderness(Duration.ofMillis(lag)), "scripted");

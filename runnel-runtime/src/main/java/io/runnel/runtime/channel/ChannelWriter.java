@@ -14,6 +14,8 @@ public final class ChannelWriter implements Output<Object> {
     private final RecordBatch[] open;
     private final ArrayDeque<Object>[] pending;
     private final Partitioner partitioner;
+    /** The partitioner when the edge is keyed (and has more than one channel), else null. */
+    private final KeyPartitioner keyed;
     private final int batchSize;
     private int pendingCount;
 
@@ -21,6 +23,7 @@ public final class ChannelWriter implements Output<Object> {
     public ChannelWriter(Channel[] channels, Partitioner partitioner, int batchSize) {
         this.channels = channels;
         this.partitioner = partitioner;
+        this.keyed = channels.length > 1 && partitioner instanceof KeyPartitioner k ? k : null;
         this.batchSize = batchSize;
         this.open = new RecordBatch[channels.length];
         this.pending = new ArrayDeque[channels.length];
@@ -29,6 +32,10 @@ public final class ChannelWriter implements Output<Object> {
 
     @Override
     public void collect(Object record, long timestamp) {
+        if (keyed != null) {
+            collectKeyed(record, timestamp);
+            return;
+        }
         int c;
         try {
             c = channels.length == 1 ? 0 : partitioner.select(record, channels.length);
@@ -39,6 +46,23 @@ public final class ChannelWriter implements Output<Object> {
             for (int i = 0; i < channels.length; i++) append(i, record, timestamp);
         } else {
             append(c, record, timestamp);
+        }
+    }
+
+    private void collectKeyed(Object record, long timestamp) {
+        Object key;
+        try {
+            key = keyed.keyOf(record);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not select the channel of a record (key selector failed): " + e, e);
+        }
+        int kg = keyed.keyGroupOf(key);
+        int c = keyed.channelOf(kg, channels.length);
+        RecordBatch b = open[c];
+        if (b == null) b = open[c] = new RecordBatch(batchSize, true);
+        if (b.add(record, timestamp, key, kg)) {
+            open[c] = null;
+            send(c, b);
         }
     }
 

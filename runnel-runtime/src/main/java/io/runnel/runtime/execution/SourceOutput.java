@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * What a source reader emits into: assigns timestamps, runs one watermark generator per split,
- * and emits the reader's watermark (the minimum over its active splits) after each poll.
- * Splits with no records for the idleness timeout do not hold the watermark back.
+ * and emits the reader's watermark (the minimum over its active splits) after a poll, at most
+ * once per watermark interval, so the record batches between two watermarks fill. Splits with no
+ * records for the idleness timeout do not hold the watermark back.
  */
 final class SourceOutput<T> implements ReaderOutput<T> {
     private final Output<T> out;
@@ -23,6 +24,8 @@ final class SourceOutput<T> implements ReaderOutput<T> {
     private final TimestampAssigner<T> assigner;
     private final ProcessingClock clock;
     private final long idleAfter;
+    private final long intervalMillis;
+    private long lastEmitAt = Long.MIN_VALUE;
     private final SplitOutput main;
     private final Map<String, SplitOutput> splits = new HashMap<>();
     private final List<SplitOutput> all = new ArrayList<>();
@@ -30,8 +33,9 @@ final class SourceOutput<T> implements ReaderOutput<T> {
     private boolean idle;
     long records;
 
-    SourceOutput(Output<T> out, WatermarkStrategy<T> strategy, ProcessingClock clock) {
+    SourceOutput(Output<T> out, WatermarkStrategy<T> strategy, ProcessingClock clock, long intervalMillis) {
         this.out = out;
+        this.intervalMillis = intervalMillis;
         this.strategy = strategy;
         this.assigner = strategy.timestampAssigner();
         this.clock = clock;
@@ -68,8 +72,17 @@ final class SourceOutput<T> implements ReaderOutput<T> {
         if (s != null) all.remove(s);
     }
 
-    /** After each poll: let generators emit, then forward the minimum if it advanced. */
-    void emitPeriodic() {
+    /**
+     * After a poll: once the interval has passed since the last emission (or at once when
+     * {@code force}, the reader having nothing more to read), let generators emit, then forward
+     * the minimum if it advanced.
+     */
+    void emitPeriodic(boolean force) {
+        if (intervalMillis > 0 && !force) {
+            long t = clock.now();
+            if (lastEmitAt != Long.MIN_VALUE && t - lastEmitAt < intervalMillis) return;
+            lastEmitAt = t;
+        }
         long now = idleAfter == Long.MAX_VALUE ? 0 : clock.now();
         long min = Long.MAX_VALUE;
         boolean anyActive = false;

@@ -127,7 +127,7 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
             throw context.failure(e);
         }
         if (output.records > 0 && firstRecordNanos.get() == 0) firstRecordNanos.compareAndSet(0, System.nanoTime());
-        output.emitPeriodic();
+        output.emitPeriodic(status == InputStatus.NOTHING_AVAILABLE);
         chain.onBatchEnd();
         switch (status) {
             case END_OF_INPUT -> {

@@ -4,7 +4,9 @@ import io.runnel.runtime.checkpoint.CheckpointParticipant;
 import io.runnel.runtime.checkpoint.TaskCheckpointer;
 import io.runnel.runtime.channel.ControlItem;
 import io.runnel.runtime.channel.RecordBatch;
+import io.runnel.runtime.operators.KeyedOperator;
 import io.runnel.runtime.operators.OneInputOperator;
+import io.runnel.runtime.state.KeyContext;
 import io.runnel.runtime.operators.OperatorFailure;
 import io.runnel.runtime.operators.StreamOperator;
 import io.runnel.runtime.operators.TwoInputOperator;
@@ -22,6 +24,8 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
     private final StreamOperator<?> head;
     private final OneInputOperator<Object> one;
     private final TwoInputOperator<Object, Object> two;
+    /** The head's key context when it is a keyed operator (keys arrive preset from keyed edges), else null. */
+    private final KeyContext headKeys;
     private boolean opened;
     private boolean finishing;
     private boolean idle;
@@ -45,6 +49,7 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         this.head = chain.operators.get(0);
         this.one = head instanceof OneInputOperator<?> o ? (OneInputOperator<Object>) o : null;
         this.two = head instanceof TwoInputOperator<?, ?> t ? (TwoInputOperator<Object, Object>) t : null;
+        this.headKeys = head instanceof KeyedOperator<?> ? head.context().keys() : null;
     }
 
     @Override
@@ -128,7 +133,9 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         long[] ts = b.timestamps;
         int size = b.size;
         try {
-            if (one != null) {
+            if (b.keys != null && headKeys != null) {
+                processKeyed(input, b);
+            } else if (one != null) {
                 for (int i = 0; i < size; i++) one.processElement(values[i], ts[i]);
             } else if (input == 0) {
                 for (int i = 0; i < size; i++) two.processElement1(values[i], ts[i]);
@@ -140,6 +147,33 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         } catch (Exception | Error e) {
             throw head.context().failure(e);
         }
+    }
+
+    /** A keyed edge's batch into a keyed head: each record's key is preset from the batch. */
+    private void processKeyed(int input, RecordBatch b) throws Exception {
+        Object[] values = b.values;
+        Object[] keys = b.keys;
+        int[] groups = b.keyGroups;
+        long[] ts = b.timestamps;
+        int size = b.size;
+        KeyContext k = headKeys;
+        if (one != null) {
+            for (int i = 0; i < size; i++) {
+                k.presetKey(keys[i], groups[i]);
+                one.processElement(values[i], ts[i]);
+            }
+        } else if (input == 0) {
+            for (int i = 0; i < size; i++) {
+                k.presetKey(keys[i], groups[i]);
+                two.processElement1(values[i], ts[i]);
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                k.presetKey(keys[i], groups[i]);
+                two.processElement2(values[i], ts[i]);
+            }
+        }
+        k.takePreset();
     }
 
     /**

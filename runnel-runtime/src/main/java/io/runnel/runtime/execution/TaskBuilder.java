@@ -203,7 +203,8 @@ public final class TaskBuilder {
                 return head.parallelism;
             }
         });
-        SourceOutput<Object> so = new SourceOutput<>(out, (WatermarkStrategy<Object>) st.watermarks(), clock);
+        SourceOutput<Object> so = new SourceOutput<>(out, (WatermarkStrategy<Object>) st.watermarks(), clock,
+                plan.job().autoWatermarkIntervalMillis());
         SourceTask<Object> t = new SourceTask<>(taskName, ctx, reader, mine, chain, out, so, firstRecordNanos);
         sourceTasks.add(t);
         return t;
@@ -265,7 +266,7 @@ public final class TaskBuilder {
             }
             case HASH: {
                 io.runnel.api.functions.KeySelector key = Copies.deepCopy(e.key);
-                return (r, n) -> KeyGroups.subtaskOfKey(key.getKey(r), maxP, n);
+                return new io.runnel.runtime.channel.KeyPartitioner(key, maxP);
             }
             default:
                 throw new IllegalStateException("unknown partitioning " + e.partitioning);

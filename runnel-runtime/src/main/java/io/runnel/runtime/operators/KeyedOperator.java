@@ -29,6 +29,8 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     protected final void setKeyOf(KeySelector selector, Object value) throws Exception {
+        // the task presets the key a keyed edge's sender already extracted and hashed
+        if (keys.takePreset()) return;
         keys.setCurrentKey(selector.getKey(value));
     }
 

@@ -10,6 +10,8 @@ public final class KeyContext {
     private final int keyGroupCount;
     private Object key;
     private int keyGroupIndex;
+    /** The key was set by the task from the batch, for the next record; see {@link #takePreset}. */
+    private boolean preset;
 
     public KeyContext(int maxParallelism, int firstKeyGroup, int endKeyGroup) {
         this.maxParallelism = maxParallelism;
@@ -18,6 +20,7 @@ public final class KeyContext {
     }
 
     public void setCurrentKey(Object key) {
+        preset = false;
         int kg = KeyGroups.keyGroupOf(key, maxParallelism) - firstKeyGroup;
         if (kg < 0 || kg >= keyGroupCount) {
             throw new IllegalStateException("key " + key + " belongs to key group " + (kg + firstKeyGroup)
@@ -25,6 +28,28 @@ public final class KeyContext {
         }
         this.key = key;
         this.keyGroupIndex = kg;
+    }
+
+    /**
+     * Sets the key of the next record as the sender computed it (key and absolute key group), so
+     * the operator need not extract and hash it again.
+     */
+    public void presetKey(Object key, int keyGroup) {
+        int kg = keyGroup - firstKeyGroup;
+        if (kg < 0 || kg >= keyGroupCount) {
+            throw new IllegalStateException("key " + key + " belongs to key group " + keyGroup
+                    + ", not owned by this subtask (" + firstKeyGroup + ".." + (firstKeyGroup + keyGroupCount - 1) + ")");
+        }
+        this.key = key;
+        this.keyGroupIndex = kg;
+        this.preset = true;
+    }
+
+    /** True (once) if the current key was preset for the record now being processed. */
+    public boolean takePreset() {
+        boolean p = preset;
+        preset = false;
+        return p;
     }
 
     public Object currentKey() {
