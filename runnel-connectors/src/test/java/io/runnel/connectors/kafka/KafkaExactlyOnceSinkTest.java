@@ -170,6 +170,9 @@ class KafkaExactlyOnceSinkTest {
             committer.commit(checkpoint1);
         }
         write(failed, 50, 80); // open when the attempt dies
+        // the producer sends in the background: wait (bounded) until its open transaction reached the broker
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (cluster.noOpenTransactions(topic) && System.nanoTime() < deadline) Thread.sleep(20);
         assertThat(cluster.noOpenTransactions(topic)).isFalse();
         CommittingSinkWriter<String, KafkaCommittable> writer = TestCluster.copy(sink).createWriter(new Ctx(0, 1));
         write(writer, 50, 80);
