@@ -89,6 +89,12 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         return new Ttl(d.ttl(), clock);
     }
 
+    @Override
+    public long keyCount(String name) {
+        StateTable t = tables.get(name);
+        return t == null ? 0 : t.size();
+    }
+
     /** Freezes every table (copy-on-write); serializing the handle writes them. */
     @Override
     public SnapshotPart snapshot(long checkpointId) {

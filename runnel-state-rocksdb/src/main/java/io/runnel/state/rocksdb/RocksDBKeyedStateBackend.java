@@ -165,6 +165,11 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     }
 
     @Override
+    public long keyCount(String name) {
+        return db.stateFamilies().containsKey(name) ? keysOf(name).size() : 0;
+    }
+
+    @Override
     public void close() {
         if (closed) return;
         closed = true;
