@@ -10,6 +10,8 @@ public final class KeyContext {
     private final int keyGroupCount;
     private Object key;
     private int keyGroupIndex;
+    /** Runs after each key change: the state backend's per-record TTL cleanup, if any. */
+    private Runnable afterKeySet;
 
     public KeyContext(int maxParallelism, int firstKeyGroup, int endKeyGroup) {
         this.maxParallelism = maxParallelism;
@@ -25,6 +27,12 @@ public final class KeyContext {
         }
         this.key = key;
         this.keyGroupIndex = kg;
+        if (afterKeySet != null) afterKeySet.run();
+    }
+
+    /** Sets what runs after every {@link #setCurrentKey} (one hook: the state backend's). */
+    public void afterKeySet(Runnable hook) {
+        this.afterKeySet = hook;
     }
 
     public Object currentKey() {
