@@ -195,4 +195,46 @@ class StateTtlCleanupTest {
             assertThat(value.value()).isNull();
         }
     }
+
+    /** The heap copies on write: cleanup while a snapshot is being written must leave the snapshot as it was. */
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void cleanupWhileASnapshotIsWrittenLeavesTheSnapshotAsItWas(String kind) throws Exception {
+        StateTtlConfig config = StateTtlConfig.of(TTL).cleanupIncrementally(10, false);
+        CheckpointStorage storage = new CheckpointStorage(dir.resolve("storage"));
+        Serializable handle;
+        try (KeyedStateBackend b = backend(kind)) {
+            ListState<String> list = b.list(ttl(new ListStateDescriptor<>("list"), config));
+            MapState<String, Integer> map = b.map(ttl(new MapStateDescriptor<>("map"), config));
+            clock.set(0);
+            for (int k = 0; k < 50; k++) {
+                b.keys().setCurrentKey(k);
+                list.add("a");
+                map.put("a", k);
+            }
+            clock.set(80);
+            for (int k = 0; k < 25; k++) {
+                b.keys().setCurrentKey(k);
+                list.add("b");
+                map.put("b", k);
+            }
+            clock.set(120);
+            var part = b.snapshot(1); // frozen now, written after the cleanup below
+            b.keys().setCurrentKey("busy");
+            for (int i = 0; i < 3000; i++) list.update(List.of("x"));
+            assertThat(b.keyCount("list")).as("the cleanup ran").isEqualTo(26);
+            handle = CheckpointStorage.roundTrip(part.write(storage.target(1, "op-0")));
+        }
+        try (KeyedStateBackend restored = backend(kind)) {
+            ListState<String> list = restored.list(ttl(new ListStateDescriptor<>("list"), config));
+            MapState<String, Integer> map = restored.map(ttl(new MapStateDescriptor<>("map"), config));
+            restored.restore(storage.checkpointDir(1), List.of(handle));
+            clock.set(50);
+            for (int k = 0; k < 50; k++) {
+                restored.keys().setCurrentKey(k);
+                assertThat(list.get()).as("key " + k).containsExactlyElementsOf(k < 25 ? List.of("a", "b") : List.of("a"));
+                assertThat(map.keys()).as("key " + k).containsExactlyInAnyOrderElementsOf(k < 25 ? List.of("a", "b") : List.of("a"));
+            }
+        }
+    }
 }
