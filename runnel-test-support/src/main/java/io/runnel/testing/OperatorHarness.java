@@ -71,6 +71,13 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
     }
 
     private final int subtask;
+    /**
+     * Numbers the harnesses of this JVM: snapshots of every harness share one directory (so a
+     * restore can combine several subtasks' snapshots), and their files must not collide when two
+     * harnesses take checkpoints with the same id.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
+    private final int instance = INSTANCES.incrementAndGet();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private OperatorHarness(List<Transformation> chain, int subtask, int parallelism, String backend, List<Snapshot> restoreFrom) throws Exception {
@@ -159,7 +166,7 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
             OperatorSnapshot s = new OperatorSnapshot(id, false);
             operators.get(i).snapshotState(s);
             Map<String, Object> parts = new java.util.LinkedHashMap<>();
-            SnapshotTarget target = new SnapshotTarget(id, dir, shared, "op" + i + "-" + subtask);
+            SnapshotTarget target = new SnapshotTarget(id, dir, shared, "h" + instance + "-op" + i + "-" + subtask);
             for (Map.Entry<String, Object> e : s.parts().entrySet()) {
                 Object v = e.getValue();
                 if (v instanceof KeyedStateBackend.SnapshotPart part) v = part.write(target);
