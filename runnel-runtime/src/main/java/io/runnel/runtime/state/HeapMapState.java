@@ -56,6 +56,11 @@ final class HeapMapState<K, V> implements MapState<K, V> {
         return s;
     }
 
+    /** With a TTL, {@code value} stamped now, a null value too (an entry may map to null). */
+    private Object stamp(V value) {
+        return ttl.enabled() ? new Ttl.Stamped(value, ttl.now()) : value;
+    }
+
     @SuppressWarnings("unchecked")
     private V unwrap(Object raw) {
         return (V) (ttl.enabled() ? ((Ttl.Stamped) raw).value : raw);
@@ -72,7 +77,7 @@ final class HeapMapState<K, V> implements MapState<K, V> {
     @Override
     public void put(K key, V value) {
         ttl.onAccess();
-        storedOrNew().put(key, ttl.wrap(value));
+        storedOrNew().put(key, stamp(value));
     }
 
     @Override
@@ -80,7 +85,7 @@ final class HeapMapState<K, V> implements MapState<K, V> {
         ttl.onAccess();
         if (entries.isEmpty()) return;
         HashMap<K, Object> m = storedOrNew();
-        for (Map.Entry<K, V> e : entries.entrySet()) m.put(e.getKey(), ttl.wrap(e.getValue()));
+        for (Map.Entry<K, V> e : entries.entrySet()) m.put(e.getKey(), stamp(e.getValue()));
     }
 
     @Override
@@ -96,7 +101,8 @@ final class HeapMapState<K, V> implements MapState<K, V> {
     public boolean contains(K key) {
         ttl.onAccess();
         HashMap<K, Object> m = stored();
-        return m != null && live(m, key) != null;
+        if (m == null) return false;
+        return ttl.enabled() ? live(m, key) != null : m.containsKey(key);
     }
 
     @Override

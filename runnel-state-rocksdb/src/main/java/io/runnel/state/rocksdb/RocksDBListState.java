@@ -62,6 +62,7 @@ final class RocksDBListState<T> extends RocksDBState implements ListState<T> {
             clear();
             return;
         }
+        for (T v : values) Objects.requireNonNull(v, () -> "ListState.update with a null element on state '" + name + "'");
         int keyLength = ctx.currentKey();
         ByteOut out = encode(values);
         put(keyLength, out.array(), 0, out.length());

@@ -237,4 +237,24 @@ class StateTtlCleanupTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void aMapEntryMayMapToNullWithOrWithoutTtl(String kind) throws Exception {
+        try (KeyedStateBackend b = backend(kind)) {
+            MapState<String, String> plain = b.map(new MapStateDescriptor<>("plain"));
+            MapState<String, String> timed = b.map(ttl(new MapStateDescriptor<>("timed"), StateTtlConfig.of(TTL)));
+            b.keys().setCurrentKey("k");
+            for (MapState<String, String> m : List.of(plain, timed)) {
+                m.put("none", null);
+                assertThat(m.contains("none")).isTrue();
+                assertThat(m.get("none")).isNull();
+                assertThat(m.keys()).containsExactly("none");
+                assertThat(m.isEmpty()).isFalse();
+            }
+            clock.set(100);
+            assertThat(timed.contains("none")).isFalse();
+            assertThat(plain.contains("none")).isTrue();
+        }
+    }
 }
