@@ -20,7 +20,6 @@ import io.runnel.runtime.operators.OneInputOperator;
 import io.runnel.runtime.checkpoint.OperatorRestore;
 import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.runtime.operators.OperatorContext;
-import io.runnel.runtime.state.HeapKeyedStateBackend;
 import io.runnel.runtime.state.KeyedStateBackend;
 import io.runnel.runtime.state.SnapshotTarget;
 import io.runnel.runtime.state.StateBackends;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import io.runnel.runtime.operators.Output;
 import io.runnel.runtime.operators.ProcessingClock;
 import io.runnel.runtime.operators.StreamOperator;
-import io.runnel.runtime.state.StateTable;
 import io.runnel.runtime.state.TimerEntry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,6 +71,13 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
     }
 
     private final int subtask;
+    /**
+     * Numbers the harnesses of this JVM: snapshots of every harness share one directory (so a
+     * restore can combine several subtasks' snapshots), and their files must not collide when two
+     * harnesses take checkpoints with the same id.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
+    private final int instance = INSTANCES.incrementAndGet();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private OperatorHarness(List<Transformation> chain, int subtask, int parallelism, String backend, List<Snapshot> restoreFrom) throws Exception {
@@ -108,6 +113,11 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
     /** A harness for the operators {@code pipeline} adds to a stream of {@code IN}. */
     public static <IN, OUT> OperatorHarness<IN, OUT> of(Function<DataStream<IN>, DataStream<OUT>> pipeline) throws Exception {
         return of(pipeline, 0, 1, "heap", List.of());
+    }
+
+    /** A harness on the named state backend ("heap" or "rocksdb"), as the only subtask. */
+    public static <IN, OUT> OperatorHarness<IN, OUT> of(Function<DataStream<IN>, DataStream<OUT>> pipeline, String backend) throws Exception {
+        return of(pipeline, 0, 1, backend, List.of());
     }
 
     /** A harness running as subtask {@code subtask} of {@code parallelism} on the named state backend. */
@@ -156,7 +166,7 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
             OperatorSnapshot s = new OperatorSnapshot(id, false);
             operators.get(i).snapshotState(s);
             Map<String, Object> parts = new java.util.LinkedHashMap<>();
-            SnapshotTarget target = new SnapshotTarget(id, dir, shared, "op" + i + "-" + subtask);
+            SnapshotTarget target = new SnapshotTarget(id, dir, shared, "h" + instance + "-op" + i + "-" + subtask);
             for (Map.Entry<String, Object> e : s.parts().entrySet()) {
                 Object v = e.getValue();
                 if (v instanceof KeyedStateBackend.SnapshotPart part) v = part.write(target);
@@ -270,21 +280,17 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
         return all;
     }
 
-    /** How many keys hold a value in the named keyed state (over the chain's keyed operators). */
+    /** How many keys hold a value in the named keyed state (over the chain's keyed operators), on either backend. */
     public long stateSize(String name) {
         long n = 0;
-        for (StreamOperator<?> op : operators) {
-            if (op.context().state() == null) continue;
-            if (!(op.context().state() instanceof HeapKeyedStateBackend heap)) throw new IllegalStateException("stateSize needs the heap backend");
-            StateTable t = heap.tables().get(name);
-            if (t != null) n += t.size();
-        }
+        for (StreamOperator<?> op : operators) if (op.context().state() != null) n += op.context().state().keyCount(name);
         return n;
     }
 
     @Override
     public void close() throws Exception {
         for (StreamOperator<?> op : operators) op.close();
+        for (StreamOperator<?> op : operators) if (op.context().state() != null) op.context().state().close();
     }
 
     /** Records what the last operator emits. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BasicJobTest implements java.io.Serializable {
@@ -61,10 +62,10 @@ class BasicJobTest implements java.io.Serializable {
         sink.clear();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2, 4})
-    void keyedStateCountsPerKeyAtEveryParallelism(int parallelism) throws Exception {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+    @ParameterizedTest(name = "parallelism {0}, {1}")
+    @CsvSource({"1, heap", "2, heap", "4, heap", "1, rocksdb", "2, rocksdb"})
+    void keyedStateCountsPerKeyAtEveryParallelism(int parallelism, String backend) throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend);
         CollectSink<String> sink = new CollectSink<>();
         env.fromCollection(numbers(5_000)).keyBy(x -> x % 7).process(new RunningCount()).sinkTo(sink);
         env.execute("counts");
@@ -119,10 +120,10 @@ class BasicJobTest implements java.io.Serializable {
         assertThat(tagged.results()).filteredOn(s -> s.equals("zero")).hasSize(1);
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void keyedConnectSharesStatePerKey(int parallelism) throws Exception {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+    @ParameterizedTest(name = "parallelism {0}, {1}")
+    @CsvSource({"1, heap", "2, heap", "1, rocksdb", "2, rocksdb"})
+    void keyedConnectSharesStatePerKey(int parallelism, String backend) throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend);
         CollectSink<String> sink = new CollectSink<>();
         DataStream<String> names = env.fromElements("1=one", "2=two", "3=three");
         DataStream<Integer> ids = env.fromElements(1, 2, 3, 4);

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JoinsAndIdlenessTest implements Serializable {
     record Click(String user, long ts) implements Serializable {}
@@ -49,10 +49,11 @@ class JoinsAndIdlenessTest implements Serializable {
         return out;
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void intervalJoinMatchesBruteForce(int parallelism) throws Exception {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+    /** Each parallelism on both state backends: the join buffers its sides in keyed map state. */
+    @ParameterizedTest(name = "parallelism {0}, {1}")
+    @CsvSource({"1, heap", "2, heap", "1, rocksdb", "2, rocksdb"})
+    void intervalJoinMatchesBruteForce(int parallelism, String backend) throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend);
         KeyedStream<Click, String> c = clicks(env).keyBy(Click::user);
         KeyedStream<Buy, String> b = buys(env).keyBy(Buy::user);
         CollectSink<String> sink = new CollectSink<>();
@@ -68,10 +69,10 @@ class JoinsAndIdlenessTest implements Serializable {
         sink.clear();
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {1, 3})
-    void windowJoinPairsEqualKeysInTheSameWindow(int parallelism) throws Exception {
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+    @ParameterizedTest(name = "parallelism {0}, {1}")
+    @CsvSource({"1, heap", "3, heap", "1, rocksdb", "3, rocksdb"})
+    void windowJoinPairsEqualKeysInTheSameWindow(int parallelism, String backend) throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend);
         CollectSink<String> sink = new CollectSink<>();
         clicks(env).join(buys(env)).where(Click::user).equalTo(Buy::user)
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(25)))

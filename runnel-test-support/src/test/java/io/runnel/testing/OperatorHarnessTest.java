@@ -23,8 +23,10 @@ import io.runnel.api.windowing.TumblingEventTimeWindows;
 import io.runnel.api.windowing.TumblingProcessingTimeWindows;
 import java.io.Serializable;
 import java.time.Duration;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** Every keyed operator the harness drives, on both state backends: they must behave the same. */
 class OperatorHarnessTest implements Serializable {
 
     /** Emits "key:count" on each element and "key:timer@t" when the event-time timer (ts + 10) fires. */
@@ -50,9 +52,10 @@ class OperatorHarnessTest implements Serializable {
         }
     }
 
-    @Test
-    void keyedProcessFunctionStateAndTimers() throws Exception {
-        OperatorHarness<String, String> h = OperatorHarness.of(s -> s.keyBy(v -> v).process(new CountWithTimer()));
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void keyedProcessFunctionStateAndTimers(String backend) throws Exception {
+        OperatorHarness<String, String> h = OperatorHarness.of(s -> s.keyBy(v -> v).process(new CountWithTimer()), backend);
         h.processElement("a", 1);
         h.processElement("a", 5);
         h.processElement("b", 3);
@@ -72,13 +75,24 @@ class OperatorHarnessTest implements Serializable {
         assertThat(h.output()).containsExactly("a:EVENT_TIME@15");
     }
 
-    @Test
-    void lateDataGoesToTheSideOutputAndAllowedLatenessFiresAgain() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void keyedReduceEmitsEachKeysRunningValue(String backend) throws Exception {
+        try (OperatorHarness<Integer, Integer> h = OperatorHarness.of(s -> s.keyBy(v -> v % 2).reduce(Integer::sum), backend)) {
+            h.processElements(1, 2, 3, 4, 5);
+            assertThat(h.output()).containsExactly(1, 2, 4, 6, 9);
+            assertThat(h.stateSize("reduce")).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void lateDataGoesToTheSideOutputAndAllowedLatenessFiresAgain(String backend) throws Exception {
         OutputTag<Integer> late = new OutputTag<>("late");
         OperatorHarness<Integer, Integer> h = OperatorHarness.of(s -> s.keyBy(v -> 0)
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
                 .allowedLateness(Duration.ofMillis(5)).sideOutputLateData(late)
-                .reduce(Integer::sum));
+                .reduce(Integer::sum), backend);
         h.processElement(1, 1);
         h.processElement(2, 2);
         h.processWatermark(9);
@@ -91,10 +105,11 @@ class OperatorHarnessTest implements Serializable {
         assertThat(h.output()).containsExactly(3, 7);
     }
 
-    @Test
-    void slidingWindowSharesSlicesAndEmitsEachWindow() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void slidingWindowSharesSlicesAndEmitsEachWindow(String backend) throws Exception {
         OperatorHarness<Integer, Integer> h = OperatorHarness.of(s -> s.keyBy(v -> 0)
-                .window(SlidingEventTimeWindows.of(Duration.ofMillis(4), Duration.ofMillis(2))).reduce(Integer::sum));
+                .window(SlidingEventTimeWindows.of(Duration.ofMillis(4), Duration.ofMillis(2))).reduce(Integer::sum), backend);
         h.processElement(1, 0);
         h.processElement(10, 2);
         h.processElement(100, 5);
@@ -104,17 +119,19 @@ class OperatorHarnessTest implements Serializable {
         assertThat(h.outputWithTimestamps()).extracting(OperatorHarness.Record::timestamp).containsExactly(1L, 3L, 5L, 7L);
     }
 
-    @Test
-    void countWindowsFireEveryNElements() throws Exception {
-        OperatorHarness<Integer, Integer> h = OperatorHarness.of(s -> s.keyBy(v -> v % 2).countWindow(2).reduce(Integer::sum));
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void countWindowsFireEveryNElements(String backend) throws Exception {
+        OperatorHarness<Integer, Integer> h = OperatorHarness.of(s -> s.keyBy(v -> v % 2).countWindow(2).reduce(Integer::sum), backend);
         h.processElements(1, 2, 3, 4, 5);
         assertThat(h.output()).containsExactly(4, 6);
     }
 
-    @Test
-    void processingTimeWindowsFireOnTheClock() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void processingTimeWindowsFireOnTheClock(String backend) throws Exception {
         OperatorHarness<Integer, Integer> h = OperatorHarness.of(s -> s.keyBy(v -> 0)
-                .window(TumblingProcessingTimeWindows.of(Duration.ofMillis(100))).reduce(Integer::sum));
+                .window(TumblingProcessingTimeWindows.of(Duration.ofMillis(100))).reduce(Integer::sum), backend);
         h.setProcessingTime(10);
         h.processElements(1, 2);
         h.setProcessingTime(98);
@@ -174,9 +191,10 @@ class OperatorHarnessTest implements Serializable {
         }
     }
 
-    @Test
-    void everyStateKindAndTtl() throws Exception {
-        OperatorHarness<Integer, String> h = OperatorHarness.of(s -> s.keyBy(v -> 0).process(new AllStates()));
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
+    void everyStateKindAndTtl(String backend) throws Exception {
+        OperatorHarness<Integer, String> h = OperatorHarness.of(s -> s.keyBy(v -> 0).process(new AllStates()), backend);
         h.setProcessingTime(0);
         h.processElements(4, 2);
         h.setProcessingTime(60);

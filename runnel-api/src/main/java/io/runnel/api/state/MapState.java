@@ -2,7 +2,12 @@ package io.runnel.api.state;
 
 import java.util.Map;
 
-/** A map per key. */
+/**
+ * A map per key. {@link #entries()}, {@link #keys()} and {@link #values()} return the entries as
+ * they are at the call. With a TTL each entry expires on its own; reading an entry (get,
+ * contains, iteration) counts as access for {@link StateTtlConfig.UpdateType#ON_READ_AND_WRITE},
+ * {@link #isEmpty()} does not.
+ */
 public interface MapState<K, V> extends State {
     V get(K key);
 

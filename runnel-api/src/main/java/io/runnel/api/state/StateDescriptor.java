@@ -22,7 +22,10 @@ public abstract class StateDescriptor implements Serializable {
         return ttl;
     }
 
-    /** Values expire this long after they were last written (or read, per the config). */
+    /**
+     * Values expire this long after they were last written (or read, per the config); list
+     * elements and map entries each on their own. See {@link StateTtlConfig} for the cleanup.
+     */
     public void enableTimeToLive(StateTtlConfig ttl) {
         this.ttl = Objects.requireNonNull(ttl, "ttl");
     }

@@ -93,13 +93,15 @@ public final class IntervalJoinOperator<K, L, R, O> extends KeyedOperator<O> imp
         }
     }
 
+    /**
+     * Read, change, write back: a value read from state is the caller's copy on some backends
+     * (RocksDB deserializes it), so changing it in place after the put would be lost there.
+     */
     private static <T> void add(MapState<Long, List<T>> state, long ts, T value) {
         List<T> l = state.get(ts);
-        if (l == null) {
-            l = new ArrayList<>(2);
-            state.put(ts, l);
-        }
+        if (l == null) l = new ArrayList<>(2);
         l.add(value);
+        state.put(ts, l);
     }
 
     private void emit(L l, long tl, R r, long tr) throws Exception {

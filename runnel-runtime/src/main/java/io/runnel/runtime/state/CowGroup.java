@@ -73,18 +73,42 @@ final class CowGroup {
         int h = hash(key);
         Node[] tab = table;
         for (Node n = tab[h & (tab.length - 1)]; n != null; n = n.next) {
-            if (n.hash == h && n.key.equals(key)) {
-                Object v = n.value;
-                if (owned(n.valueVersion, epoch, inFlight)) return v;
-                Object c = StateCopier.copy(v);
-                if (c == v) return v; // immutable: safe to share with the snapshot
-                Node m = owned(n.version, epoch, inFlight) ? n : own(h, n, epoch, inFlight);
-                m.value = c;
-                m.valueVersion = epoch;
-                return c;
-            }
+            if (n.hash == h && n.key.equals(key)) return ownedValue(n, epoch, inFlight);
         }
         return null;
+    }
+
+    /** {@code n}'s value, copied first if a snapshot may still read it and it is mutable. */
+    private Object ownedValue(Node n, int epoch, boolean inFlight) {
+        Object v = n.value;
+        if (owned(n.valueVersion, epoch, inFlight)) return v;
+        Object c = StateCopier.copy(v);
+        if (c == v) return v; // immutable: safe to share with the snapshot
+        Node m = owned(n.version, epoch, inFlight) ? n : own(n.hash, n, epoch, inFlight);
+        m.value = c;
+        m.valueVersion = epoch;
+        return c;
+    }
+
+    int bucketCount() {
+        return table.length;
+    }
+
+    /**
+     * One step of the TTL's incremental cleanup: checks the entries of bucket {@code b}, removes
+     * those that expired entirely and drops expired elements from the others (on the task's own
+     * copy when a snapshot may still read them). Returns how many entries it checked.
+     */
+    int sweepBucket(int b, Ttl ttl, long now, int epoch, boolean inFlight) {
+        int checked = 0;
+        for (Node n = table[b], next; n != null; n = next) {
+            next = n.next; // stays in the chain: removing n or copying the chain up to n keeps what follows
+            checked++;
+            int e = ttl.expiry(n.value, now);
+            if (e == Ttl.ALL_EXPIRED) remove(n.key, epoch, inFlight);
+            else if (e == Ttl.SOME_EXPIRED) ttl.dropExpired(ownedValue(n, epoch, inFlight), now);
+        }
+        return checked;
     }
 
     void put(Object key, Object value, int epoch, boolean inFlight) {

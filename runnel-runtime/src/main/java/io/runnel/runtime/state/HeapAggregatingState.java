@@ -17,6 +17,7 @@ final class HeapAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, O
 
     @SuppressWarnings("unchecked")
     private ACC acc() {
+        ttl.onAccess();
         return (ACC) (ttl.enabled() ? ttl.read(table) : table.get());
     }
 

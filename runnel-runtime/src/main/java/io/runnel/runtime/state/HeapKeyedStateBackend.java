@@ -27,6 +27,9 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final Map<String, StateTable> tables = new HashMap<>();
     private final Map<String, State> handles = new HashMap<>();
     private final Map<String, Class<?>> kinds = new HashMap<>();
+    /** The TTL of each state that has one. */
+    private final Map<String, Ttl> ttls = new HashMap<>();
+    private final List<Ttl> everyRecord = new java.util.ArrayList<>();
 
     public HeapKeyedStateBackend(KeyContext keys, LongSupplier processingClock) {
         this.keys = keys;
@@ -45,31 +48,31 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     @SuppressWarnings("unchecked")
     @Override
     public <T> ValueState<T> value(ValueStateDescriptor<T> d) {
-        return (ValueState<T>) handle(d, ValueState.class, () -> new HeapValueState<>(table(d), ttl(d), d.defaultValue()));
+        return (ValueState<T>) handle(d, ValueState.class, () -> new HeapValueState<>(table(d), ttl(d, Ttl.Shape.VALUE), d.defaultValue()));
     }
 
     @SuppressWarnings("unchecked")
     @Override
     public <T> ListState<T> list(ListStateDescriptor<T> d) {
-        return (ListState<T>) handle(d, ListState.class, () -> new HeapListState<>(table(d), ttl(d)));
+        return (ListState<T>) handle(d, ListState.class, () -> new HeapListState<>(table(d), ttl(d, Ttl.Shape.LIST)));
     }
 
     @SuppressWarnings("unchecked")
     @Override
     public <K, V> MapState<K, V> map(MapStateDescriptor<K, V> d) {
-        return (MapState<K, V>) handle(d, MapState.class, () -> new HeapMapState<>(table(d), ttl(d)));
+        return (MapState<K, V>) handle(d, MapState.class, () -> new HeapMapState<>(table(d), ttl(d, Ttl.Shape.MAP)));
     }
 
     @SuppressWarnings("unchecked")
     @Override
     public <T> ReducingState<T> reducing(ReducingStateDescriptor<T> d) {
-        return (ReducingState<T>) handle(d, ReducingState.class, () -> new HeapReducingState<>(table(d), ttl(d), d.reducer()));
+        return (ReducingState<T>) handle(d, ReducingState.class, () -> new HeapReducingState<>(table(d), ttl(d, Ttl.Shape.VALUE), d.reducer()));
     }
 
     @SuppressWarnings("unchecked")
     @Override
     public <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d) {
-        return (AggregatingState<I, O>) handle(d, AggregatingState.class, () -> new HeapAggregatingState<>(table(d), ttl(d), d.aggregate()));
+        return (AggregatingState<I, O>) handle(d, AggregatingState.class, () -> new HeapAggregatingState<>(table(d), ttl(d, Ttl.Shape.VALUE), d.aggregate()));
     }
 
     private State handle(StateDescriptor d, Class<?> kind, java.util.function.Supplier<State> create) {
@@ -85,15 +88,42 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         return tables.computeIfAbsent(d.name(), n -> new StateTable(keys));
     }
 
-    private Ttl ttl(StateDescriptor d) {
-        return new Ttl(d.ttl(), clock);
+    private Ttl ttl(StateDescriptor d, Ttl.Shape shape) {
+        Ttl ttl = new Ttl(d.ttl(), clock, shape, table(d));
+        if (d.ttl().enabled()) {
+            ttls.put(d.name(), ttl);
+            if (d.ttl().incrementalCleanupSize() > 0 && d.ttl().cleanupOnEveryRecord()) {
+                everyRecord.add(ttl);
+                keys.afterKeySet(this::onRecord);
+            }
+        }
+        return ttl;
     }
 
-    /** Freezes every table (copy-on-write); serializing the handle writes them. */
+    /** The incremental TTL cleanup of the states that asked to run on every record (and timer). */
+    private void onRecord() {
+        for (int i = 0; i < everyRecord.size(); i++) everyRecord.get(i).onRecord();
+    }
+
+    @Override
+    public long keyCount(String name) {
+        StateTable t = tables.get(name);
+        return t == null ? 0 : t.size();
+    }
+
+    /**
+     * Freezes every table (copy-on-write); serializing the handle writes them. Tables whose TTL
+     * asks for full-snapshot cleanup leave out what has expired by now.
+     */
     @Override
     public SnapshotPart snapshot(long checkpointId) {
         HeapStateHandle handle = new HeapStateHandle(new java.util.LinkedHashMap<>());
-        for (Map.Entry<String, StateTable> e : tables.entrySet()) handle.tables().put(e.getKey(), e.getValue().snapshot());
+        long now = clock.getAsLong();
+        for (Map.Entry<String, StateTable> e : tables.entrySet()) {
+            Ttl ttl = ttls.get(e.getKey());
+            KeyGroupedSnapshot.ValueFilter filter = ttl != null && ttl.config().fullSnapshotCleanup() ? v -> ttl.live(v, now) : null;
+            handle.tables().put(e.getKey(), e.getValue().snapshot(filter));
+        }
         return target -> handle;
     }
 

@@ -18,6 +18,7 @@ final class HeapReducingState<T> implements ReducingState<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T get() {
+        ttl.onAccess();
         return (T) (ttl.enabled() ? ttl.read(table) : table.get());
     }
 

@@ -17,12 +17,14 @@ final class HeapValueState<T> implements ValueState<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T value() {
+        ttl.onAccess();
         Object v = ttl.enabled() ? ttl.read(table) : table.get();
         return v == null ? defaultValue : (T) v;
     }
 
     @Override
     public void update(T value) {
+        ttl.onAccess();
         if (value == null) table.remove();
         else table.put(ttl.wrap(value));
     }

@@ -12,6 +12,8 @@ public final class KeyContext {
     private int keyGroupIndex;
     /** The key was set by the task from the batch, for the next record; see {@link #takePreset}. */
     private boolean preset;
+    /** Runs after each key change: the state backend's per-record TTL cleanup, if any. */
+    private Runnable afterKeySet;
 
     public KeyContext(int maxParallelism, int firstKeyGroup, int endKeyGroup) {
         this.maxParallelism = maxParallelism;
@@ -28,6 +30,12 @@ public final class KeyContext {
         }
         this.key = key;
         this.keyGroupIndex = kg;
+        if (afterKeySet != null) afterKeySet.run();
+    }
+
+    /** Sets what runs after every {@link #setCurrentKey} (one hook: the state backend's). */
+    public void afterKeySet(Runnable hook) {
+        this.afterKeySet = hook;
     }
 
     /**
@@ -43,6 +51,7 @@ public final class KeyContext {
         this.key = key;
         this.keyGroupIndex = kg;
         this.preset = true;
+        if (afterKeySet != null) afterKeySet.run();
     }
 
     /** True (once) if the current key was preset for the record now being processed. */

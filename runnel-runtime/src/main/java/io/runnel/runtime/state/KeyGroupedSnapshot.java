@@ -20,13 +20,37 @@ public final class KeyGroupedSnapshot implements Serializable {
     private transient Map<Object, ?>[] frozen;
     private transient Runnable onWritten;
     private transient Map<Integer, Map<Object, Object>> groups;
+    private transient ValueFilter filter;
+
+    /** Changes a value as it is written, or drops it (null): expired TTL values are left out. Reads only. */
+    @FunctionalInterface
+    interface ValueFilter {
+        Object apply(Object value);
+    }
     /** How a key group's entries follow: encoded into one byte block, or each value written to the stream. */
     private static final byte ENCODED = 1, SERIALIZED = 2;
 
     KeyGroupedSnapshot(int firstKeyGroup, Map<Object, ?>[] frozen, Runnable onWritten) {
+        this(firstKeyGroup, frozen, onWritten, null);
+    }
+
+    KeyGroupedSnapshot(int firstKeyGroup, Map<Object, ?>[] frozen, Runnable onWritten, ValueFilter filter) {
         this.firstKeyGroup = firstKeyGroup;
         this.frozen = frozen;
         this.onWritten = onWritten;
+        this.filter = filter;
+    }
+
+    /** Frozen group {@code i} as it is written: filtered into a new map when there is a filter. */
+    private Map<Object, ?> group(int i) {
+        Map<Object, ?> m = frozen[i];
+        if (filter == null || m == null || m.isEmpty()) return m;
+        HashMap<Object, Object> out = new HashMap<>(Math.max(16, (int) (m.size() / 0.75f) + 1));
+        for (Map.Entry<Object, ?> e : m.entrySet()) {
+            Object v = filter.apply(e.getValue());
+            if (v != null) out.put(e.getKey(), v);
+        }
+        return out;
     }
 
     /** After a read: key group -> entries. */
@@ -35,7 +59,7 @@ public final class KeyGroupedSnapshot implements Serializable {
             // not serialized yet (an in-memory hand-over): view the frozen maps directly
             Map<Integer, Map<Object, Object>> g = new TreeMap<>();
             for (int i = 0; i < frozen.length; i++) {
-                @SuppressWarnings("unchecked") Map<Object, Object> m = (Map<Object, Object>) frozen[i];
+                @SuppressWarnings("unchecked") Map<Object, Object> m = (Map<Object, Object>) group(i);
                 if (m != null && !m.isEmpty()) g.put(firstKeyGroup + i, m);
             }
             return g;
@@ -50,8 +74,8 @@ public final class KeyGroupedSnapshot implements Serializable {
         for (Map<Object, ?> m : frozen) if (m != null && !m.isEmpty()) n++;
         out.writeInt(n);
         for (int i = 0; i < frozen.length; i++) {
-            Map<Object, ?> m = frozen[i];
-            if (m == null || m.isEmpty()) continue;
+            if (frozen[i] == null || frozen[i].isEmpty()) continue;
+            Map<Object, ?> m = group(i); // may be empty once filtered: still written, as counted above
             out.writeInt(firstKeyGroup + i);
             out.writeInt(m.size());
             if (encode(m, bytes)) {
@@ -105,7 +129,7 @@ public final class KeyGroupedSnapshot implements Serializable {
             } else {
                 throw new IOException("corrupt snapshot: key group " + kg + " has unknown format " + format);
             }
-            groups.put(kg, m);
+            if (!m.isEmpty()) groups.put(kg, m);
         }
     }
 }

@@ -46,6 +46,12 @@ public interface KeyedStateBackend extends AutoCloseable {
      */
     void restore(Path baseDir, List<Serializable> handles) throws Exception;
 
+    /**
+     * How many keys hold a value in state {@code name} (0 for an unknown name); a map's entries
+     * count once. May scan the whole state: for tests and tools, not per record.
+     */
+    long keyCount(String name);
+
     /** Checkpoint {@code checkpointId} completed: a backend may now release what only older ones needed. */
     default void notifyCheckpointComplete(long checkpointId) {}
 

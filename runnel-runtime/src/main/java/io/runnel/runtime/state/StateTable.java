@@ -13,6 +13,9 @@ public final class StateTable {
     private final KeyContext keys;
     private final CowGroup[] groups;
     private int epoch;
+    /** Where the TTL's incremental cleanup goes on: a group and a bucket in it. */
+    private int sweepGroup;
+    private int sweepBucket;
     /** The newest epoch whose snapshot (and every earlier one) is fully written. */
     private volatile int written;
 
@@ -53,15 +56,40 @@ public final class StateTable {
         return n;
     }
 
+    /**
+     * Checks about {@code entries} stored entries for expiry from where the last call stopped,
+     * removing what expired: the incremental cleanup, which walks the whole table over many calls.
+     * Bounded per call also in buckets, so a sparse table costs little.
+     */
+    void sweep(int entries, Ttl ttl) {
+        long now = ttl.now();
+        boolean inFlight = inFlight();
+        int checked = 0;
+        for (int steps = 0, maxSteps = Math.max(16, entries * 4); checked < entries && steps < maxSteps; steps++) {
+            CowGroup g = groups[sweepGroup];
+            if (g == null || sweepBucket >= g.bucketCount()) {
+                sweepGroup = sweepGroup + 1 == groups.length ? 0 : sweepGroup + 1;
+                sweepBucket = 0;
+                continue;
+            }
+            checked += g.sweepBucket(sweepBucket++, ttl, now, epoch, inFlight);
+        }
+    }
+
     /** Freezes every group (O(key groups)); entries are copied as the task writes them until the snapshot is written. */
     public KeyGroupedSnapshot snapshot() {
+        return snapshot(null);
+    }
+
+    /** As {@link #snapshot()}; {@code filter} (if any) changes or drops values as they are written (expired TTL values). */
+    KeyGroupedSnapshot snapshot(KeyGroupedSnapshot.ValueFilter filter) {
         @SuppressWarnings("unchecked") Map<Object, ?>[] frozen = new Map[groups.length];
         for (int i = 0; i < groups.length; i++) if (groups[i] != null) frozen[i] = groups[i].freeze();
         epoch++;
         final int e = epoch;
         return new KeyGroupedSnapshot(keys.firstKeyGroup(), frozen, () -> {
             if (written < e) written = e;
-        });
+        }, filter);
     }
 
     /** Adds the entries of the groups this instance owns. */

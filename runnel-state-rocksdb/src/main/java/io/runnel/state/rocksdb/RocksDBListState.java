@@ -14,20 +14,21 @@ import org.rocksdb.ColumnFamilyHandle;
  * length-prefixed element, so adding costs the same however long the list is; reads see the
  * elements concatenated.
  *
- * <p>With a TTL each element carries the time it was added, and the list expires as a whole, as
- * on the heap: an element added once the elements before it had expired starts a new list (the
- * heap would have dropped the old one on that add), and a read compacts such dead prefixes away.
+ * <p>With a TTL each element carries the time it was added (or last read, per the config) and
+ * expires on its own, as on the heap; a read that finds expired elements writes the list back
+ * without them.
  */
 final class RocksDBListState<T> extends RocksDBState implements ListState<T> {
     private static final int STAMP = StateBytesDescriptor.STAMP_BYTES;
     private static final int LENGTH = StateBytesDescriptor.ELEMENT_LENGTH_BYTES;
 
     RocksDBListState(String name, ColumnFamilyHandle cf, StateContext ctx, TtlPolicy ttl) {
-        super(name, cf, ctx, ttl);
+        super(name, cf, ctx, ttl, TtlSweeper.Layout.STAMPED_ELEMENTS);
     }
 
     @Override
     public Iterable<T> get() {
+        onAccess();
         int keyLength = ctx.currentKey();
         int n = read(keyLength);
         if (n < 0) return List.of();
@@ -37,6 +38,7 @@ final class RocksDBListState<T> extends RocksDBState implements ListState<T> {
     @Override
     public void add(T value) {
         if (value == null) throw new NullPointerException("ListState.add(null) on state '" + name + "'");
+        onAccess();
         int keyLength = ctx.currentKey();
         ByteOut out = ctx.valueOut();
         appendElement(value, ttl.enabled() ? ctx.now() : 0, out);
@@ -47,6 +49,7 @@ final class RocksDBListState<T> extends RocksDBState implements ListState<T> {
     public void addAll(List<T> values) {
         if (values.isEmpty()) return;
         for (T v : values) Objects.requireNonNull(v, () -> "ListState.addAll with a null element on state '" + name + "'");
+        onAccess();
         int keyLength = ctx.currentKey();
         ByteOut out = encode(values);
         merge(keyLength, out.array(), 0, out.length());
@@ -54,10 +57,12 @@ final class RocksDBListState<T> extends RocksDBState implements ListState<T> {
 
     @Override
     public void update(List<T> values) {
+        onAccess();
         if (values == null || values.isEmpty()) {
             clear();
             return;
         }
+        for (T v : values) Objects.requireNonNull(v, () -> "ListState.update with a null element on state '" + name + "'");
         int keyLength = ctx.currentKey();
         ByteOut out = encode(values);
         put(keyLength, out.array(), 0, out.length());
@@ -90,41 +95,42 @@ final class RocksDBListState<T> extends RocksDBState implements ListState<T> {
         return list;
     }
 
+    /** The live elements; writes the list back without the expired ones (or restamped, when reads refresh). */
     @SuppressWarnings("unchecked")
     private List<T> readStamped(int keyLength, int n) {
         byte[] b = ctx.readBuffer();
+        long now = ctx.now();
         ByteIn in = ctx.in(b, 0, n);
         ArrayList<T> list = new ArrayList<>();
-        long last = Long.MIN_VALUE;
-        int liveFrom = 0;
+        boolean someExpired = false;
         while (in.hasRemaining()) {
-            int start = in.position();
             long stamp = in.readLong();
-            if (!list.isEmpty() && ttl.expired(last, stamp)) {
-                list.clear();
-                liveFrom = start;
-            }
-            last = Math.max(last, stamp);
             int len = in.readInt();
             int end = in.position() + len;
+            if (ttl.expired(stamp, now)) {
+                someExpired = true;
+                in.skip(len);
+                continue;
+            }
             list.add((T) CompactSerializer.read(in));
             checkElementEnd(in, end);
         }
-        long now = ctx.now();
-        if (ttl.expired(last, now)) {
+        if (list.isEmpty()) {
             delete(keyLength);
-            return List.of();
+        } else if (someExpired || ttl.refreshOnRead()) {
+            ByteOut out = ctx.valueOut();
+            for (int at = 0; at < n; ) {
+                int end = at + STAMP + LENGTH + ByteIn.getInt(b, at + STAMP);
+                if (!ttl.expired(StateBytesDescriptor.stampAt(b, at), now)) {
+                    int from = out.length();
+                    out.writeBytes(b, at, end - at);
+                    if (ttl.refreshOnRead()) out.setLong(from, now);
+                }
+                at = end;
+            }
+            put(keyLength, out.array(), 0, out.length());
         }
-        if (ttl.refreshOnRead()) restamp(b, liveFrom, n, now);
-        if (ttl.refreshOnRead() || liveFrom > 0) put(keyLength, b, liveFrom, n - liveFrom);
         return list;
-    }
-
-    private static void restamp(byte[] b, int from, int to, long now) {
-        for (int at = from; at < to; ) {
-            ByteOut.putLong(b, at, now);
-            at += STAMP + LENGTH + ByteIn.getInt(b, at + STAMP);
-        }
     }
 
     private void checkElementEnd(ByteIn in, int end) {

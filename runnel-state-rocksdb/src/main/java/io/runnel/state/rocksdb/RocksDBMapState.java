@@ -17,10 +17,13 @@ import org.rocksdb.WriteBatch;
  * A map per key, one RocksDB entry per map entry (key group + key + user key), so get, put and
  * remove are point operations; iteration scans the key's prefix and returns a copy.
  *
- * <p>With a TTL the map expires as a whole, as on the heap: an extra entry at the bare key
- * (which sorts before the map's entries) holds the stamp of the last write (or read).
+ * <p>With a TTL each entry's value starts with its own stamp and the entry expires on its own,
+ * as on the heap; reading an entry (get, contains, iteration) restamps it when reads count as
+ * access, {@link #isEmpty} reads none.
  */
 final class RocksDBMapState<K, V> extends RocksDBState implements MapState<K, V> {
+    private static final int STAMP = StateBytesDescriptor.STAMP_BYTES;
+
     /** Reads one entry of a prefix scan; {@code userKeyAt} is where the user key starts in {@code key}. */
     private interface EntryReader<R> {
         R read(byte[] key, int userKeyAt, byte[] value);
@@ -31,62 +34,66 @@ final class RocksDBMapState<K, V> extends RocksDBState implements MapState<K, V>
     private final EntryReader<V> valueReader = (k, at, v) -> value(v);
 
     RocksDBMapState(String name, ColumnFamilyHandle cf, StateContext ctx, TtlPolicy ttl) {
-        super(name, cf, ctx, ttl);
+        super(name, cf, ctx, ttl, TtlSweeper.Layout.STAMPED_VALUE);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public V get(K key) {
-        if (!live(true)) return null;
-        int n = read(ctx.currentKeyWith(key));
-        return n < 0 ? null : (V) CompactSerializer.read(ctx.in(ctx.readBuffer(), 0, n));
+        onAccess();
+        int n = readLive(key);
+        return n < 0 ? null : (V) CompactSerializer.read(ctx.in(ctx.readBuffer(), valueOffset(), n - valueOffset()));
     }
 
     @Override
     public void put(K key, V value) {
-        touchForWrite();
+        onAccess();
         writeEntry(key, value);
     }
 
     @Override
     public void putAll(Map<K, V> entries) {
-        touchForWrite();
+        onAccess();
         for (Map.Entry<K, V> e : entries.entrySet()) writeEntry(e.getKey(), e.getValue());
     }
 
     @Override
     public void remove(K key) {
-        if (!live(true)) return;
+        onAccess();
         delete(ctx.currentKeyWith(key));
-        if (ttl.enabled() && scan(1, keyReader).isEmpty()) delete(ctx.currentKey());
     }
 
     @Override
     public boolean contains(K key) {
-        return live(true) && read(ctx.currentKeyWith(key)) >= 0;
+        onAccess();
+        return readLive(key) >= 0;
     }
 
     @Override
     public Iterable<Map.Entry<K, V>> entries() {
-        return live(true) ? scan(Integer.MAX_VALUE, entryReader) : List.of();
+        onAccess();
+        return scan(Integer.MAX_VALUE, true, entryReader);
     }
 
     @Override
     public Iterable<K> keys() {
-        return live(true) ? scan(Integer.MAX_VALUE, keyReader) : List.of();
+        onAccess();
+        return scan(Integer.MAX_VALUE, true, keyReader);
     }
 
     @Override
     public Iterable<V> values() {
-        return live(true) ? scan(Integer.MAX_VALUE, valueReader) : List.of();
+        onAccess();
+        return scan(Integer.MAX_VALUE, true, valueReader);
     }
 
     @Override
     public boolean isEmpty() {
-        return !live(true) || scan(1, keyReader).isEmpty();
+        onAccess();
+        return scan(1, false, keyReader).isEmpty();
     }
 
-    /** Deletes every entry of the current key's map (and its stamp). */
+    /** Deletes every entry of the current key's map. */
     @Override
     public void clear() {
         byte[] prefix = currentPrefix();
@@ -104,57 +111,68 @@ final class RocksDBMapState<K, V> extends RocksDBState implements MapState<K, V>
         }
     }
 
+    private int valueOffset() {
+        return ttl.enabled() ? STAMP : 0;
+    }
+
+    /**
+     * Reads {@code key}'s entry into the read buffer; its length, or -1 when absent or expired
+     * (then deleted). Restamps it when reads count as access.
+     */
+    private int readLive(K key) {
+        int keyLength = ctx.currentKeyWith(key);
+        int n = read(keyLength);
+        if (n < 0 || !ttl.enabled()) return n;
+        byte[] b = ctx.readBuffer();
+        long now = ctx.now();
+        if (ttl.expired(StateBytesDescriptor.stampAt(b, 0), now)) {
+            delete(keyLength);
+            return -1;
+        }
+        if (ttl.refreshOnRead()) {
+            ByteOut.putLong(b, 0, now);
+            put(keyLength, b, 0, n);
+        }
+        return n;
+    }
+
     private void writeEntry(K key, V value) {
         int keyLength = ctx.currentKeyWith(key);
         ByteOut out = ctx.valueOut();
+        if (ttl.enabled()) out.writeLong(ctx.now());
         CompactSerializer.write(value, out);
         put(keyLength, out.array(), 0, out.length());
     }
 
     /**
-     * Without a TTL, true. With one: whether the current key's map exists and has not expired; an
-     * expired map is deleted here. {@code refresh}: restamp it when reads count as access.
+     * Up to {@code max} live entries of the current key's map, in key-byte order. With a TTL,
+     * expired entries met on the way are deleted, and live ones restamped if {@code read} and
+     * reads count as access.
      */
-    private boolean live(boolean refresh) {
-        if (!ttl.enabled()) return true;
-        int keyLength = ctx.currentKey();
-        int n = read(keyLength);
-        if (n < 0) return false;
-        long now = ctx.now();
-        if (ttl.expired(StateBytesDescriptor.stampAt(ctx.readBuffer(), 0), now)) {
-            clear();
-            return false;
-        }
-        if (refresh && ttl.refreshOnRead()) writeStamp(now);
-        return true;
-    }
-
-    /** Before a write: drop an expired map (so the write starts a new one), then stamp it now. */
-    private void touchForWrite() {
-        if (!ttl.enabled()) return;
-        live(false);
-        writeStamp(ctx.now());
-    }
-
-    private void writeStamp(long now) {
-        int keyLength = ctx.currentKey();
-        ByteOut out = ctx.valueOut();
-        out.writeLong(now);
-        put(keyLength, out.array(), 0, out.length());
-    }
-
-    /** Up to {@code max} entries of the current key's map, in key-byte order, skipping the TTL stamp. */
-    private <R> List<R> scan(int max, EntryReader<R> reader) {
+    private <R> List<R> scan(int max, boolean read, EntryReader<R> reader) {
         byte[] prefix = currentPrefix();
         List<R> out = new ArrayList<>();
-        try (RocksIterator it = ctx.database().db().newIterator(cf, ctx.database().readOptions())) {
+        long now = ttl.enabled() ? ctx.now() : 0;
+        try (RocksIterator it = ctx.database().db().newIterator(cf, ctx.database().readOptions());
+             WriteBatch batch = new WriteBatch()) {
             for (it.seek(prefix); it.isValid() && out.size() < max; it.next()) {
                 byte[] k = it.key();
                 if (!startsWith(k, prefix)) break;
-                if (k.length == prefix.length) continue;
-                out.add(reader.read(k, prefix.length, it.value()));
+                byte[] v = it.value();
+                if (ttl.enabled()) {
+                    if (ttl.expired(StateBytesDescriptor.stampAt(v, 0), now)) {
+                        batch.delete(cf, k);
+                        continue;
+                    }
+                    if (read && ttl.refreshOnRead()) {
+                        ByteOut.putLong(v, 0, now);
+                        batch.put(cf, k, v);
+                    }
+                }
+                out.add(reader.read(k, prefix.length, v));
             }
             if (out.size() < max) it.status();
+            if (batch.count() > 0) ctx.database().db().write(ctx.database().writeOptions(), batch);
         } catch (RocksDBException e) {
             throw failure("iterate", e);
         }
@@ -173,7 +191,8 @@ final class RocksDBMapState<K, V> extends RocksDBState implements MapState<K, V>
 
     @SuppressWarnings("unchecked")
     private V value(byte[] value) {
-        return (V) CompactSerializer.read(ctx.in(value, 0, value.length));
+        int at = valueOffset();
+        return (V) CompactSerializer.read(ctx.in(value, at, value.length - at));
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {

@@ -10,12 +10,25 @@ abstract class RocksDBState implements State {
     protected final ColumnFamilyHandle cf;
     protected final StateContext ctx;
     protected final TtlPolicy ttl;
+    /** The incremental cleanup (or, with no TTL, null). */
+    private final TtlSweeper sweeper;
 
-    RocksDBState(String name, ColumnFamilyHandle cf, StateContext ctx, TtlPolicy ttl) {
+    RocksDBState(String name, ColumnFamilyHandle cf, StateContext ctx, TtlPolicy ttl, TtlSweeper.Layout layout) {
         this.name = name;
         this.cf = cf;
         this.ctx = ctx;
         this.ttl = ttl;
+        this.sweeper = ttl.enabled() ? new TtlSweeper(name, ctx.database(), cf, ttl, layout, ctx::now) : null;
+    }
+
+    /** The TTL's cleanup of this state; null without a TTL. */
+    TtlSweeper sweeper() {
+        return sweeper;
+    }
+
+    /** Called first by every access: the incremental TTL cleanup's step, when configured. */
+    protected void onAccess() {
+        if (sweeper != null && ttl.cleanupSize() > 0) sweeper.onAccess();
     }
 
     /** Reads into the context's read buffer; the value's length or -1. */

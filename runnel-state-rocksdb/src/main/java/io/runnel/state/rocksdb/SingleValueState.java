@@ -7,7 +7,7 @@ import org.rocksdb.ColumnFamilyHandle;
 /** State with one value per key (value, reducing, aggregating): a point get and a point put. */
 abstract class SingleValueState extends RocksDBState {
     SingleValueState(String name, ColumnFamilyHandle cf, StateContext ctx, TtlPolicy ttl) {
-        super(name, cf, ctx, ttl);
+        super(name, cf, ctx, ttl, TtlSweeper.Layout.STAMPED_VALUE);
     }
 
     /**
@@ -15,6 +15,7 @@ abstract class SingleValueState extends RocksDBState {
      * {@code refresh}: restamp on read when the TTL says so; false when a write follows anyway.
      */
     protected Object readValue(boolean refresh) {
+        onAccess();
         int keyLength = ctx.currentKey();
         int n = read(keyLength);
         if (n < 0) return null;
@@ -36,6 +37,7 @@ abstract class SingleValueState extends RocksDBState {
     }
 
     protected void writeValue(Object value) {
+        onAccess();
         int keyLength = ctx.currentKey();
         ByteOut out = ctx.valueOut();
         if (ttl.enabled()) out.writeLong(ctx.now());

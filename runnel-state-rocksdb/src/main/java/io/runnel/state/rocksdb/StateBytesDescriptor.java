@@ -14,7 +14,6 @@ import io.runnel.state.rocksdb.serial.ByteOut;
  *   +------+---------------------+
  *
  * key of one map entry:   | kg | serialized key | serialized user key |
- * key of a map's TTL stamp (only with TTL):  | kg | serialized key |   value = | stamp int64 |
  *
  * value (value, reducing, aggregating, map entry):
  *   | stamp int64 (only with TTL) | serialized value |
@@ -25,7 +24,8 @@ import io.runnel.state.rocksdb.serial.ByteOut;
  * Serialized keys are self-delimiting ({@link io.runnel.state.rocksdb.serial.CompactSerializer}),
  * so the keys of one key group, and the entries of one map, are each a contiguous range, and
  * list elements can be appended by concatenation (RocksDB's string-append merge with an empty
- * delimiter). The stamp is the processing time of the last write (or read), as on the heap.
+ * delimiter). The stamp is the processing time of the last write (or read), as on the heap: a
+ * list's elements and a map's entries each have their own and expire on their own.
  */
 final class StateBytesDescriptor {
     static final int KEY_GROUP_BYTES = 2;

@@ -7,11 +7,17 @@ final class TtlPolicy {
     private final boolean enabled;
     private final long ttlMillis;
     private final boolean refreshOnRead;
+    private final int cleanupSize;
+    private final boolean cleanupOnEveryRecord;
+    private final boolean fullSnapshotCleanup;
 
     TtlPolicy(StateTtlConfig config) {
         this.enabled = config.enabled();
         this.ttlMillis = config.ttlMillis();
         this.refreshOnRead = config.updateType() == StateTtlConfig.UpdateType.ON_READ_AND_WRITE;
+        this.cleanupSize = config.incrementalCleanupSize();
+        this.cleanupOnEveryRecord = config.cleanupOnEveryRecord();
+        this.fullSnapshotCleanup = config.fullSnapshotCleanup();
     }
 
     boolean enabled() {
@@ -25,5 +31,18 @@ final class TtlPolicy {
     /** As on the heap: a value stamped at {@code stamp} is gone from {@code stamp + ttl} on. */
     boolean expired(long stamp, long now) {
         return now - stamp >= ttlMillis;
+    }
+
+    /** Entries the incremental cleanup checks per access; 0 when off. */
+    int cleanupSize() {
+        return cleanupSize;
+    }
+
+    boolean cleanupOnEveryRecord() {
+        return cleanupOnEveryRecord;
+    }
+
+    boolean fullSnapshotCleanup() {
+        return fullSnapshotCleanup;
     }
 }

@@ -91,26 +91,6 @@ class RocksDBHeapEquivalenceTest {
     }
 
     @Test
-    void listAddedAfterExpiryStartsAfreshAsOnTheHeap() throws Exception {
-        StateTtlConfig ttl = StateTtlConfig.of(Duration.ofMillis(100));
-        ManualClock clock = new ManualClock();
-        try (RocksDBKeyedStateBackend rocks = rocks(clock)) {
-            ListStateDescriptor<Integer> d = new ListStateDescriptor<>("l");
-            d.enableTimeToLive(ttl);
-            ListState<Integer> l = rocks.list(d);
-            rocks.keys().setCurrentKey(7);
-            l.add(1);
-            clock.set(90);
-            l.add(2); // extends the list's life to 190
-            clock.set(180);
-            assertThat(l.get()).containsExactly(1, 2);
-            clock.set(400);
-            l.add(3); // the old elements expired at 190: never read, but gone
-            assertThat(l.get()).containsExactly(3);
-        }
-    }
-
-    @Test
     void defaultsAndEmptyResultsMatchTheApi() throws Exception {
         try (RocksDBKeyedStateBackend rocks = rocks(new ManualClock())) {
             rocks.keys().setCurrentKey("nobody");

@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * A random but seeded script over all five state kinds, with the clock moving between steps.
  * Every read is written to a transcript; two backends given the same seed must produce the same
  * transcript. Random choices never depend on what was read, so the scripts stay in lockstep.
+ * Besides plain reads and writes: mutable values read, changed and written back, a list read
+ * kept across a write, and maps changed while iterated (state returns what it read as copies).
  */
 final class StateScenario {
     static final Object[] KEYS = {"a", "b", "c", 1, 2, 3L, "a long key with spaces and ünïcödé"};
@@ -60,6 +62,9 @@ final class StateScenario {
     private final MapState<String, Integer> map;
     private final ReducingState<Long> reducing;
     private final AggregatingState<Integer, String> aggregating;
+    /** Mutable values read, changed and written back (the interval join's pattern). */
+    private final MapState<String, ArrayList<Integer>> mapOfLists;
+    private final ValueState<ArrayList<Integer>> mutableValue;
     private List<String> transcript = new ArrayList<>();
 
     StateScenario(KeyedStateBackend backend, ManualClock clock, StateTtlConfig ttl) {
@@ -70,6 +75,8 @@ final class StateScenario {
         this.map = backend.map(withTtl(new MapStateDescriptor<>("map"), ttl));
         this.reducing = backend.reducing(withTtl(new ReducingStateDescriptor<Long>("reducing", Long::sum), ttl));
         this.aggregating = backend.aggregating(withTtl(new AggregatingStateDescriptor<>("aggregating", new SumCount()), ttl));
+        this.mapOfLists = backend.map(withTtl(new MapStateDescriptor<>("mapOfLists"), ttl));
+        this.mutableValue = backend.value(withTtl(new ValueStateDescriptor<>("mutableValue"), ttl));
     }
 
     private static <D extends StateDescriptor> D withTtl(D d, StateTtlConfig ttl) {
@@ -88,7 +95,7 @@ final class StateScenario {
             clock.advance(r.nextInt(maxTick + 1));
             Object key = KEYS[r.nextInt(KEYS.length)];
             backend.keys().setCurrentKey(key);
-            int op = r.nextInt(25);
+            int op = r.nextInt(32);
             String result = apply(op, r);
             if (result != null) transcript.add(i + " t=" + clock.getAsLong() + " key=" + key + " op=" + op + " -> " + result);
         }
@@ -101,7 +108,8 @@ final class StateScenario {
         for (Object key : KEYS) {
             backend.keys().setCurrentKey(key);
             transcript.add("final key=" + key + " value=" + value.value() + " list=" + list.get() + " map=" + sorted(map.entries())
-                    + " reducing=" + reducing.get() + " aggregating=" + aggregating.get() + " mapEmpty=" + map.isEmpty());
+                    + " reducing=" + reducing.get() + " aggregating=" + aggregating.get() + " mapEmpty=" + map.isEmpty()
+                    + " mapOfLists=" + new TreeMap<>(toMap(mapOfLists.entries())) + " mutableValue=" + mutableValue.value());
         }
     }
 
@@ -132,8 +140,50 @@ final class StateScenario {
             case 21: reducing.clear(); return null;
             case 22: aggregating.add(n); return null;
             case 23: return String.valueOf(aggregating.get());
-            default: aggregating.clear(); return null;
+            case 24: aggregating.clear(); return null;
+            case 25: { // read, change, write back
+                ArrayList<Integer> l = mapOfLists.get(userKey);
+                if (l == null) l = new ArrayList<>();
+                l.add(n);
+                mapOfLists.put(userKey, l);
+                return null;
+            }
+            case 26: return String.valueOf(mapOfLists.get(userKey));
+            case 27: { // read, change, write back a mutable value
+                ArrayList<Integer> v = mutableValue.value();
+                if (v == null) v = new ArrayList<>();
+                v.add(n);
+                if (v.size() > 5) v.remove(0);
+                mutableValue.update(v);
+                return String.valueOf(mutableValue.value());
+            }
+            case 28: { // a list read before a write still shows what it read; changing it changes no state
+                Iterable<Integer> before = list.get();
+                list.add(n);
+                String seen = String.valueOf(before);
+                if (before instanceof List<Integer> l && !(l.isEmpty())) l.add(-1);
+                return seen + " then " + list.get();
+            }
+            case 29: { // iterate a map's entries while removing them
+                StringBuilder seen = new StringBuilder();
+                for (Map.Entry<String, Integer> e : map.entries()) {
+                    if (e.getValue() % 2 == 0) map.remove(e.getKey());
+                    else seen.append(e.getKey());
+                }
+                return sorted(map.entries()) + " kept " + seen.length();
+            }
+            case 30: { // write every entry while iterating the keys
+                for (String k : map.keys()) map.put(k, map.get(k) + 1);
+                return sorted(map.entries());
+            }
+            default: mapOfLists.remove(userKey); return null;
         }
+    }
+
+    private static <K, V> Map<K, V> toMap(Iterable<Map.Entry<K, V>> entries) {
+        Map<K, V> m = new java.util.HashMap<>();
+        for (Map.Entry<K, V> e : entries) m.put(e.getKey(), e.getValue());
+        return m;
     }
 
     /** Iteration order of maps differs between backends; compare sorted. */
