@@ -86,7 +86,9 @@ public final class ChannelWriter implements Output<Object> {
 
     private void send(int c, Object item) {
         produced[c]++;
-        if (pending[c].isEmpty() && channels[c].offer(item)) return;
+        // an item must not become visible before a barrier emitted ahead of it (the consumer
+        // learns of a barrier at the latest when it sees the next item)
+        if (pending[c].isEmpty() && pendingBarriers[c].isEmpty() && channels[c].offer(item)) return;
         pending[c].add(item);
         pendingCount++;
     }
@@ -154,7 +156,7 @@ public final class ChannelWriter implements Output<Object> {
                 pendingCount--;
             }
             ArrayDeque<Object> q = pending[c];
-            while (!q.isEmpty() && channels[c].offer(q.peekFirst())) {
+            while (bq.isEmpty() && !q.isEmpty() && channels[c].offer(q.peekFirst())) {
                 q.pollFirst();
                 pendingCount--;
             }

@@ -5,6 +5,7 @@ import io.runnel.runtime.channel.ControlItem;
 import io.runnel.runtime.channel.RecordBatch;
 import io.runnel.runtime.checkpoint.InFlightData;
 import io.runnel.runtime.checkpoint.TaskCheckpointer;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -16,14 +17,17 @@ import java.util.Arrays;
  * open channel did; then the task snapshots and forwards the barrier.
  * <li>At-least-once: nothing is held; the snapshot is taken when the last channel reached its barrier.
  * <li>Unaligned: the task snapshots as soon as it learns of the checkpoint and forwards the barrier
- * ahead of its queued output; every batch it then takes from a channel before that channel's
- * barrier position is kept as in-flight data of the checkpoint, which is written once all channels
- * reached their barriers. With an alignment timeout, a checkpoint starts aligned and turns
- * unaligned when its alignment lasted that long. Savepoints are always aligned.
+ * ahead of its queued output. It then moves everything queued before each channel's barrier out of
+ * the channel into a local queue, keeping those batches as the checkpoint's in-flight data, and
+ * processes the local queue before the channel. The checkpoint is written once every channel was
+ * emptied up to its barrier: that takes as long as moving the queued batches, not processing
+ * them. The local queues hold no more than the channels did, so memory stays bounded.
+ * With an alignment timeout, a checkpoint starts aligned and turns unaligned when its alignment
+ * lasted that long. Savepoints are always aligned.
  * </ul>
  * A barrier that becomes visible only after the item at its position was taken (the producer
  * offered the barrier, then the item) is caught by looking at the priority lane after each take:
- * the item is then held back until the barrier has been dealt with.
+ * the item then waits in the local queue until the barrier has been dealt with.
  */
 final class BarrierHandler {
     /** What the task does at a snapshot; both forward the barrier downstream. */
@@ -42,21 +46,23 @@ final class BarrierHandler {
     private final Snapshots snapshots;
     private final int subtask;
     private final int parallelism;
-    /** Main-lane items taken from each channel so far. */
-    private final long[] consumed;
-    /** An item taken from a channel but held back because the barrier before it showed up late. */
-    private final Object[] held;
+    /** Main-lane items taken out of each channel so far (an item's index is its place in this count). */
+    private final long[] taken;
+    /** Items taken but not yet processed, oldest first; they come before the channel's. */
+    private final ArrayDeque<Object>[] local;
     // the checkpoint in progress
     private long current = -1;
     private boolean savepoint;
     private long startNanos;
     private final long[] barrierAt;
+    /** Aligned: the channel processed everything before its barrier. Unaligned: it was emptied up to it. */
     private final boolean[] arrived;
     private final boolean[] blocked;
     private TaskCheckpointer.Deferred deferred;
     private InFlightData inFlight;
     private long lastSnapshot = -1;
 
+    @SuppressWarnings("unchecked")
     BarrierHandler(InputGate gate, int[] edgeOf, boolean exactlyOnce, boolean unalignedEnabled, long alignedTimeoutMillis,
                    Snapshots snapshots, int subtask, int parallelism) {
         this.channels = gate.channels;
@@ -69,73 +75,97 @@ final class BarrierHandler {
         this.subtask = subtask;
         this.parallelism = parallelism;
         int n = channels.length;
-        this.consumed = new long[n];
-        this.held = new Object[n];
+        this.taken = new long[n];
+        this.local = new ArrayDeque[n];
+        for (int i = 0; i < n; i++) local[i] = new ArrayDeque<>();
         this.barrierAt = new long[n];
         this.arrived = new boolean[n];
         this.blocked = new boolean[n];
         Arrays.fill(barrierAt, -1);
     }
 
-    /** Reads every priority lane and switches a long alignment to unaligned; once per task call. */
+    /**
+     * Once per task call: reads every priority lane, switches a long alignment to unaligned, and
+     * while unaligned moves what is queued before the barriers out of the channels.
+     */
     void pollPriority() throws Exception {
         for (int c = 0; c < channels.length; c++) drainPriority(c);
-        if (current >= 0 && deferred == null && unalignedEnabled && alignedTimeoutNanos > 0 && !savepoint
-                && System.nanoTime() - startNanos > alignedTimeoutNanos) {
-            goUnaligned();
-        }
+        act();
     }
 
-    /** The next item of channel {@code c}, or null when it has none or is held for alignment. */
+    /** The next item of channel {@code c} to process, or null when it has none or is held for alignment. */
     Object poll(int c) throws Exception {
-        // the items before the barrier were taken (and processed): the channel is at its barrier
-        if (!arrived[c] && barrierAt[c] >= 0 && consumed[c] >= barrierAt[c]) reached(c);
+        checkReached(c);
         if (blocked[c]) return null;
-        Object item = held[c];
-        if (item != null) {
-            held[c] = null;
-        } else {
-            item = channels[c].poll();
-            if (item == null) return null;
-            drainPriority(c);
-            if (blocked[c]) {
-                held[c] = item;
-                return null;
-            }
+        if (local[c].isEmpty()) {
+            if (!take(c)) return null;
+            act();
+            checkReached(c);
+            if (blocked[c]) return null; // the item is after the barrier: it waits for the alignment
         }
-        if (deferred != null && !arrived[c] && item instanceof RecordBatch b) inFlight.add(edgeOf[c], b);
-        consumed[c]++;
-        return item;
+        return local[c].pollFirst();
     }
 
     /** Channel {@code c} delivered its end of input. */
     void onFinished(int c) throws Exception {
         if (current < 0) return;
-        if (deferred != null) {
-            arrived[c] = true;
-            maybeComplete();
-        } else {
-            maybeAligned();
+        if (deferred != null) maybeComplete();
+        else maybeAligned();
+    }
+
+    private long processed(int c) {
+        return taken[c] - local[c].size();
+    }
+
+    /**
+     * Takes the next item out of channel {@code c} into the local queue; false if there is none.
+     * A barrier offered before this item is visible once the item is, so the priority lane is read
+     * after the take; while unaligned, the item is in flight if it lies before the barrier.
+     */
+    private boolean take(int c) {
+        Object item = channels[c].poll();
+        if (item == null) return false;
+        long index = taken[c];
+        drainPriority(c); // before counting the item: a barrier at its index is before it
+        taken[c]++;
+        local[c].addLast(item);
+        if (deferred != null && !arrived[c]) {
+            if (barrierAt[c] < 0 || index < barrierAt[c]) record(c, item);
+            if (item instanceof ControlItem.EndOfInput || barrierAt[c] >= 0 && taken[c] >= barrierAt[c]) arrived[c] = true;
         }
+        return true;
     }
 
-    /** The newest checkpoint this task snapshotted. */
-    long lastSnapshot() {
-        return lastSnapshot;
-    }
-
-    private void drainPriority(int c) throws Exception {
+    private void drainPriority(int c) {
         ControlItem.Barrier b;
-        while ((b = channels[c].pollPriority()) != null) onBarrier(c, b);
+        while ((b = channels[c].pollPriority()) != null) learn(c, b);
     }
 
-    private void onBarrier(int c, ControlItem.Barrier b) throws Exception {
+    /** Notes where channel {@code c}'s barrier is; a newer checkpoint abandons the one in progress. */
+    private void learn(int c, ControlItem.Barrier b) {
         long id = b.checkpointId();
         if (id < current || id <= lastSnapshot && id != current) return; // abandoned, or done already
         if (id > current) start(b);
         barrierAt[c] = b.position();
-        if (deferred == null && unalignedEnabled && alignedTimeoutNanos == 0 && !savepoint) goUnaligned();
-        if (!arrived[c] && consumed[c] >= barrierAt[c]) reached(c);
+        if (deferred != null && !arrived[c] && taken[c] >= barrierAt[c]) arrived[c] = true;
+    }
+
+    /** What the barriers learnt call for: an unaligned snapshot, moving items out, completing. */
+    private void act() throws Exception {
+        if (current < 0) return;
+        if (deferred == null && unalignedEnabled && !savepoint
+                && (alignedTimeoutNanos == 0 || System.nanoTime() - startNanos > alignedTimeoutNanos)) {
+            goUnaligned();
+        }
+        if (deferred != null) {
+            for (int c = 0; c < channels.length; c++) moveOut(c);
+            maybeComplete();
+        }
+    }
+
+    /** Aligned: the channel processed everything before its barrier. */
+    private void checkReached(int c) throws Exception {
+        if (deferred == null && current >= 0 && !arrived[c] && barrierAt[c] >= 0 && processed(c) >= barrierAt[c]) reached(c);
     }
 
     /** A newer checkpoint: whatever was in progress is abandoned (it times out at the coordinator). */
@@ -150,15 +180,11 @@ final class BarrierHandler {
         Arrays.fill(blocked, false);
     }
 
-    /** Channel {@code c} reached the current checkpoint's barrier. */
+    /** Aligned: channel {@code c} processed everything before the current checkpoint's barrier. */
     private void reached(int c) throws Exception {
         arrived[c] = true;
-        if (deferred != null) {
-            maybeComplete();
-        } else {
-            if (exactlyOnce) blocked[c] = true;
-            maybeAligned();
-        }
+        if (exactlyOnce) blocked[c] = true;
+        maybeAligned();
     }
 
     private void maybeAligned() throws Exception {
@@ -171,17 +197,41 @@ final class BarrierHandler {
         snapshots.aligned(id, sp, waited);
     }
 
+    /**
+     * Snapshots now. What was taken but not processed and lies before a channel's barrier is
+     * in flight: the snapshot's state does not hold it.
+     */
     private void goUnaligned() throws Exception {
         lastSnapshot = current;
         deferred = snapshots.unaligned(current);
         inFlight = new InFlightData(subtask, parallelism);
-        for (int i = 0; i < channels.length; i++) if (gate.isFinished(i)) arrived[i] = true;
         Arrays.fill(blocked, false);
-        maybeComplete();
+        for (int c = 0; c < channels.length; c++) {
+            long index = processed(c);
+            boolean ended = false;
+            for (Object item : local[c]) {
+                if (barrierAt[c] < 0 || index < barrierAt[c]) record(c, item);
+                ended |= item instanceof ControlItem.EndOfInput;
+                index++;
+            }
+            arrived[c] = ended || barrierAt[c] >= 0 && taken[c] >= barrierAt[c];
+        }
+    }
+
+    /** Unaligned: moves the items before channel {@code c}'s barrier out of the channel (each kept as in flight). */
+    private void moveOut(int c) {
+        while (!arrived[c] && barrierAt[c] >= 0 && take(c)) {
+            // take() records the item and notes when the barrier's position is reached
+        }
+    }
+
+    private void record(int c, Object item) {
+        if (item instanceof RecordBatch b) inFlight.add(edgeOf[c], b);
     }
 
     private void maybeComplete() {
-        for (boolean a : arrived) if (!a) return;
+        if (deferred == null) return;
+        for (int c = 0; c < channels.length; c++) if (!arrived[c] && !gate.isFinished(c)) return;
         TaskCheckpointer.Deferred d = deferred;
         InFlightData data = inFlight;
         long waited = System.nanoTime() - startNanos;
