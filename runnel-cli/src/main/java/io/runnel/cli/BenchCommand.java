@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** {@code runnel bench}: benchmarks that print one JSON line of figures last. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark; the last line printed is one JSON object of figures.",
-        subcommands = {BenchCommand.Nexmark.class, BenchCommand.Log.class, BenchCommand.Recovery.class, BenchCommand.StateGrowth.class})
+        subcommands = {BenchCommand.Nexmark.class, BenchCommand.Log.class, BenchCommand.Recovery.class, BenchCommand.StateGrowth.class,
+                BenchCommand.Backpressure.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -55,6 +56,33 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             System.out.println(NexmarkBenchmark.toJson(io.runnel.bench.state.RecoveryBenchmark.run(query, size.events, size.parallelism, failAt, checkpoints::apply)));
+            return 0;
+        }
+    }
+
+    /** {@code runnel bench backpressure}. */
+    @Command(name = "backpressure", mixinStandardHelpOptions = true,
+            description = "Checkpoint duration and size under backpressure: a Nexmark query into a sink throttled to --sink-rate records/s per subtask.")
+    static final class Backpressure implements Callable<Integer> {
+        @Option(names = "--query", defaultValue = "count", description = "q0, q1, q2, q5, q7, q8 or count (default: ${DEFAULT-VALUE})")
+        String query;
+
+        @Option(names = "--sink-rate", defaultValue = "50000", description = "records/s each sink subtask takes (default: ${DEFAULT-VALUE})")
+        long sinkRate;
+
+        @Option(names = "--hops", defaultValue = "2", description = "rebalancing stages before the query, each a queue to wait behind (default: ${DEFAULT-VALUE})")
+        int hops;
+
+        @picocli.CommandLine.Mixin
+        NexmarkSizeOptions size = new NexmarkSizeOptions();
+
+        @picocli.CommandLine.Mixin
+        CheckpointOptions checkpoints = new CheckpointOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(NexmarkBenchmark.toJson(io.runnel.bench.state.BackpressureBenchmark.run(query, size.events, size.parallelism,
+                    sinkRate, hops, checkpoints::apply)));
             return 0;
         }
     }

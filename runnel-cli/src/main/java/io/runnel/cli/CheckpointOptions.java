@@ -19,6 +19,12 @@ final class CheckpointOptions {
     @Option(names = "--restore", description = "'latest' (the newest completed checkpoint in --checkpoint-dir, or none) or a checkpoint/savepoint directory")
     String restore;
 
+    @Option(names = "--unaligned", description = "unaligned checkpoints: barriers overtake queued records, which are stored with the checkpoint")
+    boolean unaligned;
+
+    @Option(names = "--aligned-timeout", description = "with --unaligned: start aligned, turn unaligned after this alignment time, e.g. 100ms (default: 0, unaligned at once)")
+    String alignedTimeout;
+
     /** Applies the options; fails clearly on a bad interval or a missing directory. */
     void apply(StreamEnvironment env) {
         env.setStateBackend(stateBackend);
@@ -28,6 +34,9 @@ final class CheckpointOptions {
             env.enableCheckpointing(d);
         }
         if (checkpointDir != null) env.getCheckpointConfig().setDirectory(checkpointDir.toString());
+        if (alignedTimeout != null && !unaligned) throw new IllegalArgumentException("--aligned-timeout needs --unaligned");
+        env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
+        if (alignedTimeout != null) env.getCheckpointConfig().setAlignedCheckpointTimeout(parseDuration(alignedTimeout));
         if (restore != null) {
             if (restore.equals("latest") && checkpointDir == null) throw new IllegalArgumentException("--restore latest needs --checkpoint-dir");
             env.restoreFrom(restore);

@@ -13,6 +13,10 @@ public final class ChannelWriter implements Output<Object> {
     private final Channel[] channels;
     private final RecordBatch[] open;
     private final ArrayDeque<Object>[] pending;
+    /** Barriers a full priority lane refused, per channel. */
+    private final ArrayDeque<ControlItem.Barrier>[] pendingBarriers;
+    /** Items handed to each channel's main lane so far (sent or pending): a barrier's position. */
+    private final long[] produced;
     private final Partitioner partitioner;
     /** The partitioner when the edge is keyed (and has more than one channel), else null. */
     private final KeyPartitioner keyed;
@@ -27,7 +31,12 @@ public final class ChannelWriter implements Output<Object> {
         this.batchSize = batchSize;
         this.open = new RecordBatch[channels.length];
         this.pending = new ArrayDeque[channels.length];
-        for (int i = 0; i < channels.length; i++) pending[i] = new ArrayDeque<>();
+        this.pendingBarriers = new ArrayDeque[channels.length];
+        this.produced = new long[channels.length];
+        for (int i = 0; i < channels.length; i++) {
+            pending[i] = new ArrayDeque<>();
+            pendingBarriers[i] = new ArrayDeque<>();
+        }
     }
 
     @Override
@@ -76,7 +85,10 @@ public final class ChannelWriter implements Output<Object> {
     }
 
     private void send(int c, Object item) {
-        if (pending[c].isEmpty() && channels[c].offer(item)) return;
+        produced[c]++;
+        // an item must not become visible before a barrier emitted ahead of it (the consumer
+        // learns of a barrier at the latest when it sees the next item)
+        if (pending[c].isEmpty() && pendingBarriers[c].isEmpty() && channels[c].offer(item)) return;
         pending[c].add(item);
         pendingCount++;
     }
@@ -96,8 +108,18 @@ public final class ChannelWriter implements Output<Object> {
         broadcastControl(idle ? ControlItem.Idle.IDLE : ControlItem.Idle.ACTIVE);
     }
 
+    /**
+     * Sends the barrier on every channel's priority lane, placed after everything emitted so far
+     * (the open batch is closed first, so the position counts it).
+     */
     public void emitBarrier(ControlItem.Barrier barrier) {
-        broadcastControl(barrier);
+        for (int c = 0; c < channels.length; c++) {
+            flushOpen(c);
+            ControlItem.Barrier placed = barrier.at(produced[c]);
+            if (pendingBarriers[c].isEmpty() && channels[c].offerPriority(placed)) continue;
+            pendingBarriers[c].add(placed);
+            pendingCount++;
+        }
     }
 
     public void emitEndOfInput() {
@@ -128,8 +150,13 @@ public final class ChannelWriter implements Output<Object> {
     public boolean tryFlushPending() {
         if (pendingCount == 0) return true;
         for (int c = 0; c < channels.length; c++) {
+            ArrayDeque<ControlItem.Barrier> bq = pendingBarriers[c];
+            while (!bq.isEmpty() && channels[c].offerPriority(bq.peekFirst())) {
+                bq.pollFirst();
+                pendingCount--;
+            }
             ArrayDeque<Object> q = pending[c];
-            while (!q.isEmpty() && channels[c].offer(q.peekFirst())) {
+            while (bq.isEmpty() && !q.isEmpty() && channels[c].offer(q.peekFirst())) {
                 q.pollFirst();
                 pendingCount--;
             }

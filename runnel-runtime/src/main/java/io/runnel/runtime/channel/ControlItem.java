@@ -17,6 +17,21 @@ public sealed interface ControlItem permits ControlItem.Watermark, ControlItem.I
         public static final EndOfInput INSTANCE = new EndOfInput();
     }
 
-    /** Checkpoint {@code checkpointId}: everything before belongs to it, everything after does not. */
-    record Barrier(long checkpointId, boolean savepoint) implements ControlItem {}
+    /**
+     * Checkpoint {@code checkpointId}: everything before belongs to it, everything after does not.
+     * Barriers travel in a channel's priority lane, overtaking the records queued before them;
+     * {@code position} is how many items the producer had sent on the channel's main lane when it
+     * emitted the barrier, so the consumer knows the barrier's place in the stream (-1 before a
+     * channel writer placed it).
+     */
+    record Barrier(long checkpointId, boolean savepoint, long position) implements ControlItem {
+        public Barrier(long checkpointId, boolean savepoint) {
+            this(checkpointId, savepoint, -1);
+        }
+
+        /** This barrier placed after {@code position} items of a channel's main lane. */
+        public Barrier at(long position) {
+            return new Barrier(checkpointId, savepoint, position);
+        }
+    }
 }

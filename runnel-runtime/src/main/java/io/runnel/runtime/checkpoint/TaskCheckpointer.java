@@ -56,6 +56,41 @@ public final class TaskCheckpointer {
      */
     public void snapshot(long id, boolean savepoint, long alignmentNanos, Map<String, List<Object>> splits,
                          Map<String, Integer> sourceParallelism) throws Exception {
+        List<OperatorSnapshot> snaps = takeSnapshots(id, savepoint);
+        coordinator.io().execute(() -> write(id, savepoint, alignmentNanos, snaps, splits, sourceParallelism));
+    }
+
+    /**
+     * The synchronous part of checkpoint {@code id} now; the files are written once the returned
+     * snapshot is completed with what the head operator's part must add (an unaligned checkpoint's
+     * in-flight records, known only when the last barrier arrived).
+     */
+    public Deferred snapshotDeferred(long id) throws Exception {
+        return new Deferred(id, takeSnapshots(id, false));
+    }
+
+    /** A snapshot whose writing waits for a last part of the head operator. */
+    public final class Deferred {
+        private final long id;
+        private final List<OperatorSnapshot> snaps;
+
+        private Deferred(long id, List<OperatorSnapshot> snaps) {
+            this.id = id;
+            this.snaps = snaps;
+        }
+
+        public long checkpointId() {
+            return id;
+        }
+
+        /** Adds {@code part} to the head operator's snapshot and writes the snapshot off the task's thread. */
+        public void complete(long alignmentNanos, String name, Serializable part) {
+            snaps.get(0).put(name, part);
+            coordinator.io().execute(() -> write(id, false, alignmentNanos, snaps, Map.of(), Map.of()));
+        }
+    }
+
+    private List<OperatorSnapshot> takeSnapshots(long id, boolean savepoint) throws Exception {
         List<OperatorSnapshot> snaps = new ArrayList<>(operators.size());
         for (int i = 0; i < operators.size(); i++) {
             StreamOperator<?> op = operators.get(i);
@@ -68,7 +103,7 @@ public final class TaskCheckpointer {
             if (!s.committables.isEmpty()) coordinator.addCommittables(attempt, id, operatorIds.get(i), s.committables);
             snaps.add(s);
         }
-        coordinator.io().execute(() -> write(id, savepoint, alignmentNanos, snaps, splits, sourceParallelism));
+        return snaps;
     }
 
     private void write(long id, boolean savepoint, long alignmentNanos, List<OperatorSnapshot> snaps,

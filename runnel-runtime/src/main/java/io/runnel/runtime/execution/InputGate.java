@@ -10,6 +10,8 @@ import io.runnel.runtime.channel.Channel;
 final class InputGate {
     final Channel[] channels;
     final int[] inputOf;
+    /** Each channel's index among the head's input edges (for in-flight data of unaligned checkpoints). */
+    int[] edgeOf;
     private final long[] watermarks;
     private final boolean[] idle;
     private final boolean[] finished;
@@ -20,6 +22,7 @@ final class InputGate {
     InputGate(Channel[] channels, int[] inputOf) {
         this.channels = channels;
         this.inputOf = inputOf;
+        this.edgeOf = new int[channels.length];
         this.watermarks = new long[channels.length];
         this.idle = new boolean[channels.length];
         this.finished = new boolean[channels.length];

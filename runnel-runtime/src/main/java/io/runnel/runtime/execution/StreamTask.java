@@ -31,15 +31,11 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
     private boolean idle;
     private int next;
     private TaskCheckpointer checkpointer;
-    private boolean exactlyOnce;
+    private BarrierHandler barriers;
     private volatile long completed = -1;
     private long notified = -1;
-    /** The checkpoint being aligned, or -1; which channels delivered its barrier; which are held. */
-    private long aligning = -1;
-    private boolean aligningSavepoint;
-    private boolean[] arrived;
-    private boolean[] blocked;
-    private long alignStart;
+    /** In-flight records of a restored unaligned checkpoint, processed before any new input. */
+    private java.util.ArrayDeque<InFlightReplay.Replay> replay;
 
     @SuppressWarnings("unchecked")
     StreamTask(String name, InputGate gate, OperatorChain chain) {
@@ -58,10 +54,35 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
     }
 
     void checkpointing(TaskCheckpointer checkpointer, boolean exactlyOnce) {
+        checkpointing(checkpointer, exactlyOnce, false, 0, new int[gate.channels.length], 0, 1);
+    }
+
+    /**
+     * Enables checkpoints. {@code edgeOf} gives each input channel's plan edge (for in-flight data
+     * of unaligned checkpoints); {@code subtask} and {@code parallelism} are this task's.
+     */
+    void checkpointing(TaskCheckpointer checkpointer, boolean exactlyOnce, boolean unaligned, long alignedTimeoutMillis,
+                       int[] edgeOf, int subtask, int parallelism) {
         this.checkpointer = checkpointer;
-        this.exactlyOnce = exactlyOnce;
-        this.arrived = new boolean[gate.channels.length];
-        this.blocked = new boolean[gate.channels.length];
+        this.barriers = new BarrierHandler(gate, edgeOf, exactlyOnce, unaligned, alignedTimeoutMillis, new BarrierHandler.Snapshots() {
+            @Override
+            public void aligned(long id, boolean savepoint, long alignmentNanos) throws Exception {
+                checkpointer.snapshot(id, savepoint, alignmentNanos, java.util.Map.of(), java.util.Map.of());
+                chain.emitBarrier(new ControlItem.Barrier(id, savepoint));
+            }
+
+            @Override
+            public TaskCheckpointer.Deferred unaligned(long id) throws Exception {
+                TaskCheckpointer.Deferred d = checkpointer.snapshotDeferred(id);
+                chain.emitBarrier(new ControlItem.Barrier(id, false));
+                return d;
+            }
+        }, subtask, parallelism);
+    }
+
+    /** After a restore of an unaligned checkpoint: these records come first. */
+    void replayFirst(java.util.List<InFlightReplay.Replay> records) {
+        if (!records.isEmpty()) replay = new java.util.ArrayDeque<>(records);
     }
 
     /** After a restore: watermarks at or below what the operators had reached are not news. */
@@ -84,6 +105,11 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         if (checkpointId > completed) completed = checkpointId;
     }
 
+    /** The first operator of the chain (tests look at it). */
+    StreamOperator<?> headOperator() {
+        return head;
+    }
+
     long sinkRecords() {
         return chain.sinkRecords();
     }
@@ -101,11 +127,14 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
             checkpointer.notifyComplete(notified);
         }
         boolean progress = chain.onTime();
+        if (replay != null) return replayBatches();
+        if (barriers != null) barriers.pollPriority();
+        if (!chain.tryFlushPending()) return Progress.MADE_PROGRESS; // a snapshot forwarded its barrier
         int batches = 0;
         int n = gate.channels.length;
         for (int scanned = 0; scanned < n && batches < BATCHES_PER_CALL; ) {
             int c = next;
-            Object item = blocked != null && blocked[c] ? null : gate.channels[c].poll();
+            Object item = barriers != null ? barriers.poll(c) : gate.channels[c].poll();
             if (item == null) {
                 next = (c + 1) % n;
                 scanned++;
@@ -116,9 +145,6 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
             if (item instanceof RecordBatch b) {
                 batches++;
                 process(gate.inputOf[c], b);
-            } else if (item instanceof ControlItem.Barrier barrier) {
-                onBarrier(c, barrier);
-                if (!chain.tryFlushPending()) return Progress.MADE_PROGRESS;
             } else if (control(c, (ControlItem) item)) {
                 return chain.tryFlushPending() ? Progress.DONE : Progress.MADE_PROGRESS;
             }
@@ -176,37 +202,15 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         k.takePreset();
     }
 
-    /**
-     * Barrier of checkpoint n on channel c. Exactly-once: the channel is held until n arrived on
-     * every open channel, so no record after the barrier reaches the state before the snapshot.
-     * At-least-once: nothing is held; the snapshot is taken when the last barrier arrives.
-     */
-    private void onBarrier(int c, ControlItem.Barrier b) throws Exception {
-        if (checkpointer == null) return;
-        if (b.checkpointId() < aligning) return; // an abandoned checkpoint
-        if (b.checkpointId() > aligning) {
-            // a newer checkpoint: whatever was being aligned is abandoned (it times out at the coordinator)
-            java.util.Arrays.fill(arrived, false);
-            java.util.Arrays.fill(blocked, false);
-            aligning = b.checkpointId();
-            aligningSavepoint = b.savepoint();
-            alignStart = System.nanoTime();
+    /** Restored in-flight records, a few batches per call, before anything else. */
+    private Progress replayBatches() throws Exception {
+        for (int i = 0; i < BATCHES_PER_CALL && !replay.isEmpty(); i++) {
+            InFlightReplay.Replay r = replay.pollFirst();
+            process(r.input(), r.batch());
         }
-        arrived[c] = true;
-        if (exactlyOnce) blocked[c] = true;
-        maybeAligned();
-    }
-
-    private void maybeAligned() throws Exception {
-        if (aligning < 0) return;
-        for (int i = 0; i < arrived.length; i++) if (!arrived[i] && !gate.isFinished(i)) return;
-        long id = aligning;
-        aligning = -1;
-        java.util.Arrays.fill(arrived, false);
-        java.util.Arrays.fill(blocked, false);
-        checkpointer.snapshot(id, aligningSavepoint, System.nanoTime() - alignStart, java.util.Map.of(), java.util.Map.of());
-        chain.emitBarrier(new ControlItem.Barrier(id, aligningSavepoint));
-        aligning = -1;
+        if (replay.isEmpty()) replay = null;
+        chain.onBatchEnd();
+        return Progress.MADE_PROGRESS;
     }
 
     /** Handles a control item; true when the task has finished. */
@@ -218,9 +222,9 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
             wm = gate.onIdle(c, i.idle());
         } else {
             wm = gate.onFinished(c);
-            if (checkpointer != null && aligning >= 0) {
+            if (barriers != null) {
                 try {
-                    maybeAligned();
+                    barriers.onFinished(c);
                 } catch (OperatorFailure f) {
                     throw f;
                 } catch (Exception e) {

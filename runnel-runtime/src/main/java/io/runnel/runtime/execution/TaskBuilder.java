@@ -171,8 +171,20 @@ public final class TaskBuilder {
             sourceNames.put(t, head.name);
             task = t;
         } else {
-            StreamTask t = new StreamTask(taskName, inputGate(head, subtask), chain);
-            if (checkpointer != null) t.checkpointing(checkpointer, plan.job().checkpoints().mode() == CheckpointingMode.EXACTLY_ONCE);
+            InputGate gate = inputGate(head, subtask);
+            StreamTask t = new StreamTask(taskName, gate, chain);
+            var config = plan.job().checkpoints();
+            if (checkpointer != null) {
+                t.checkpointing(checkpointer, config.mode() == CheckpointingMode.EXACTLY_ONCE, config.unalignedEnabled(),
+                        config.alignedCheckpointTimeoutMillis(), gate.edgeOf, subtask, head.parallelism);
+            }
+            if (restore != null) {
+                OperatorRestore r = restore.of(head.operatorId());
+                if (r != null) {
+                    List<io.runnel.runtime.checkpoint.InFlightData> stored = r.all(io.runnel.runtime.checkpoint.InFlightData.PART);
+                    if (!stored.isEmpty()) t.replayFirst(InFlightReplay.select(stored, head.inputs, subtask, head.parallelism, maxP));
+                }
+            }
             if (restoredWatermark != Long.MIN_VALUE) t.startWatermarkAt(restoredWatermark);
             task = t;
         }
@@ -276,18 +288,27 @@ public final class TaskBuilder {
     private InputGate inputGate(PlanNode head, int subtask) {
         List<Channel> cs = new ArrayList<>();
         List<Integer> inputs = new ArrayList<>();
-        for (PlanEdge e : head.inputs) {
+        List<Integer> edges = new ArrayList<>();
+        for (int k = 0; k < head.inputs.size(); k++) {
+            PlanEdge e = head.inputs.get(k);
             Channel[][] all = channels.get(e);
             for (int i = 0; i < all.length; i++) {
                 Channel c = all[i][subtask];
                 if (c != null) {
                     cs.add(c);
                     inputs.add(e.toInput);
+                    edges.add(k);
                 }
             }
         }
         int[] inputOf = new int[inputs.size()];
-        for (int i = 0; i < inputOf.length; i++) inputOf[i] = inputs.get(i);
-        return new InputGate(cs.toArray(new Channel[0]), inputOf);
+        int[] edgeOf = new int[edges.size()];
+        for (int i = 0; i < inputOf.length; i++) {
+            inputOf[i] = inputs.get(i);
+            edgeOf[i] = edges.get(i);
+        }
+        InputGate gate = new InputGate(cs.toArray(new Channel[0]), inputOf);
+        gate.edgeOf = edgeOf;
+        return gate;
     }
 }

@@ -81,12 +81,12 @@ class BarrierAlignmentTest {
             task.checkpointing(new TaskCheckpointer(coord, 0, 0, 0, chain.operators, List.of("recorder"), List.of(1)), exactlyOnce);
             CompletableFuture<String> savepoint = coord.triggerSavepoint(dir.resolve(name + "-sp"));
             a.offer(batch("a1"));
-            a.offer(new ControlItem.Barrier(1, true));
+            a.offerPriority(new ControlItem.Barrier(1, true, 1)); // after a1
             a.offer(batch("a2"));
             b.offer(batch("b1"));
             for (int i = 0; i < 10; i++) task.call();
             List<Object> beforeSecondBarrier = new ArrayList<>(rec.seen);
-            b.offer(new ControlItem.Barrier(1, true));
+            b.offerPriority(new ControlItem.Barrier(1, true, 1)); // after b1
             b.offer(batch("b2"));
             for (int i = 0; i < 10; i++) task.call();
             assertThat(rec.seen).containsExactlyInAnyOrder("a1", "a2", "b1", "b2");
