@@ -265,7 +265,8 @@ public final class TaskBuilder {
             }
             case HASH: {
                 io.runnel.api.functions.KeySelector key = Copies.deepCopy(e.key);
-                return (r, n) -> KeyGroups.subtaskOfKey(key.getKey(r), maxP, n);
+                io.runnel.runtime.state.StableKeys.Guard keyCheck = new io.runnel.runtime.state.StableKeys.Guard(e.to.transformation.name());
+                return (r, n) -> KeyGroups.subtaskOfKey(keyCheck.check(key.getKey(r)), maxP, n);
             }
             default:
                 throw new IllegalStateException("unknown partitioning " + e.partitioning);

@@ -12,6 +12,7 @@ import io.runnel.api.graph.SourceTransformation;
 import io.runnel.api.graph.Transformation;
 import io.runnel.api.graph.TwoInputTransformation;
 import io.runnel.api.graph.UnionTransformation;
+import io.runnel.runtime.state.StableKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +116,7 @@ public final class JobPlan {
                 if (e.partitioning != Partitioning.HASH) {
                     throw new IllegalArgumentException("keyed operator '" + t.name() + "' must get its input through keyBy()");
                 }
+                StableKeys.checkSelector(e.key, t.name());
             }
         }
         if (t instanceof SourceTransformation && !n.inputs.isEmpty()) throw new IllegalStateException("a source has inputs: " + t);
