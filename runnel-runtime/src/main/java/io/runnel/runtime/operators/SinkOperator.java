@@ -48,6 +48,7 @@ public final class SinkOperator<T> extends StreamOperator<Void> implements OneIn
                 return context.parallelism();
             }
         });
+        initializeFunctionState(writer);
         if (sink instanceof TwoPhaseCommitSink<?, ?> && writer instanceof CommittingSinkWriter<?, ?> c) {
             committing = (CommittingSinkWriter<T, Object>) c;
         }
