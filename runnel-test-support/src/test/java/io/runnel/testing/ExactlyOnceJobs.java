@@ -7,6 +7,13 @@ import io.runnel.api.checkpoint.RestartStrategy;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.RuntimeContext;
+import io.runnel.api.functions.KeyedBroadcastProcessFunction;
+import io.runnel.api.state.CheckpointedFunction;
+import io.runnel.api.state.FunctionInitializationContext;
+import io.runnel.api.state.FunctionSnapshotContext;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
+import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
 import io.runnel.api.time.WatermarkStrategy;
@@ -29,8 +36,8 @@ final class ExactlyOnceJobs implements Serializable {
         static final Failures NONE = new Failures(0, 0, 0);
     }
 
-    /** Sorted committed output of both sinks, and the client of the run. */
-    record Outcome(List<String> timers, List<String> windows, JobClient client) {}
+    /** Sorted committed output of the three sinks, and the client of the run. */
+    record Outcome(List<String> timers, List<String> windows, List<String> operatorState, JobClient client) {}
 
     static Outcome run(int parallelism, String backend, long count, Failures f, Path dir, Duration interval) throws Exception {
         Job job = start(parallelism, backend, count, 20, f, dir, interval, null);
@@ -46,15 +53,17 @@ final class ExactlyOnceJobs implements Serializable {
     static final class Job {
         final CommittingCollectSink<String> timers = new CommittingCollectSink<>();
         final CommittingCollectSink<String> windows = new CommittingCollectSink<>();
+        final CommittingCollectSink<String> operatorState = new CommittingCollectSink<>();
         JobClient client;
 
         Outcome outcome() {
-            return new Outcome(sorted(timers.committed()), sorted(windows.committed()), client);
+            return new Outcome(sorted(timers.committed()), sorted(windows.committed()), sorted(operatorState.committed()), client);
         }
 
         void clear() {
             timers.clear();
             windows.clear();
+            operatorState.clear();
         }
     }
 
@@ -83,6 +92,9 @@ final class ExactlyOnceJobs implements Serializable {
                 .map(v -> "tumbling " + v).uid("tumbling-format").sinkTo(job.windows).uid("windows-sink");
         numbers.keyBy(v -> v % 5).window(SlidingEventTimeWindows.of(Duration.ofMillis(200), Duration.ofMillis(50)))
                 .aggregate(new Sum()).uid("sliding").map(v -> "sliding " + v).uid("sliding-format").sinkTo(job.windows).uid("windows-sink-2");
+        numbers.keyBy(v -> v % 64).process(new BufferedEcho()).uid("buffered-echo").sinkTo(job.operatorState).uid("operator-state-sink");
+        numbers.keyBy(v -> v % 11).connect(numbers.filter(v -> v % 97 == 0).uid("rules").broadcast(RULES))
+                .process(new CountWithRules()).uid("count-with-rules").sinkTo(job.operatorState).uid("broadcast-state-sink");
         job.client = env.executeAsync("exactly-once-" + parallelism);
         return job;
     }
@@ -91,6 +103,7 @@ final class ExactlyOnceJobs implements Serializable {
     static void assertSame(Outcome actual, Outcome expected) {
         diff("timers", actual.timers(), expected.timers());
         diff("windows", actual.windows(), expected.windows());
+        diff("operator and broadcast state", actual.operatorState(), expected.operatorState());
     }
 
     private static void diff(String what, List<String> actual, List<String> expected) {
@@ -129,6 +142,80 @@ final class ExactlyOnceJobs implements Serializable {
         public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
             out.collect("key " + ctx.getCurrentKey() + " bucket " + ts + " count " + count.value());
             count.clear();
+        }
+    }
+
+    /**
+     * Holds records back in a split list of operator state and emits them in batches of 8, the
+     * rest when the final watermark fires its timer: every record comes out exactly once only if
+     * the buffers survive failures and are split over the new instances on rescale without loss or
+     * duplication.
+     */
+    static final class BufferedEcho extends KeyedProcessFunction<Long, Long, String> implements CheckpointedFunction {
+        private final List<Long> buffer = new ArrayList<>();
+        private transient ListState<Long> buffered;
+
+        @Override
+        public void initializeState(FunctionInitializationContext ctx) {
+            buffered = ctx.getOperatorStateStore().getListState(new ListStateDescriptor<>("buffered"));
+            buffer.clear();
+            for (Long v : buffered.get()) buffer.add(v);
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext ctx) {
+            buffered.update(buffer);
+        }
+
+        @Override
+        public void processElement(Long v, Context ctx, Collector<String> out) {
+            buffer.add(v);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            if (buffer.size() >= 8) flush(out);
+        }
+
+        @Override
+        public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) {
+            flush(out);
+        }
+
+        private void flush(Collector<String> out) {
+            for (Long v : buffer) out.collect("echo " + v);
+            buffer.clear();
+        }
+    }
+
+    static final MapStateDescriptor<Long, Boolean> RULES = new MapStateDescriptor<>("rules");
+
+    /**
+     * Counts per key (keyed state) and, at the final watermark, reports the count with the number
+     * of broadcast rules it knows: every instance must hold all rules, including those restored
+     * from a checkpoint taken at another parallelism.
+     */
+    static final class CountWithRules extends KeyedBroadcastProcessFunction<Long, Long, Long, String> {
+        private transient ValueState<Long> count;
+
+        @Override
+        public void open(RuntimeContext ctx) {
+            count = ctx.getState(new ValueStateDescriptor<>("count", 0L));
+        }
+
+        @Override
+        public void processElement(Long v, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            count.update(count.value() + 1);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void processBroadcastElement(Long rule, Context ctx, Collector<String> out) throws Exception {
+            ctx.getBroadcastState(RULES).put(rule, true);
+        }
+
+        @Override
+        public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
+            int rules = 0;
+            for (var e : ctx.getBroadcastState(RULES).immutableEntries()) rules++;
+            out.collect("key " + ctx.getCurrentKey() + " count " + count.value() + " rules " + rules);
         }
     }
 

@@ -113,6 +113,7 @@ public final class JobPlan {
                 || (t instanceof TwoInputTransformation w && w.keySelector1() != null);
         if (keyed) {
             for (PlanEdge e : n.inputs) {
+                if (e.toInput == 1 && t instanceof TwoInputTransformation w && w.keySelector2() == null) continue; // a broadcast side
                 if (e.partitioning != Partitioning.HASH) {
                     throw new IllegalArgumentException("keyed operator '" + t.name() + "' must get its input through keyBy()");
                 }
