@@ -92,9 +92,9 @@ final class ExactlyOnceJobs implements Serializable {
                 .map(v -> "tumbling " + v).uid("tumbling-format").sinkTo(job.windows).uid("windows-sink");
         numbers.keyBy(v -> v % 5).window(SlidingEventTimeWindows.of(Duration.ofMillis(200), Duration.ofMillis(50)))
                 .aggregate(new Sum()).uid("sliding").map(v -> "sliding " + v).uid("sliding-format").sinkTo(job.windows).uid("windows-sink-2");
-        numbers.keyBy(v -> v % 64).process(new BufferedEcho()).uid("buffered-echo").sinkTo(job.operatorState).uid("operator-state-sink");
-        numbers.keyBy(v -> v % 11).connect(numbers.filter(v -> v % 97 == 0).uid("rules").broadcast(RULES))
-                .process(new CountWithRules()).uid("count-with-rules").sinkTo(job.operatorState).uid("broadcast-state-sink");
+        // a third of the records, to keep the job's cost near what it was without this part
+        numbers.filter(v -> v % 3 == 0).uid("thirds").keyBy(v -> v % 11).connect(numbers.filter(v -> v % 97 == 0).uid("rules").broadcast(RULES))
+                .process(new CountWithRules()).uid("count-with-rules").sinkTo(job.operatorState).uid("operator-state-sink");
         job.client = env.executeAsync("exactly-once-" + parallelism);
         return job;
     }
@@ -145,55 +145,33 @@ final class ExactlyOnceJobs implements Serializable {
         }
     }
 
+    static final MapStateDescriptor<Long, Boolean> RULES = new MapStateDescriptor<>("rules");
+
     /**
-     * Holds records back in a split list of operator state and emits them in batches of 8, the
-     * rest when the final watermark fires its timer: every record comes out exactly once only if
-     * the buffers survive failures and are split over the new instances on rescale without loss or
-     * duplication.
+     * Keyed state, broadcast state and operator state in one operator (to keep the job's cost):
+     * counts per key and, at the final watermark, reports each count with the number of broadcast
+     * rules it knows, so every instance must hold all rules, also after a restore at another
+     * parallelism. It also holds every fifth record back in a split list of operator state and
+     * emits those in batches of 8 (the rest at the final watermark): each comes out exactly once
+     * only if the lists survive failures and are split over new instances without loss or
+     * duplication. With 11 keys, every instance at parallelism 1 to 4 owns a key, so has a timer to flush.
      */
-    static final class BufferedEcho extends KeyedProcessFunction<Long, Long, String> implements CheckpointedFunction {
-        private final List<Long> buffer = new ArrayList<>();
-        private transient ListState<Long> buffered;
+    static final class CountWithRules extends KeyedBroadcastProcessFunction<Long, Long, Long, String> implements CheckpointedFunction {
+        private final List<Long> held = new ArrayList<>();
+        private transient ListState<Long> heldState;
+        private transient ValueState<Long> count;
 
         @Override
         public void initializeState(FunctionInitializationContext ctx) {
-            buffered = ctx.getOperatorStateStore().getListState(new ListStateDescriptor<>("buffered"));
-            buffer.clear();
-            for (Long v : buffered.get()) buffer.add(v);
+            heldState = ctx.getOperatorStateStore().getListState(new ListStateDescriptor<>("held"));
+            held.clear();
+            for (Long v : heldState.get()) held.add(v);
         }
 
         @Override
         public void snapshotState(FunctionSnapshotContext ctx) {
-            buffered.update(buffer);
+            heldState.update(held);
         }
-
-        @Override
-        public void processElement(Long v, Context ctx, Collector<String> out) {
-            buffer.add(v);
-            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-            if (buffer.size() >= 8) flush(out);
-        }
-
-        @Override
-        public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) {
-            flush(out);
-        }
-
-        private void flush(Collector<String> out) {
-            for (Long v : buffer) out.collect("echo " + v);
-            buffer.clear();
-        }
-    }
-
-    static final MapStateDescriptor<Long, Boolean> RULES = new MapStateDescriptor<>("rules");
-
-    /**
-     * Counts per key (keyed state) and, at the final watermark, reports the count with the number
-     * of broadcast rules it knows: every instance must hold all rules, including those restored
-     * from a checkpoint taken at another parallelism.
-     */
-    static final class CountWithRules extends KeyedBroadcastProcessFunction<Long, Long, Long, String> {
-        private transient ValueState<Long> count;
 
         @Override
         public void open(RuntimeContext ctx) {
@@ -204,6 +182,10 @@ final class ExactlyOnceJobs implements Serializable {
         public void processElement(Long v, ReadOnlyContext ctx, Collector<String> out) throws Exception {
             count.update(count.value() + 1);
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            if (v % 5 == 0) {
+                held.add(v);
+                if (held.size() >= 8) release(out);
+            }
         }
 
         @Override
@@ -216,6 +198,12 @@ final class ExactlyOnceJobs implements Serializable {
             int rules = 0;
             for (var e : ctx.getBroadcastState(RULES).immutableEntries()) rules++;
             out.collect("key " + ctx.getCurrentKey() + " count " + count.value() + " rules " + rules);
+            release(out);
+        }
+
+        private void release(Collector<String> out) {
+            for (Long v : held) out.collect("held " + v);
+            held.clear();
         }
     }
 
