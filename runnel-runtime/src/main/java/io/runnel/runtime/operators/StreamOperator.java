@@ -62,9 +62,10 @@ public abstract class StreamOperator<OUT> {
      * {@code snapshot} as cheap frozen views; heavy writing happens later off this thread.
      */
     public void snapshotState(OperatorSnapshot snapshot) throws Exception {
+        // functions first: their snapshotState may write keyed state too
+        for (CheckpointedFunction f : checkpointedFunctions) f.snapshotState(snapshot::checkpointId);
         if (currentWatermark != Long.MIN_VALUE) snapshot.put("watermark", currentWatermark);
         if (context != null && context.state() != null) snapshot.putAsync("keyed", context.state().snapshot(snapshot.checkpointId()));
-        for (CheckpointedFunction f : checkpointedFunctions) f.snapshotState(snapshot::checkpointId);
         if (operatorState != null && !operatorState.isEmpty()) snapshot.put(OPERATOR_STATE, operatorState.snapshot());
     }
 

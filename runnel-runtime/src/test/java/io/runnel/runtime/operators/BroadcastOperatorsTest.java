@@ -60,6 +60,11 @@ class BroadcastOperatorsTest {
 
         @Override
         public void emitIdle(boolean idle) {}
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Output<Void> asVoid() {
+            return (Output) this;
+        }
     }
 
     private static BroadcastProcessOperator<String, String, String> rules(int subtask, int parallelism, OperatorRestore restore, Capture out)
