@@ -154,11 +154,15 @@ final class ExactlyOnceJobs implements Serializable {
      * parallelism. It also holds every fifth record back in a split list of operator state and
      * emits those in batches of 8 (the rest at the final watermark): each comes out exactly once
      * only if the lists survive failures and are split over new instances without loss or
-     * duplication. With 11 keys, every instance at parallelism 1 to 4 owns a key, so has a timer to flush.
+     * duplication. Each instance also keeps the rules it has seen in a union list: restored, every
+     * instance must get all earlier instances' lists (a split would leave some rules out). With 11
+     * keys, every instance at parallelism 1 to 4 owns a key, so has a timer to flush.
      */
     static final class CountWithRules extends KeyedBroadcastProcessFunction<Long, Long, Long, String> implements CheckpointedFunction {
         private final List<Long> held = new ArrayList<>();
+        private final java.util.Set<Long> rulesSeen = new java.util.HashSet<>();
         private transient ListState<Long> heldState;
+        private transient ListState<Long> rulesSeenState;
         private transient ValueState<Long> count;
 
         @Override
@@ -166,11 +170,15 @@ final class ExactlyOnceJobs implements Serializable {
             heldState = ctx.getOperatorStateStore().getListState(new ListStateDescriptor<>("held"));
             held.clear();
             for (Long v : heldState.get()) held.add(v);
+            rulesSeenState = ctx.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("rules-seen"));
+            rulesSeen.clear();
+            for (Long r : rulesSeenState.get()) rulesSeen.add(r);
         }
 
         @Override
         public void snapshotState(FunctionSnapshotContext ctx) {
             heldState.update(held);
+            rulesSeenState.update(new ArrayList<>(rulesSeen));
         }
 
         @Override
@@ -191,13 +199,14 @@ final class ExactlyOnceJobs implements Serializable {
         @Override
         public void processBroadcastElement(Long rule, Context ctx, Collector<String> out) throws Exception {
             ctx.getBroadcastState(RULES).put(rule, true);
+            rulesSeen.add(rule);
         }
 
         @Override
         public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
             int rules = 0;
             for (var e : ctx.getBroadcastState(RULES).immutableEntries()) rules++;
-            out.collect("key " + ctx.getCurrentKey() + " count " + count.value() + " rules " + rules);
+            out.collect("key " + ctx.getCurrentKey() + " count " + count.value() + " rules " + rules + " union " + rulesSeen.size());
             release(out);
         }
 
