@@ -159,6 +159,17 @@ class BroadcastOperatorsTest {
     }
 
     @Test
+    void theApiNamesMisuse() {
+        io.runnel.api.StreamEnvironment env = io.runnel.api.StreamEnvironment.create();
+        io.runnel.api.DataStream<String> s = env.fromElements("a");
+        assertThatThrownBy(() -> s.broadcast(RULES, new MapStateDescriptor<String, Integer>("rules")))
+                .hasMessageContaining("broadcast state 'rules' is declared twice");
+        s.broadcast(); // the plain broadcast partitioning stays
+        assertThatThrownBy(() -> s.connect(s.broadcast(RULES)).process(new CountsAndRules()))
+                .hasMessageContaining("needs a keyed stream");
+    }
+
+    @Test
     void keyedBroadcastVisitsEveryKeysStateAndTimersReadBroadcastState() throws Exception {
         Capture out = new Capture();
         KeyedBroadcastProcessOperator<String, String, String, String> op =
