@@ -16,6 +16,7 @@ import io.runnel.api.graph.Specs;
 import io.runnel.api.graph.Transformation;
 import io.runnel.api.graph.UnionTransformation;
 import io.runnel.api.internal.ConstantKey;
+import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.time.WatermarkStrategy;
 import io.runnel.api.windowing.Window;
 import io.runnel.api.windowing.WindowAssigner;
@@ -96,6 +97,19 @@ public class DataStream<T> {
         return partition(Partitioning.BROADCAST);
     }
 
+    /**
+     * Broadcasts this stream for {@link #connect(BroadcastStream)}: every instance of the
+     * connected operator sees every record and keeps one broadcast state per descriptor.
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... descriptors) {
+        if (descriptors.length == 0) throw new IllegalArgumentException("broadcast(descriptors...): name at least one broadcast state");
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (MapStateDescriptor<?, ?> d : descriptors) {
+            if (!names.add(d.name())) throw new IllegalArgumentException("broadcast state '" + d.name() + "' is declared twice");
+        }
+        return new BroadcastStream<>(broadcast(), List.of(descriptors));
+    }
+
     /** Keeps records on the same instance index (the default where parallelism matches). */
     public DataStream<T> forward() {
         return partition(Partitioning.FORWARD);
@@ -111,6 +125,11 @@ public class DataStream<T> {
 
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         return new ConnectedStreams<>(env, this, other);
+    }
+
+    /** Connects a broadcast stream with its broadcast states; on a {@link KeyedStream} the function may be keyed. */
+    public <B> BroadcastConnectedStream<T, B> connect(BroadcastStream<B> broadcast) {
+        return new BroadcastConnectedStream<>(env, this, broadcast.stream(), broadcast.descriptors());
     }
 
     /** Connects a broadcast stream: every instance of this stream's operator sees all of it. */

@@ -7,6 +7,13 @@ import io.runnel.api.checkpoint.RestartStrategy;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.RuntimeContext;
+import io.runnel.api.functions.KeyedBroadcastProcessFunction;
+import io.runnel.api.state.CheckpointedFunction;
+import io.runnel.api.state.FunctionInitializationContext;
+import io.runnel.api.state.FunctionSnapshotContext;
+import io.runnel.api.state.ListState;
+import io.runnel.api.state.ListStateDescriptor;
+import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
 import io.runnel.api.time.WatermarkStrategy;
@@ -29,8 +36,8 @@ final class ExactlyOnceJobs implements Serializable {
         static final Failures NONE = new Failures(0, 0, 0);
     }
 
-    /** Sorted committed output of both sinks, and the client of the run. */
-    record Outcome(List<String> timers, List<String> windows, JobClient client) {}
+    /** Sorted committed output of the three sinks, and the client of the run. */
+    record Outcome(List<String> timers, List<String> windows, List<String> operatorState, JobClient client) {}
 
     static Outcome run(int parallelism, String backend, long count, Failures f, Path dir, Duration interval) throws Exception {
         Job job = start(parallelism, backend, count, 20, f, dir, interval, null);
@@ -46,15 +53,17 @@ final class ExactlyOnceJobs implements Serializable {
     static final class Job {
         final CommittingCollectSink<String> timers = new CommittingCollectSink<>();
         final CommittingCollectSink<String> windows = new CommittingCollectSink<>();
+        final CommittingCollectSink<String> operatorState = new CommittingCollectSink<>();
         JobClient client;
 
         Outcome outcome() {
-            return new Outcome(sorted(timers.committed()), sorted(windows.committed()), client);
+            return new Outcome(sorted(timers.committed()), sorted(windows.committed()), sorted(operatorState.committed()), client);
         }
 
         void clear() {
             timers.clear();
             windows.clear();
+            operatorState.clear();
         }
     }
 
@@ -83,6 +92,9 @@ final class ExactlyOnceJobs implements Serializable {
                 .map(v -> "tumbling " + v).uid("tumbling-format").sinkTo(job.windows).uid("windows-sink");
         numbers.keyBy(v -> v % 5).window(SlidingEventTimeWindows.of(Duration.ofMillis(200), Duration.ofMillis(50)))
                 .aggregate(new Sum()).uid("sliding").map(v -> "sliding " + v).uid("sliding-format").sinkTo(job.windows).uid("windows-sink-2");
+        // a third of the records, to keep the job's cost near what it was without this part
+        numbers.filter(v -> v % 3 == 0).uid("thirds").keyBy(v -> v % 11).connect(numbers.filter(v -> v % 97 == 0).uid("rules").broadcast(RULES))
+                .process(new CountWithRules()).uid("count-with-rules").sinkTo(job.operatorState).uid("operator-state-sink");
         job.client = env.executeAsync("exactly-once-" + parallelism);
         return job;
     }
@@ -91,6 +103,7 @@ final class ExactlyOnceJobs implements Serializable {
     static void assertSame(Outcome actual, Outcome expected) {
         diff("timers", actual.timers(), expected.timers());
         diff("windows", actual.windows(), expected.windows());
+        diff("operator and broadcast state", actual.operatorState(), expected.operatorState());
     }
 
     private static void diff(String what, List<String> actual, List<String> expected) {
@@ -129,6 +142,77 @@ final class ExactlyOnceJobs implements Serializable {
         public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
             out.collect("key " + ctx.getCurrentKey() + " bucket " + ts + " count " + count.value());
             count.clear();
+        }
+    }
+
+    static final MapStateDescriptor<Long, Boolean> RULES = new MapStateDescriptor<>("rules");
+
+    /**
+     * Keyed state, broadcast state and operator state in one operator (to keep the job's cost):
+     * counts per key and, at the final watermark, reports each count with the number of broadcast
+     * rules it knows, so every instance must hold all rules, also after a restore at another
+     * parallelism. It also holds every fifth record back in a split list of operator state and
+     * emits those in batches of 8 (the rest at the final watermark): each comes out exactly once
+     * only if the lists survive failures and are split over new instances without loss or
+     * duplication. Each instance also keeps the rules it has seen in a union list: restored, every
+     * instance must get all earlier instances' lists (a split would leave some rules out). With 11
+     * keys, every instance at parallelism 1 to 4 owns a key, so has a timer to flush.
+     */
+    static final class CountWithRules extends KeyedBroadcastProcessFunction<Long, Long, Long, String> implements CheckpointedFunction {
+        private final List<Long> held = new ArrayList<>();
+        private final java.util.Set<Long> rulesSeen = new java.util.HashSet<>();
+        private transient ListState<Long> heldState;
+        private transient ListState<Long> rulesSeenState;
+        private transient ValueState<Long> count;
+
+        @Override
+        public void initializeState(FunctionInitializationContext ctx) {
+            heldState = ctx.getOperatorStateStore().getListState(new ListStateDescriptor<>("held"));
+            held.clear();
+            for (Long v : heldState.get()) held.add(v);
+            rulesSeenState = ctx.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("rules-seen"));
+            rulesSeen.clear();
+            for (Long r : rulesSeenState.get()) rulesSeen.add(r);
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext ctx) {
+            heldState.update(held);
+            rulesSeenState.update(new ArrayList<>(rulesSeen));
+        }
+
+        @Override
+        public void open(RuntimeContext ctx) {
+            count = ctx.getState(new ValueStateDescriptor<>("count", 0L));
+        }
+
+        @Override
+        public void processElement(Long v, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            count.update(count.value() + 1);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            if (v % 5 == 0) {
+                held.add(v);
+                if (held.size() >= 8) release(out);
+            }
+        }
+
+        @Override
+        public void processBroadcastElement(Long rule, Context ctx, Collector<String> out) throws Exception {
+            ctx.getBroadcastState(RULES).put(rule, true);
+            rulesSeen.add(rule);
+        }
+
+        @Override
+        public void onTimer(long ts, OnTimerContext ctx, Collector<String> out) throws Exception {
+            int rules = 0;
+            for (var e : ctx.getBroadcastState(RULES).immutableEntries()) rules++;
+            out.collect("key " + ctx.getCurrentKey() + " count " + count.value() + " rules " + rules + " union " + rulesSeen.size());
+            release(out);
+        }
+
+        private void release(Collector<String> out) {
+            for (Long v : held) out.collect("held " + v);
+            held.clear();
         }
     }
 

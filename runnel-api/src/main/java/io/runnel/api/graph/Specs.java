@@ -6,16 +6,19 @@ import io.runnel.api.functions.BroadcastProcessFunction;
 import io.runnel.api.functions.CoProcessFunction;
 import io.runnel.api.functions.FilterFunction;
 import io.runnel.api.functions.FlatMapFunction;
+import io.runnel.api.functions.KeyedBroadcastProcessFunction;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.api.functions.ProcessFunction;
 import io.runnel.api.functions.ProcessJoinFunction;
 import io.runnel.api.functions.ReduceFunction;
+import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.time.WatermarkStrategy;
 import io.runnel.api.windowing.Evictor;
 import io.runnel.api.windowing.ProcessWindowFunction;
 import io.runnel.api.windowing.Trigger;
 import io.runnel.api.windowing.WindowAssigner;
+import java.util.List;
 
 /** The operator specs the stream API produces, one record per kind of operator. */
 public final class Specs {
@@ -39,8 +42,16 @@ public final class Specs {
 
     public record CoProcess(CoProcessFunction<?, ?, ?> function) implements OperatorSpec {}
 
-    /** Input 2 is the broadcast side. */
-    public record BroadcastProcess(BroadcastProcessFunction<?, ?, ?> function) implements OperatorSpec {}
+    /** Input 2 is the broadcast side; {@code states} are the broadcast states declared for it. */
+    public record BroadcastProcess(BroadcastProcessFunction<?, ?, ?> function, List<MapStateDescriptor<?, ?>> states) implements OperatorSpec {
+        public BroadcastProcess(BroadcastProcessFunction<?, ?, ?> function) {
+            this(function, List.of());
+        }
+    }
+
+    /** Input 1 is keyed, input 2 the broadcast side; {@code states} are the declared broadcast states. */
+    public record KeyedBroadcastProcess(KeyedBroadcastProcessFunction<?, ?, ?, ?> function, List<MapStateDescriptor<?, ?>> states)
+            implements OperatorSpec {}
 
     /** Interval join: a right element at tr matches a left element at tl when tl+lower <= tr <= tl+upper. */
     public record IntervalJoin(long lowerBound, long upperBound, ProcessJoinFunction<?, ?, ?> function) implements OperatorSpec {}

@@ -2,6 +2,7 @@ package io.runnel.runtime.channel;
 
 import io.runnel.api.functions.KeySelector;
 import io.runnel.runtime.state.KeyGroups;
+import io.runnel.runtime.state.StableKeys;
 
 /**
  * Picks the channel of a record on a keyed edge from its key group. The writer keeps the key and
@@ -10,14 +11,17 @@ import io.runnel.runtime.state.KeyGroups;
 public final class KeyPartitioner implements Partitioner {
     private final KeySelector<Object, ?> selector;
     private final int maxParallelism;
+    private final StableKeys.Guard keyCheck;
 
-    public KeyPartitioner(KeySelector<Object, ?> selector, int maxParallelism) {
+    public KeyPartitioner(KeySelector<Object, ?> selector, int maxParallelism, StableKeys.Guard keyCheck) {
         this.selector = selector;
         this.maxParallelism = maxParallelism;
+        this.keyCheck = keyCheck;
     }
 
+    /** The record's key, checked to hash the same in every JVM. */
     public Object keyOf(Object record) throws Exception {
-        return selector.getKey(record);
+        return keyCheck.check(selector.getKey(record));
     }
 
     public int keyGroupOf(Object key) {

@@ -5,6 +5,7 @@ import io.runnel.api.functions.CoProcessFunction;
 import io.runnel.api.functions.FilterFunction;
 import io.runnel.api.functions.FlatMapFunction;
 import io.runnel.api.functions.KeySelector;
+import io.runnel.api.functions.KeyedBroadcastProcessFunction;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.MapFunction;
 import io.runnel.api.functions.ProcessFunction;
@@ -24,6 +25,7 @@ import io.runnel.runtime.operators.CoProcessOperator;
 import io.runnel.runtime.operators.FilterOperator;
 import io.runnel.runtime.operators.FlatMapOperator;
 import io.runnel.runtime.operators.IntervalJoinOperator;
+import io.runnel.runtime.operators.KeyedBroadcastProcessOperator;
 import io.runnel.runtime.operators.KeyedProcessOperator;
 import io.runnel.runtime.operators.KeyedReduceOperator;
 import io.runnel.runtime.operators.MapOperator;
@@ -83,7 +85,10 @@ public final class OperatorFactory {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static StreamOperator<?> twoInput(OperatorSpec spec, KeySelector k1, KeySelector k2) {
         if (spec instanceof Specs.CoProcess c) return new CoProcessOperator<>((CoProcessFunction) c.function(), k1, k2);
-        if (spec instanceof Specs.BroadcastProcess b) return new BroadcastProcessOperator<>((BroadcastProcessFunction) b.function());
+        if (spec instanceof Specs.BroadcastProcess b) return new BroadcastProcessOperator<>((BroadcastProcessFunction) b.function(), b.states());
+        if (spec instanceof Specs.KeyedBroadcastProcess b) {
+            return new KeyedBroadcastProcessOperator<>((KeyedBroadcastProcessFunction) b.function(), k1, b.states());
+        }
         if (spec instanceof Specs.IntervalJoin j) {
             return new IntervalJoinOperator<>(j.lowerBound(), j.upperBound(), (ProcessJoinFunction) j.function(), k1, k2);
         }

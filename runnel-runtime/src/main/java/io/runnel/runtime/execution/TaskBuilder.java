@@ -278,7 +278,8 @@ public final class TaskBuilder {
             }
             case HASH: {
                 io.runnel.api.functions.KeySelector key = Copies.deepCopy(e.key);
-                return new io.runnel.runtime.channel.KeyPartitioner(key, maxP);
+                io.runnel.runtime.state.StableKeys.Guard keyCheck = new io.runnel.runtime.state.StableKeys.Guard(e.to.transformation.name());
+                return new io.runnel.runtime.channel.KeyPartitioner(key, maxP, keyCheck);
             }
             default:
                 throw new IllegalStateException("unknown partitioning " + e.partitioning);

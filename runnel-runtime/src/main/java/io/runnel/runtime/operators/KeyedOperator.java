@@ -5,6 +5,7 @@ import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.functions.TimerService;
 import io.runnel.runtime.state.KeyContext;
+import io.runnel.runtime.state.StableKeys;
 import io.runnel.runtime.state.TimerEntry;
 import io.runnel.runtime.state.TimerQueue;
 
@@ -17,6 +18,7 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
     public static final Object NO_NAMESPACE = VoidNamespace.INSTANCE;
 
     protected KeyContext keys;
+    private StableKeys.Guard keyCheck;
     protected final TimerQueue eventTimers = new TimerQueue();
     protected final TimerQueue processingTimers = new TimerQueue();
 
@@ -25,13 +27,14 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
         super.setup(context, output);
         this.keys = context.keys();
         if (keys == null) throw new IllegalStateException("operator '" + context.name() + "' needs a keyed input");
+        this.keyCheck = new StableKeys.Guard(context.name());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     protected final void setKeyOf(KeySelector selector, Object value) throws Exception {
-        // the task presets the key a keyed edge's sender already extracted and hashed
+        // the task presets the key a keyed edge's sender already extracted, checked and hashed
         if (keys.takePreset()) return;
-        keys.setCurrentKey(selector.getKey(value));
+        keys.setCurrentKey(keyCheck.check(selector.getKey(value)));
     }
 
     protected abstract void onEventTime(TimerEntry timer) throws Exception;

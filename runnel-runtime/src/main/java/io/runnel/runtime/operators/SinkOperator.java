@@ -12,7 +12,9 @@ import java.util.Collection;
 /**
  * Writes records to a sink writer and counts them. A two-phase-commit writer prepares its
  * committables at each barrier; they travel with the checkpoint and the coordinator commits them
- * once it completes. Without checkpoints they are prepared and committed at end of input.
+ * once it completes. Without checkpoints they are prepared and committed at end of input. A
+ * writer that implements {@link io.runnel.api.state.CheckpointedFunction} gets operator state
+ * (initialized right after it is created; snapshot after the flush or prepare at each barrier).
  */
 public final class SinkOperator<T> extends StreamOperator<Void> implements OneInputOperator<T> {
     private final Sink<T> sink;
@@ -48,6 +50,7 @@ public final class SinkOperator<T> extends StreamOperator<Void> implements OneIn
                 return context.parallelism();
             }
         });
+        initializeFunctionState(writer);
         if (sink instanceof TwoPhaseCommitSink<?, ?> && writer instanceof CommittingSinkWriter<?, ?> c) {
             committing = (CommittingSinkWriter<T, Object>) c;
         }
@@ -69,9 +72,10 @@ public final class SinkOperator<T> extends StreamOperator<Void> implements OneIn
 
     @Override
     public void snapshotState(OperatorSnapshot snapshot) throws Exception {
-        super.snapshotState(snapshot);
+        // flush or prepare first, as Flink's sink writers do: a stateful writer then snapshots what is still buffered
         if (committing != null) snapshot.addCommittables(committing.prepareCommit(snapshot.checkpointId()));
         else writer.flush(false);
+        super.snapshotState(snapshot);
     }
 
     @Override

@@ -4,6 +4,13 @@ import io.runnel.runtime.checkpoint.OperatorRestore;
 import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.api.functions.Function;
 import io.runnel.api.functions.RichFunction;
+import io.runnel.api.state.CheckpointedFunction;
+import io.runnel.api.state.FunctionInitializationContext;
+import io.runnel.api.state.OperatorStateStore;
+import io.runnel.runtime.state.operator.DefaultOperatorStateStore;
+import io.runnel.runtime.state.operator.OperatorStateSnapshot;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The base of every operator. Lifecycle: {@link #setup}, {@link #open}, then records and
@@ -14,6 +21,11 @@ public abstract class StreamOperator<OUT> {
     protected OperatorContext context;
     protected Output<OUT> output;
     protected long currentWatermark = Long.MIN_VALUE;
+    /** The checkpoint part holding operator (non-keyed) state: lists and broadcast maps. */
+    public static final String OPERATOR_STATE = "operator-state";
+    private OperatorRestore restoredFrom;
+    private DefaultOperatorStateStore operatorState;
+    private final List<CheckpointedFunction> checkpointedFunctions = new ArrayList<>(1);
 
     public void setup(OperatorContext context, Output<OUT> output) {
         this.context = context;
@@ -50,13 +62,17 @@ public abstract class StreamOperator<OUT> {
      * {@code snapshot} as cheap frozen views; heavy writing happens later off this thread.
      */
     public void snapshotState(OperatorSnapshot snapshot) throws Exception {
+        // functions first: their snapshotState may write keyed state too
+        for (CheckpointedFunction f : checkpointedFunctions) f.snapshotState(snapshot::checkpointId);
         if (currentWatermark != Long.MIN_VALUE) snapshot.put("watermark", currentWatermark);
         if (context != null && context.state() != null) snapshot.putAsync("keyed", context.state().snapshot(snapshot.checkpointId()));
+        if (operatorState != null && !operatorState.isEmpty()) snapshot.put(OPERATOR_STATE, operatorState.snapshot());
     }
 
     /** Called after setup and before open when the job starts from a checkpoint or savepoint. */
     public void restoreState(OperatorRestore restore) throws Exception {
         currentWatermark = restore.max("watermark", Long.MIN_VALUE);
+        restoredFrom = restore;
         if (context != null && context.state() != null) context.state().restore(restore.baseDir(), restore.handles("keyed"));
     }
 
@@ -71,7 +87,41 @@ public abstract class StreamOperator<OUT> {
     }
 
     protected final void openFunction(Function f) throws Exception {
+        initializeFunctionState(f);
         if (f instanceof RichFunction r) r.open(new OperatorRuntimeContext(context));
+    }
+
+    /**
+     * The operator state of this instance (created on first use), filled from the restored
+     * checkpoint's parts for the instance's index and parallelism.
+     */
+    protected final DefaultOperatorStateStore operatorStateStore() {
+        if (operatorState == null) {
+            List<OperatorStateSnapshot> earlier = restoredFrom == null ? List.of() : restoredFrom.all(OPERATOR_STATE);
+            operatorState = new DefaultOperatorStateStore(context.name(), context.subtask(), context.parallelism(), restoredFrom != null, earlier);
+        }
+        return operatorState;
+    }
+
+    /**
+     * Gives a {@link CheckpointedFunction} its operator state (before it opens) and has it
+     * snapshot at every checkpoint; any other object is left alone.
+     */
+    protected final void initializeFunctionState(Object f) throws Exception {
+        if (!(f instanceof CheckpointedFunction c) || checkpointedFunctions.contains(c)) return;
+        DefaultOperatorStateStore store = operatorStateStore();
+        c.initializeState(new FunctionInitializationContext() {
+            @Override
+            public boolean isRestored() {
+                return store.isRestored();
+            }
+
+            @Override
+            public OperatorStateStore getOperatorStateStore() {
+                return store;
+            }
+        });
+        checkpointedFunctions.add(c);
     }
 
     protected static void closeFunction(Function f) throws Exception {

@@ -12,6 +12,7 @@ import io.runnel.api.graph.SourceTransformation;
 import io.runnel.api.graph.Transformation;
 import io.runnel.api.graph.TwoInputTransformation;
 import io.runnel.api.graph.UnionTransformation;
+import io.runnel.runtime.state.StableKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,9 +113,11 @@ public final class JobPlan {
                 || (t instanceof TwoInputTransformation w && w.keySelector1() != null);
         if (keyed) {
             for (PlanEdge e : n.inputs) {
+                if (e.toInput == 1 && t instanceof TwoInputTransformation w && w.keySelector2() == null) continue; // a broadcast side
                 if (e.partitioning != Partitioning.HASH) {
                     throw new IllegalArgumentException("keyed operator '" + t.name() + "' must get its input through keyBy()");
                 }
+                StableKeys.checkSelector(e.key, t.name());
             }
         }
         if (t instanceof SourceTransformation && !n.inputs.isEmpty()) throw new IllegalStateException("a source has inputs: " + t);

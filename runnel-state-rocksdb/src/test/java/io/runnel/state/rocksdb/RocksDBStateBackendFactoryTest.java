@@ -28,7 +28,7 @@ class RocksDBStateBackendFactoryTest {
                 .map(ServiceLoader.Provider::get).filter(f -> f.name().equals("rocksdb")).findFirst().orElseThrow();
         Path work = dir.resolve("op-1-0");
         KeyedStateBackend b = factory.create("op-1", new KeyContext(128, 64, 128), () -> 0L, work);
-        b.keys().setCurrentKey("k");
+        b.keys().setCurrentKey("key"); // key group 72: owned by this subtask (64..127)
         b.value(new ValueStateDescriptor<String>("v")).update("x");
         assertThat(work.resolve("db")).isDirectory();
         b.close();
