@@ -5,7 +5,9 @@ import java.time.Duration;
 
 /**
  * How a job checkpoints. Checkpointing is off while the interval is zero. Defaults follow Flink:
- * exactly-once, 10 minute timeout, no minimum pause, one checkpoint at a time, one retained.
+ * exactly-once, 10 minute timeout, no minimum pause, one checkpoint at a time, one retained, no
+ * failed checkpoint tolerated (Flink's {@code execution.checkpointing.tolerable-failed-checkpoints}
+ * is 0 by default), and a restore refuses state for operators the job no longer has.
  */
 public final class CheckpointConfig implements Serializable {
     private long intervalMillis;
@@ -15,6 +17,8 @@ public final class CheckpointConfig implements Serializable {
     private int maxConcurrent = 1;
     private int retained = 1;
     private String directory;
+    private int tolerableFailures;
+    private boolean allowNonRestoredState;
 
     public boolean enabled() {
         return intervalMillis > 0;
@@ -92,6 +96,35 @@ public final class CheckpointConfig implements Serializable {
         return this;
     }
 
+    public int tolerableFailures() {
+        return tolerableFailures;
+    }
+
+    /**
+     * How many checkpoints in a row may fail (time out, be declined by a task, fail to be written)
+     * before the job fails and restarts under its restart strategy. 0, the default as in Flink,
+     * fails the job on the first failed checkpoint; {@link Integer#MAX_VALUE} tolerates any number.
+     * Savepoints and checkpoints aborted because a newer one completed or the job ended do not count.
+     */
+    public CheckpointConfig setTolerableFailures(int n) {
+        if (n < 0) throw new IllegalArgumentException("tolerable checkpoint failures must not be negative, got " + n);
+        this.tolerableFailures = n;
+        return this;
+    }
+
+    public boolean allowNonRestoredState() {
+        return allowNonRestoredState;
+    }
+
+    /**
+     * Whether a restore may skip state of operators (by uid) the job no longer has. Off by default:
+     * such a restore fails, naming the operators, since their state would be silently dropped.
+     */
+    public CheckpointConfig setAllowNonRestoredState(boolean allow) {
+        this.allowNonRestoredState = allow;
+        return this;
+    }
+
     /** A copy, so a submitted job does not see later changes. */
     public CheckpointConfig copy() {
         CheckpointConfig c = new CheckpointConfig();
@@ -102,6 +135,8 @@ public final class CheckpointConfig implements Serializable {
         c.maxConcurrent = maxConcurrent;
         c.retained = retained;
         c.directory = directory;
+        c.tolerableFailures = tolerableFailures;
+        c.allowNonRestoredState = allowNonRestoredState;
         return c;
     }
 }

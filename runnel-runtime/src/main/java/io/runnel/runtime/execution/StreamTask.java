@@ -12,7 +12,9 @@ import io.runnel.runtime.operators.TwoInputOperator;
 /**
  * A subtask that reads channels: each call drains up to a few batches round-robin over its input
  * channels into the head operator, unless its output is backpressured. Watermarks combine as
- * the minimum over inputs; the task ends when every input channel has ended.
+ * the minimum over inputs; the task's input ends when every input channel has ended. With
+ * checkpoints it then stays, acknowledging each checkpoint whose barrier reaches it over the ended
+ * channels with its final state and forwarding the barrier, until the job's final checkpoint completed.
  */
 final class StreamTask implements Tasklet, CheckpointParticipant {
     private static final int BATCHES_PER_CALL = 4;
@@ -23,7 +25,11 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
     private final OneInputOperator<Object> one;
     private final TwoInputOperator<Object, Object> two;
     private boolean opened;
-    private boolean finishing;
+    private boolean ended;
+    private boolean reportedFinished;
+    private volatile boolean jobFinished;
+    /** The newest checkpoint this task snapshotted: its barrier arriving again (over an ended channel) is no news. */
+    private long lastSnapshot = -1;
     private boolean idle;
     private int next;
     private TaskCheckpointer checkpointer;
@@ -79,6 +85,11 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         if (checkpointId > completed) completed = checkpointId;
     }
 
+    @Override
+    public void jobFinished() {
+        jobFinished = true;
+    }
+
     long sinkRecords() {
         return chain.sinkRecords();
     }
@@ -90,11 +101,8 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
             opened = true;
         }
         if (!chain.tryFlushPending()) return Progress.NO_PROGRESS;
-        if (finishing) return Progress.DONE;
-        if (checkpointer != null && completed > notified) {
-            notified = completed;
-            checkpointer.notifyComplete(notified);
-        }
+        if (ended) return afterEnd();
+        notifyCompleted();
         boolean progress = chain.onTime();
         int batches = 0;
         int n = gate.channels.length;
@@ -115,7 +123,7 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
                 onBarrier(c, barrier);
                 if (!chain.tryFlushPending()) return Progress.MADE_PROGRESS;
             } else if (control(c, (ControlItem) item)) {
-                return chain.tryFlushPending() ? Progress.DONE : Progress.MADE_PROGRESS;
+                return Progress.MADE_PROGRESS;
             }
         }
         if (batches > 0) chain.onBatchEnd();
@@ -149,6 +157,8 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
      */
     private void onBarrier(int c, ControlItem.Barrier b) throws Exception {
         if (checkpointer == null) return;
+        // a finished upstream task forwards barriers after its end; this task needs none from it
+        if (gate.isFinished(c) || b.checkpointId() <= lastSnapshot) return;
         if (b.checkpointId() < aligning) return; // an abandoned checkpoint
         if (b.checkpointId() > aligning) {
             // a newer checkpoint: whatever was being aligned is abandoned (it times out at the coordinator)
@@ -170,9 +180,54 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         aligning = -1;
         java.util.Arrays.fill(arrived, false);
         java.util.Arrays.fill(blocked, false);
-        checkpointer.snapshot(id, aligningSavepoint, System.nanoTime() - alignStart, java.util.Map.of(), java.util.Map.of());
-        chain.emitBarrier(new ControlItem.Barrier(id, aligningSavepoint));
-        aligning = -1;
+        snapshot(id, aligningSavepoint, System.nanoTime() - alignStart);
+    }
+
+    private void snapshot(long id, boolean savepoint, long alignmentNanos) throws Exception {
+        lastSnapshot = id;
+        checkpointer.snapshot(id, savepoint, alignmentNanos, java.util.Map.of(), java.util.Map.of());
+        chain.emitBarrier(new ControlItem.Barrier(id, savepoint));
+    }
+
+    private void notifyCompleted() throws Exception {
+        if (checkpointer != null && completed > notified) {
+            notified = completed;
+            checkpointer.notifyComplete(notified);
+        }
+    }
+
+    /**
+     * After the end of input (output flushed): without checkpoints the task is done. With them it
+     * reports the end and drains its ended channels, where only barriers still come (from upstream
+     * tasks that finished too); each new one is acknowledged with the final state and forwarded.
+     */
+    private Progress afterEnd() throws Exception {
+        if (checkpointer == null) return Progress.DONE;
+        boolean finishedJob = jobFinished; // read before the work, so the final completion is handled first
+        notifyCompleted();
+        boolean work = false;
+        for (int c = 0; c < gate.channels.length; c++) {
+            Object item;
+            while ((item = gate.channels[c].poll()) != null) {
+                work = true;
+                if (item instanceof ControlItem.Barrier b && b.checkpointId() > lastSnapshot) {
+                    try {
+                        snapshot(b.checkpointId(), b.savepoint(), 0);
+                    } catch (OperatorFailure f) {
+                        throw f;
+                    } catch (Exception e) {
+                        throw head.context().failure(e);
+                    }
+                }
+            }
+        }
+        if (!reportedFinished) {
+            reportedFinished = true;
+            checkpointer.finished();
+            return Progress.MADE_PROGRESS;
+        }
+        if (finishedJob) return Progress.DONE;
+        return work ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
     }
 
     /** Handles a control item; true when the task has finished. */
@@ -209,22 +264,10 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         }
         if (gate.allFinished()) {
             chain.endInput();
-            finishing = true;
-            if (checkpointer != null) finalSnapshot();
+            ended = true;
             return true;
         }
         return false;
-    }
-
-    private void finalSnapshot() {
-        try {
-            long id = checkpointer.coordinator().reserveFinalCheckpoint(checkpointer.attempt());
-            if (id >= 0) checkpointer.snapshot(id, false, 0, java.util.Map.of(), java.util.Map.of());
-        } catch (OperatorFailure f) {
-            throw f;
-        } catch (Exception e) {
-            throw head.context().failure(e);
-        }
     }
 
     @Override
