@@ -19,6 +19,10 @@ final class CheckpointOptions {
     @Option(names = "--restore", description = "'latest' (the newest completed checkpoint in --checkpoint-dir, or none) or a checkpoint/savepoint directory")
     String restore;
 
+    @Option(names = "--allow-non-restored-state",
+            description = "with --restore: drop state of operators the job no longer has, instead of refusing to start")
+    boolean allowNonRestoredState;
+
     /** Applies the options; fails clearly on a bad interval or a missing directory. */
     void apply(StreamEnvironment env) {
         env.setStateBackend(stateBackend);
@@ -31,6 +35,10 @@ final class CheckpointOptions {
         if (restore != null) {
             if (restore.equals("latest") && checkpointDir == null) throw new IllegalArgumentException("--restore latest needs --checkpoint-dir");
             env.restoreFrom(restore);
+        }
+        if (allowNonRestoredState) {
+            if (restore == null) throw new IllegalArgumentException("--allow-non-restored-state needs --restore");
+            env.allowNonRestoredState(true);
         }
     }
 
