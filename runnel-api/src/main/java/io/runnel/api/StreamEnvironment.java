@@ -152,6 +152,15 @@ public final class StreamEnvironment {
     }
 
     /**
+     * Whether a restore may skip state of operators (by uid) that the job no longer has; off by
+     * default, when such a restore fails naming them (Flink's {@code allowNonRestoredState}).
+     */
+    public StreamEnvironment allowNonRestoredState(boolean allow) {
+        checkpoints.setAllowNonRestoredState(allow);
+        return this;
+    }
+
+    /**
      * Starts the next job from a checkpoint or savepoint directory, or from "latest": the newest
      * completed checkpoint in the checkpoint directory (the job starts fresh when there is none).
      */

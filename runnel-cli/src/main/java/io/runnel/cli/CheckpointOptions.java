@@ -25,6 +25,10 @@ final class CheckpointOptions {
     @Option(names = "--aligned-timeout", description = "with --unaligned: start aligned, turn unaligned after this alignment time, e.g. 100ms (default: 0, unaligned at once)")
     String alignedTimeout;
 
+    @Option(names = "--allow-non-restored-state",
+            description = "with --restore: drop state of operators the job no longer has, instead of refusing to start")
+    boolean allowNonRestoredState;
+
     /** Applies the options; fails clearly on a bad interval or a missing directory. */
     void apply(StreamEnvironment env) {
         env.setStateBackend(stateBackend);
@@ -40,6 +44,10 @@ final class CheckpointOptions {
         if (restore != null) {
             if (restore.equals("latest") && checkpointDir == null) throw new IllegalArgumentException("--restore latest needs --checkpoint-dir");
             env.restoreFrom(restore);
+        }
+        if (allowNonRestoredState) {
+            if (restore == null) throw new IllegalArgumentException("--allow-non-restored-state needs --restore");
+            env.allowNonRestoredState(true);
         }
     }
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Nexmark job in its own JVM, killed with kill -9 at random moments and started again with
- * --restore latest, ends with exactly the committed output of an uninterrupted run.
+ * --restore latest at another parallelism each time (2, then 4, then 1: the checkpoint's key
+ * groups and source splits are redistributed; at 4 some source subtasks have no split), ends with
+ * exactly the committed output of an uninterrupted run.
  */
 class KillNineRestoreTest {
     private static final String EVENTS = "600000";
@@ -39,15 +41,21 @@ class KillNineRestoreTest {
             Path ck = dir.resolve(query + "-killed-ck");
             Random random = new Random(query.hashCode());
             int kills = 0;
-            for (int i = 0; i < 3; i++) {
-                Process victim = start(query, out, ck, i % 2 == 0 ? "2" : "1", true);
-                long wait = 1500 + random.nextInt(2500);
-                if (victim.waitFor(wait, TimeUnit.MILLISECONDS)) break; // finished before the kill
+            for (String parallelism : List.of("2", "4")) {
+                Process victim = start(query, out, ck, parallelism, true);
+                // killed at a random moment after its first checkpoint; at 4, a run restored from 2
+                // splits has source subtasks without one, and its checkpoints must go on all the same
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (victim.isAlive() && !Files.readString(log(query)).contains("COMPLETED") && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                if (victim.waitFor(random.nextInt(1500), TimeUnit.MILLISECONDS)) break; // finished before the kill
+                assertThat(Files.readString(log(query))).as(query + " at parallelism " + parallelism + " checkpoints").contains("COMPLETED");
                 victim.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing
                 victim.waitFor(30, TimeUnit.SECONDS);
                 kills++;
             }
-            Process last = start(query, out, ck, "2", true);
+            Process last = start(query, out, ck, "1", true);
             assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(last.exitValue()).isZero();
             assertThat(kills).as("the job was killed at least once").isPositive();
@@ -61,7 +69,12 @@ class KillNineRestoreTest {
                 "io.runnel.cli.RunnelCommand", "run", "nexmark", "--query", query, "--events", EVENTS, "--events-per-second", RATE,
                 "--parallelism", parallelism, "--output", out.toString(), "--checkpoint-dir", ck.toString(), "--checkpoint-interval", "300ms"));
         if (restore) cmd.addAll(List.of("--restore", "latest"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(query + "-log.txt").toFile()).start();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(query).toFile()).start();
+    }
+
+    /** The output of the latest process started for {@code query}. */
+    private Path log(String query) {
+        return dir.resolve(query + "-log.txt");
     }
 
     /** Every row of every committed (non-hidden) part file, sorted. */

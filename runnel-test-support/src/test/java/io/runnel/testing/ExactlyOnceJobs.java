@@ -82,7 +82,7 @@ final class ExactlyOnceJobs implements Serializable {
                 .enableCheckpointing(interval)
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ofMillis(5)));
         env.getCheckpointConfig().setDirectory(dir.toString());
-        if (timeout != null) env.getCheckpointConfig().setTimeout(timeout);
+        if (timeout != null) env.getCheckpointConfig().setTimeout(timeout).setTolerableFailures(Integer.MAX_VALUE);
         if (restoreFrom != null) env.restoreFrom(restoreFrom);
         DataStream<Long> numbers = env.fromSource(new SequenceSource(count, 4, perMilli), WatermarkStrategy.forMonotonousTimestamps(), "numbers");
         if (f.atRecord() > 0) numbers = numbers.map(new FailOnce<>(f.atRecord())).name("fail-once");

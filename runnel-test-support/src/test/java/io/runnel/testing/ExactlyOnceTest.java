@@ -26,14 +26,14 @@ class ExactlyOnceTest {
     }
 
     @Test
-    void timedOutCheckpointsAreAbortedAndCleanedUpWithoutFailingTheJob() throws Exception {
+    void timedOutCheckpointsFailAndAreCleanedUpWithoutFailingAJobThatToleratesIt() throws Exception {
         ExactlyOnceJobs.Outcome clean = ExactlyOnceJobs.run(1, "heap", 3000, ExactlyOnceJobs.Failures.NONE, dir.resolve("d"), Duration.ofMillis(20));
         ExactlyOnceJobs.Job job = ExactlyOnceJobs.start(2, "heap", 3000, 20, ExactlyOnceJobs.Failures.NONE, dir.resolve("e"),
                 Duration.ofMillis(20), null, Duration.ofMillis(1));
         try {
             job.client.await(Duration.ofMinutes(1));
             assertThat(job.client.restarts()).isZero();
-            assertThat(job.client.checkpoints()).anyMatch(c -> c.status() == CheckpointStats.Status.ABORTED && c.failure().contains("timed out"));
+            assertThat(job.client.checkpoints()).anyMatch(c -> c.status() == CheckpointStats.Status.FAILED && c.failure().contains("timed out"));
             // the aborted checkpoints' output is committed with the final checkpoint
             ExactlyOnceJobs.assertSame(job.outcome(), clean);
             try (var s = java.nio.file.Files.list(dir.resolve("e"))) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 
 /**
  * How a job checkpoints. Checkpointing is off while the interval is zero. Defaults follow Flink:
- * exactly-once, 10 minute timeout, no minimum pause, one checkpoint at a time, one retained.
+ * exactly-once, 10 minute timeout, no minimum pause, one checkpoint at a time, one retained, no
+ * failed checkpoint tolerated (Flink's {@code execution.checkpointing.tolerable-failed-checkpoints}
+ * is 0 by default), and a restore refuses state for operators the job no longer has.
  */
 public final class CheckpointConfig implements Serializable {
     private long intervalMillis;
@@ -17,6 +19,8 @@ public final class CheckpointConfig implements Serializable {
     private String directory;
     private boolean unaligned;
     private long alignedTimeoutMillis;
+    private int tolerableFailures;
+    private boolean allowNonRestoredState;
 
     public boolean enabled() {
         return intervalMillis > 0;
@@ -126,6 +130,35 @@ public final class CheckpointConfig implements Serializable {
         return this;
     }
 
+    public int tolerableFailures() {
+        return tolerableFailures;
+    }
+
+    /**
+     * How many checkpoints in a row may fail (time out, be declined by a task, fail to be written)
+     * before the job fails and restarts under its restart strategy. 0, the default as in Flink,
+     * fails the job on the first failed checkpoint; {@link Integer#MAX_VALUE} tolerates any number.
+     * Savepoints and checkpoints aborted because a newer one completed or the job ended do not count.
+     */
+    public CheckpointConfig setTolerableFailures(int n) {
+        if (n < 0) throw new IllegalArgumentException("tolerable checkpoint failures must not be negative, got " + n);
+        this.tolerableFailures = n;
+        return this;
+    }
+
+    public boolean allowNonRestoredState() {
+        return allowNonRestoredState;
+    }
+
+    /**
+     * Whether a restore may skip state of operators (by uid) the job no longer has. Off by default:
+     * such a restore fails, naming the operators, since their state would be silently dropped.
+     */
+    public CheckpointConfig setAllowNonRestoredState(boolean allow) {
+        this.allowNonRestoredState = allow;
+        return this;
+    }
+
     /** A copy, so a submitted job does not see later changes. */
     public CheckpointConfig copy() {
         CheckpointConfig c = new CheckpointConfig();
@@ -138,6 +171,8 @@ public final class CheckpointConfig implements Serializable {
         c.directory = directory;
         c.unaligned = unaligned;
         c.alignedTimeoutMillis = alignedTimeoutMillis;
+        c.tolerableFailures = tolerableFailures;
+        c.allowNonRestoredState = allowNonRestoredState;
         return c;
     }
 }

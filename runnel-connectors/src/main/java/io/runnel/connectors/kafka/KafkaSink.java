@@ -55,6 +55,7 @@ public final class KafkaSink<T> implements TwoPhaseCommitSink<T, KafkaCommittabl
                         + "unique to this sink among all jobs writing to the cluster");
             }
             new TransactionalIds(transactionalIdPrefix); // validates the prefix now, not in a task
+            transactionTimeout(); // and the timeout
         }
     }
 
@@ -91,6 +92,18 @@ public final class KafkaSink<T> implements TwoPhaseCommitSink<T, KafkaCommittabl
         }
         return new TransactionalWriter<>(producerProperties(), serializer, new TransactionalIds(transactionalIdPrefix),
                 context.subtaskIndex(), context.parallelism());
+    }
+
+    /** Exactly-once: the producer's {@code transaction.timeout.ms}, after which the broker aborts an open transaction. */
+    @Override
+    public java.util.Optional<java.time.Duration> transactionTimeout() {
+        if (guarantee != DeliveryGuarantee.EXACTLY_ONCE) return java.util.Optional.empty();
+        String ms = properties.getOrDefault(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, DEFAULT_TRANSACTION_TIMEOUT_MS);
+        try {
+            return java.util.Optional.of(java.time.Duration.ofMillis(Long.parseLong(ms.trim())));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Kafka sink: " + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG + " must be milliseconds, got '" + ms + "'");
+        }
     }
 
     @Override

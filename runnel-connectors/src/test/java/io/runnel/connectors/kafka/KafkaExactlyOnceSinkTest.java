@@ -262,4 +262,15 @@ class KafkaExactlyOnceSinkTest {
         assertThatThrownBy(() -> b.setTransactionalIdPrefix("my sink").build())
                 .hasMessageContaining("transactional id prefix 'my sink'");
     }
+
+    @Test
+    void exactlyOnceSaysItsTransactionTimeoutSoCarriedOutputCannotOutliveIt() {
+        KafkaSink.Builder<String> b = KafkaSink.<String>builder().setBootstrapServers(cluster.bootstrap)
+                .setRecordSerializer(KafkaRecordSerializer.valueString("t")).setTransactionalIdPrefix("timeouts")
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(b.build().transactionTimeout()).contains(java.time.Duration.ofMinutes(15));
+        assertThat(b.setProperty("transaction.timeout.ms", "60000").build().transactionTimeout()).contains(java.time.Duration.ofMinutes(1));
+        assertThatThrownBy(() -> b.setProperty("transaction.timeout.ms", "soon").build()).hasMessageContaining("transaction.timeout.ms");
+        assertThat(b.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build().transactionTimeout()).isEmpty();
+    }
 }

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * job; each run of the tasks is an attempt, and messages of an earlier attempt are ignored.
  * Committables of aborted checkpoints are committed with the next one that completes; when an
  * attempt fails, whatever no completed checkpoint covers is aborted, since the sources replay it.
+ * Tasks that finished keep acknowledging (with their final state) until every task has finished;
+ * then the final checkpoint is taken at once, and its completion lets the tasks end. Checkpoints
+ * that fail count against the tolerable failures; past them, and when the final checkpoint fails,
+ * the job fails. The storage directory is locked for the coordinator's life.
  */
 public final class CheckpointCoordinator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
@@ -49,7 +53,9 @@ public final class CheckpointCoordinator implements AutoCloseable {
     private final Map<String, Committer<Object>> committers = new HashMap<>();
 
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
-    private final Map<String, List<Object>> carried = new HashMap<>();
+    private final CarriedCommittables carried = new CarriedCommittables();
+    private final CheckpointFailures failures;
+    private final DirectoryLock lock;
     private final ArrayDeque<CheckpointStats> history = new ArrayDeque<>();
     private final ArrayDeque<Long> retained = new ArrayDeque<>();
     private final Map<Long, List<String>> sharedOf = new HashMap<>();
@@ -58,9 +64,9 @@ public final class CheckpointCoordinator implements AutoCloseable {
     private int attempt = -1;
     private List<CheckpointParticipant> participants = List.of();
     private int taskCount;
+    private final Set<Integer> finishedTasks = new HashSet<>();
     private boolean running;
     private PendingCheckpoint finalCheckpoint;
-    private CompletableFuture<Void> finalDone = new CompletableFuture<>();
     private long nextId = 1;
     private long lastTriggerMillis;
     private long lastCompletedMillis;
@@ -75,10 +81,17 @@ public final class CheckpointCoordinator implements AutoCloseable {
         this.maxParallelism = maxParallelism;
         this.sinks = sinks;
         this.failJob = failJob;
+        this.failures = new CheckpointFailures(config.tolerableFailures());
+        this.lock = config.enabled() ? DirectoryLock.acquire(storage.root(), jobName) : null;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "runnel-checkpoint-coordinator [" + jobName + "]"));
         this.io = Executors.newSingleThreadExecutor(r -> daemon(r, "runnel-checkpoint-io [" + jobName + "]"));
-        if (config.enabled()) scanStorage();
         if (config.enabled()) {
+            try {
+                scanStorage();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
             long tick = Math.max(1, Math.min(config.intervalMillis() / 4, 50));
             timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         }
@@ -125,7 +138,9 @@ public final class CheckpointCoordinator implements AutoCloseable {
         nextId = Math.max(nextId, meta.id() + 1);
         latest = meta;
         latestDir = dir;
-        commit(meta.committables());
+        Map<String, List<Object>> known = new LinkedHashMap<>(meta.committables());
+        known.keySet().retainAll(sinks.keySet()); // others belong to sinks the job dropped (allowNonRestoredState)
+        commit(known);
     }
 
     /** Starts a new attempt with these tasks; anything of the previous attempt is forgotten. */
@@ -135,7 +150,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
         this.taskCount = participants.size();
         this.running = true;
         this.finalCheckpoint = null;
-        this.finalDone = new CompletableFuture<>();
+        this.finishedTasks.clear();
         this.lastTriggerMillis = System.currentTimeMillis();
     }
 
@@ -143,10 +158,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
     public synchronized void stopAttempt(boolean failed) {
         running = false;
         for (PendingCheckpoint p : new ArrayList<>(pending.values())) abort(p, failed ? "the job failed" : "the job ended");
-        if (failed) {
-            abortCommittables(carried);
-            carried.clear();
-        }
+        if (failed) abortCommittables(carried.takeAll());
     }
 
     private void tick() {
@@ -154,21 +166,28 @@ public final class CheckpointCoordinator implements AutoCloseable {
             synchronized (this) {
                 long now = System.currentTimeMillis();
                 for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
-                    // the final checkpoint is what lets a finished job end: it is awaited, not timed out
-                    if (!p.isFinal && now - p.triggerMillis > config.timeoutMillis()) abort(p, "timed out after " + config.timeoutMillis() + " ms");
+                    // the final checkpoint is what lets a finished job end: it is awaited (a job waiting
+                    // for it can be cancelled), and fails the job only when a task declines it
+                    if (!p.isFinal && now - p.triggerMillis > config.timeoutMillis()) fail(p, "timed out after " + config.timeoutMillis() + " ms");
                 }
-                if (!running || finalCheckpoint != null) return;
+                if (!running) return;
+                IllegalStateException tooOld = carried.checkAge(sinks, now);
+                if (tooOld != null) {
+                    failJob.accept(tooOld);
+                    return;
+                }
+                if (finalCheckpoint != null) return;
                 if (pending.size() >= config.maxConcurrent()) return;
                 if (now - lastTriggerMillis < config.intervalMillis()) return;
                 if (now - lastCompletedMillis < config.minPauseMillis()) return;
-                trigger(false, null);
+                trigger(false, false, null);
             }
         } catch (Throwable t) {
             LOG.warn("checkpoint trigger failed", t);
         }
     }
 
-    private PendingCheckpoint trigger(boolean savepoint, Path savepointParent) throws IOException {
+    private PendingCheckpoint trigger(boolean savepoint, boolean isFinal, Path savepointParent) throws IOException {
         long id = nextId++;
         Path dir = savepoint ? savepointParent.resolve("savepoint-" + id + "-" + UUID.randomUUID().toString().substring(0, 8))
                 : storage.checkpointDir(id);
@@ -177,7 +196,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
         if (!savepoint) Files.createDirectories(storage.sharedDir());
         long now = System.currentTimeMillis();
         lastTriggerMillis = now;
-        PendingCheckpoint p = new PendingCheckpoint(id, savepoint, false, dir, now);
+        PendingCheckpoint p = new PendingCheckpoint(id, savepoint, isFinal, dir, now);
         pending.put(id, p);
         for (CheckpointParticipant t : participants) if (t.isSource()) t.triggerCheckpoint(id, savepoint);
         return p;
@@ -186,9 +205,11 @@ public final class CheckpointCoordinator implements AutoCloseable {
     /** Takes a savepoint into a new directory under {@code parent}; completes with its path. */
     public synchronized CompletableFuture<String> triggerSavepoint(Path parent) {
         if (!running) return CompletableFuture.failedFuture(new IllegalStateException("job '" + jobName + "' is not running"));
-        if (finalCheckpoint != null) return CompletableFuture.failedFuture(new IllegalStateException("job '" + jobName + "' is finishing"));
+        if (finalCheckpoint != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("job '" + jobName + "' is finishing: all its tasks have ended"));
+        }
         try {
-            return trigger(true, parent).completion;
+            return trigger(true, false, parent).completion;
         } catch (IOException e) {
             return CompletableFuture.failedFuture(new IOException("cannot create a savepoint under " + parent + ": " + e.getMessage(), e));
         }
@@ -201,23 +222,19 @@ public final class CheckpointCoordinator implements AutoCloseable {
         return p == null ? null : p.dir;
     }
 
-    /** The id of the final checkpoint, taken as each task reaches the end of its input; no checkpoints start after it. */
-    public synchronized long reserveFinalCheckpoint(int attempt) throws IOException {
-        if (finalCheckpoint == null && attempt == this.attempt) {
-            long id = nextId++;
-            Path dir = storage.checkpointDir(id);
-            CheckpointStorage.deleteRecursively(dir);
-            Files.createDirectories(dir);
-            Files.createDirectories(storage.sharedDir());
-            finalCheckpoint = new PendingCheckpoint(id, false, true, dir, System.currentTimeMillis());
-            pending.put(id, finalCheckpoint);
+    /**
+     * Task {@code taskIndex} reached the end of its input and flushed its output; it goes on
+     * acknowledging checkpoints. Once every task has finished, the final checkpoint starts at once.
+     */
+    public synchronized void taskFinished(int attempt, int taskIndex) {
+        if (attempt != this.attempt || !running) return;
+        finishedTasks.add(taskIndex);
+        if (finishedTasks.size() < taskCount || finalCheckpoint != null) return;
+        try {
+            finalCheckpoint = trigger(false, true, null);
+        } catch (IOException e) {
+            failJob.accept(new IllegalStateException("could not start the final checkpoint of job '" + jobName + "': " + e, e));
         }
-        return finalCheckpoint == null ? -1 : finalCheckpoint.id;
-    }
-
-    /** Completes when the final checkpoint of the current attempt is complete and committed. */
-    public synchronized CompletableFuture<Void> finalCheckpointDone() {
-        return finalDone;
     }
 
     /** A sink's committables, handed over at the barrier (before the state is written). */
@@ -225,7 +242,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
         if (c.isEmpty()) return;
         PendingCheckpoint p = attempt == this.attempt ? pending.get(id) : null;
         if (p != null) p.addCommittables(opId, c);
-        else if (attempt == this.attempt && running) carried.computeIfAbsent(opId, k -> new ArrayList<>()).addAll(c);
+        else if (attempt == this.attempt && running) carried.add(opId, c, id, System.currentTimeMillis());
         else abortCommittables(Map.of(opId, c));
     }
 
@@ -241,19 +258,14 @@ public final class CheckpointCoordinator implements AutoCloseable {
         if (attempt != this.attempt) return;
         PendingCheckpoint p = pending.get(id);
         if (p == null) return;
-        if (p.isFinal) {
-            failJob.accept(new IllegalStateException("the final checkpoint " + id + " failed: " + cause, cause));
-            return;
-        }
-        abort(p, "a task declined: " + cause);
+        fail(p, "a task declined: " + cause);
     }
 
     private void complete(PendingCheckpoint p) {
         // older pending checkpoints are subsumed: their committables are committed with this one
         for (PendingCheckpoint o : new ArrayList<>(pending.headMap(p.id).values())) abort(o, "subsumed by " + p.id);
         pending.remove(p.id);
-        Map<String, List<Object>> commit = new LinkedHashMap<>();
-        carried.forEach((k, v) -> commit.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        Map<String, List<Object>> commit = carried.takeAll();
         p.committables.forEach((k, v) -> commit.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         Map<String, CheckpointMetadata.OperatorEntry> ops = new LinkedHashMap<>();
         Map<String, List<Object>> splits = new LinkedHashMap<>();
@@ -281,12 +293,12 @@ public final class CheckpointCoordinator implements AutoCloseable {
         try {
             CheckpointStorage.writeMetadata(p.dir, meta);
         } catch (IOException e) {
-            carried.clear();
-            carried.putAll(commit);
-            abort(p, "could not write metadata: " + e);
+            carried.addAll(commit, p.id, p.triggerMillis);
+            p.committables.clear();
+            fail(p, "could not write metadata: " + e);
             return;
         }
-        carried.clear();
+        if (!p.savepoint) failures.succeeded();
         latest = meta;
         latestDir = p.dir;
         lastCompletedMillis = now;
@@ -304,25 +316,47 @@ public final class CheckpointCoordinator implements AutoCloseable {
             // already finished learns of it through the final checkpoint
             IllegalStateException failure = new IllegalStateException("committing checkpoint " + p.id + " failed: " + e, e);
             p.completion.completeExceptionally(failure);
-            finalDone.completeExceptionally(failure);
             failJob.accept(failure);
             return;
         }
         for (CheckpointParticipant t : participants) t.notifyCheckpointComplete(p.id);
+        if (p.isFinal) {
+            for (CheckpointParticipant t : participants) t.jobFinished();
+        }
         p.completion.complete(p.dir.toString());
-        if (p.isFinal) finalDone.complete(null);
     }
 
+    /**
+     * Checkpoint {@code p} cannot complete: it is visible as FAILED (and a WARN line); the job fails
+     * when it was the final checkpoint, or when more checkpoints failed in a row than tolerated.
+     */
+    private void fail(PendingCheckpoint p, String reason) {
+        String what = p.isFinal ? "final checkpoint" : p.savepoint ? "savepoint" : "checkpoint";
+        LOG.warn("{} {} of '{}' failed: {}", what, p.id, jobName, reason);
+        end(p, CheckpointStats.Status.FAILED, reason);
+        if (p.isFinal) {
+            failJob.accept(new IllegalStateException("the final checkpoint " + p.id + " of job '" + jobName + "' failed: " + reason));
+        } else if (!p.savepoint) {
+            IllegalStateException tooMany = failures.failed(p.id, reason);
+            if (tooMany != null) failJob.accept(tooMany);
+        }
+    }
+
+    /** Checkpoint {@code p} is given up for no fault of its own (subsumed, the job failed or ended). */
     private void abort(PendingCheckpoint p, String reason) {
+        LOG.info("{} {} of '{}' aborted: {}", p.savepoint ? "savepoint" : "checkpoint", p.id, jobName, reason);
+        end(p, CheckpointStats.Status.ABORTED, reason);
+    }
+
+    private void end(PendingCheckpoint p, CheckpointStats.Status status, String reason) {
         pending.remove(p.id);
-        if (running) p.committables.forEach((k, v) -> carried.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        if (running) carried.addAll(p.committables, p.id, p.triggerMillis);
         else abortCommittables(p.committables);
         long now = System.currentTimeMillis();
-        record(new CheckpointStats(p.id, CheckpointStats.Status.ABORTED, p.savepoint, p.triggerMillis, now - p.triggerMillis,
+        record(new CheckpointStats(p.id, status, p.savepoint, p.triggerMillis, now - p.triggerMillis,
                 0, 0, 0, p.dir.toString(), reason));
-        LOG.info("{} {} of '{}' aborted: {}", p.savepoint ? "savepoint" : "checkpoint", p.id, jobName, reason);
-        p.completion.completeExceptionally(new IllegalStateException((p.savepoint ? "savepoint " : "checkpoint ") + p.id + " aborted: " + reason));
-        if (p == finalCheckpoint) finalDone.completeExceptionally(new IllegalStateException("final checkpoint " + p.id + " aborted: " + reason));
+        p.completion.completeExceptionally(new IllegalStateException((p.savepoint ? "savepoint " : "checkpoint ") + p.id + " "
+                + status.name().toLowerCase() + ": " + reason));
         io.execute(() -> {
             try {
                 CheckpointStorage.deleteRecursively(p.dir);
@@ -429,9 +463,21 @@ public final class CheckpointCoordinator implements AutoCloseable {
         timer.shutdownNow();
         io.shutdown();
         try {
-            io.awaitTermination(30, TimeUnit.SECONDS);
+            // writes of a cancelled or failed job may hang (a stuck disk, a sink's state): they are
+            // interrupted after a grace period; state backends still waiting to close, close here
+            if (!io.awaitTermination(2, TimeUnit.SECONDS)) {
+                for (Runnable r : io.shutdownNow()) r.run();
+                io.awaitTermination(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                LOG.warn("could not release the lock of {}: {}", storage.root(), e.toString());
+            }
         }
         synchronized (this) {
             for (Committer<Object> c : committers.values()) {

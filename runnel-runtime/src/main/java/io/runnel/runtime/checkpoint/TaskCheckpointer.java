@@ -151,6 +151,11 @@ public final class TaskCheckpointer {
         }
     }
 
+    /** The task reached the end of its input and flushed its output; it keeps acknowledging checkpoints. */
+    public void finished() {
+        coordinator.taskFinished(attempt, taskIndex);
+    }
+
     /** Tells the chain's operators that checkpoint {@code id} completed. */
     public void notifyComplete(long id) throws Exception {
         for (StreamOperator<?> op : operators) {

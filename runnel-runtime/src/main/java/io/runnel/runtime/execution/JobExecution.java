@@ -9,6 +9,7 @@ import io.runnel.api.graph.SinkTransformation;
 import io.runnel.runtime.checkpoint.CheckpointCoordinator;
 import io.runnel.runtime.checkpoint.CheckpointMetadata;
 import io.runnel.runtime.checkpoint.CheckpointStorage;
+import io.runnel.runtime.checkpoint.NonRestoredState;
 import io.runnel.runtime.checkpoint.Restore;
 import io.runnel.runtime.operators.ProcessingClock;
 import io.runnel.runtime.plan.JobPlan;
@@ -107,6 +108,14 @@ final class JobExecution {
                     throw new IllegalStateException("cannot restore " + from + ": it has " + meta.maxParallelism()
                             + " key groups (max parallelism) and the job " + job.maxParallelism());
                 }
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                for (PlanNode n : plan.nodes()) ids.add(n.operatorId());
+                java.util.Set<String> unmatched = NonRestoredState.of(meta, ids);
+                if (!unmatched.isEmpty()) {
+                    if (!job.checkpoints().allowNonRestoredState()) throw NonRestoredState.error(from, unmatched);
+                    LOG.warn("job '{}' restores from {} without the state of operator(s) {}, which it does not have"
+                            + " (allowNonRestoredState)", job.name(), from, unmatched);
+                }
                 restore = new Restore(meta, from);
                 coordinator.restoredFrom(meta, from);
                 LOG.info("job '{}' restores from {} (checkpoint {})", job.name(), from, meta.id());
@@ -141,11 +150,9 @@ final class JobExecution {
                 current = service;
                 if (cancelled) service.cancel();
                 if (failedAt != 0) watchRecovery(firstRecord, failedAt);
+                // with checkpoints, tasks end only once the final checkpoint completed (or the job fails or is cancelled)
                 service.start().get();
-                if (coordinator != null && job.checkpoints().enabled()) {
-                    coordinator.finalCheckpointDone().get();
-                    coordinator.stopAttempt(false);
-                }
+                if (coordinator != null && job.checkpoints().enabled()) coordinator.stopAttempt(false);
                 finish(jobResult(builder, tasks, startMillis, firstRecord), null);
                 return;
             } catch (ExecutionException e) {

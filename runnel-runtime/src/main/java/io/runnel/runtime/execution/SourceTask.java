@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A source subtask and the operators chained to it. Each call polls the reader once (a bounded
- * batch), unless the output is backpressured. At end of input it emits the final watermark,
- * ends the chain's input and closes its channels.
+ * batch), unless the output is backpressured. At end of input (at once for a subtask without
+ * splits) it emits the final watermark, ends the chain's input and closes its channels. With
+ * checkpoints it then stays, answering triggers with its final state and forwarding the barriers,
+ * until the job's final checkpoint completed.
  */
 final class SourceTask<T> implements Tasklet, CheckpointParticipant {
     private final String name;
@@ -28,7 +30,9 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
     private final SourceOutput<T> output;
     private final AtomicLong firstRecordNanos;
     private boolean opened;
-    private boolean finishing;
+    private boolean ended;
+    private boolean reportedFinished;
+    private volatile boolean jobFinished;
     private TaskCheckpointer checkpointer;
     private String sourceId;
     private int parallelism;
@@ -70,10 +74,20 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
         if (checkpointId > completed) completed = checkpointId;
     }
 
-    /** Between polls: the reader's position matches exactly the records emitted before the barrier. */
-    private void checkpointWork() throws Exception {
+    @Override
+    public void jobFinished() {
+        jobFinished = true;
+    }
+
+    /**
+     * Between polls: the reader's position matches exactly the records emitted before the barrier.
+     * True if there was anything to do.
+     */
+    private boolean checkpointWork() throws Exception {
+        boolean work = false;
         long c = completed;
         if (c > notified) {
+            work = true;
             notified = c;
             checkpointer.notifyComplete(c);
             try {
@@ -84,9 +98,11 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
         }
         ControlItem.Barrier b;
         while ((b = triggers.poll()) != null) {
+            work = true;
             snapshot(b.checkpointId(), b.savepoint());
             chain.emitBarrier(b);
         }
+        return work;
     }
 
     private void snapshot(long id, boolean savepoint) throws Exception {
@@ -114,7 +130,7 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
             reader.addSplits(splits);
             opened = true;
         }
-        if (finishing) return chain.tryFlushPending() ? Progress.DONE : Progress.NO_PROGRESS;
+        if (ended) return afterEnd();
         if (checkpointer != null) checkpointWork();
         if (!chain.tryFlushPending()) return Progress.NO_PROGRESS;
         boolean fired = chain.onTime();
@@ -133,12 +149,8 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
             case END_OF_INPUT -> {
                 head.emitWatermark(Long.MAX_VALUE);
                 chain.endInput();
-                finishing = true;
-                if (checkpointer != null) {
-                    long id = checkpointer.coordinator().reserveFinalCheckpoint(checkpointer.attempt());
-                    if (id >= 0) snapshot(id, false);
-                }
-                return chain.tryFlushPending() ? Progress.DONE : Progress.MADE_PROGRESS;
+                ended = true;
+                return Progress.MADE_PROGRESS;
             }
             case NOTHING_AVAILABLE -> {
                 chain.flushPartial();
@@ -148,6 +160,24 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
                 return Progress.MADE_PROGRESS;
             }
         }
+    }
+
+    /**
+     * After the end of input: flush, then (with checkpoints) report the end and answer checkpoints
+     * with the final state (the reader's end positions), without polling, until the job finished.
+     */
+    private Progress afterEnd() throws Exception {
+        if (checkpointer == null) return chain.tryFlushPending() ? Progress.DONE : Progress.NO_PROGRESS;
+        boolean finishedJob = jobFinished; // read before the work, so the final completion is handled first
+        boolean work = checkpointWork();
+        if (!chain.tryFlushPending()) return Progress.NO_PROGRESS;
+        if (!reportedFinished) {
+            reportedFinished = true;
+            checkpointer.finished();
+            return Progress.MADE_PROGRESS;
+        }
+        if (finishedJob) return Progress.DONE;
+        return work ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
     }
 
     @Override

@@ -14,7 +14,9 @@ import io.runnel.runtime.operators.TwoInputOperator;
 /**
  * A subtask that reads channels: each call drains up to a few batches round-robin over its input
  * channels into the head operator, unless its output is backpressured. Watermarks combine as
- * the minimum over inputs; the task ends when every input channel has ended.
+ * the minimum over inputs; the task's input ends when every input channel has ended. With
+ * checkpoints it then stays, acknowledging each checkpoint whose barrier reaches it over the ended
+ * channels with its final state and forwarding the barrier, until the job's final checkpoint completed.
  */
 final class StreamTask implements Tasklet, CheckpointParticipant {
     private static final int BATCHES_PER_CALL = 4;
@@ -27,7 +29,11 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
     /** The head's key context when it is a keyed operator (keys arrive preset from keyed edges), else null. */
     private final KeyContext headKeys;
     private boolean opened;
-    private boolean finishing;
+    private boolean ended;
+    private boolean reportedFinished;
+    private volatile boolean jobFinished;
+    /** The newest checkpoint this task snapshotted: its barrier arriving again (over an ended channel) is no news. */
+    private long lastSnapshot = -1;
     private boolean idle;
     private int next;
     private TaskCheckpointer checkpointer;
@@ -67,12 +73,12 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         this.barriers = new BarrierHandler(gate, edgeOf, exactlyOnce, unaligned, alignedTimeoutMillis, new BarrierHandler.Snapshots() {
             @Override
             public void aligned(long id, boolean savepoint, long alignmentNanos) throws Exception {
-                checkpointer.snapshot(id, savepoint, alignmentNanos, java.util.Map.of(), java.util.Map.of());
-                chain.emitBarrier(new ControlItem.Barrier(id, savepoint));
+                snapshot(id, savepoint, alignmentNanos);
             }
 
             @Override
             public TaskCheckpointer.Deferred unaligned(long id) throws Exception {
+                lastSnapshot = id;
                 TaskCheckpointer.Deferred d = checkpointer.snapshotDeferred(id);
                 chain.emitBarrier(new ControlItem.Barrier(id, false));
                 return d;
@@ -110,6 +116,11 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         return head;
     }
 
+    @Override
+    public void jobFinished() {
+        jobFinished = true;
+    }
+
     long sinkRecords() {
         return chain.sinkRecords();
     }
@@ -121,11 +132,8 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
             opened = true;
         }
         if (!chain.tryFlushPending()) return Progress.NO_PROGRESS;
-        if (finishing) return Progress.DONE;
-        if (checkpointer != null && completed > notified) {
-            notified = completed;
-            checkpointer.notifyComplete(notified);
-        }
+        if (ended) return afterEnd();
+        notifyCompleted();
         boolean progress = chain.onTime();
         if (replay != null) return replayBatches();
         if (barriers != null) barriers.pollPriority();
@@ -146,7 +154,7 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
                 batches++;
                 process(gate.inputOf[c], b);
             } else if (control(c, (ControlItem) item)) {
-                return chain.tryFlushPending() ? Progress.DONE : Progress.MADE_PROGRESS;
+                return Progress.MADE_PROGRESS;
             }
         }
         if (batches > 0) chain.onBatchEnd();
@@ -213,6 +221,55 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         return Progress.MADE_PROGRESS;
     }
 
+    private void snapshot(long id, boolean savepoint, long alignmentNanos) throws Exception {
+        lastSnapshot = id;
+        checkpointer.snapshot(id, savepoint, alignmentNanos, java.util.Map.of(), java.util.Map.of());
+        chain.emitBarrier(new ControlItem.Barrier(id, savepoint));
+    }
+
+    private void notifyCompleted() throws Exception {
+        if (checkpointer != null && completed > notified) {
+            notified = completed;
+            checkpointer.notifyComplete(notified);
+        }
+    }
+
+    /**
+     * After the end of input (output flushed): without checkpoints the task is done. With them it
+     * reports the end and drains its ended channels, where only barriers still come (from upstream
+     * tasks that finished too); each new one is acknowledged with the final state and forwarded.
+     */
+    private Progress afterEnd() throws Exception {
+        if (checkpointer == null) return Progress.DONE;
+        boolean finishedJob = jobFinished; // read before the work, so the final completion is handled first
+        notifyCompleted();
+        boolean work = false;
+        for (int c = 0; c < gate.channels.length; c++) {
+            Object item;
+            while ((item = gate.channels[c].poll()) != null) work = true; // nothing but barriers comes after the end
+            ControlItem.Barrier b;
+            while ((b = gate.channels[c].pollPriority()) != null) {
+                work = true;
+                if (b.checkpointId() > lastSnapshot) {
+                    try {
+                        snapshot(b.checkpointId(), b.savepoint(), 0);
+                    } catch (OperatorFailure f) {
+                        throw f;
+                    } catch (Exception e) {
+                        throw head.context().failure(e);
+                    }
+                }
+            }
+        }
+        if (!reportedFinished) {
+            reportedFinished = true;
+            checkpointer.finished();
+            return Progress.MADE_PROGRESS;
+        }
+        if (finishedJob) return Progress.DONE;
+        return work ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
+    }
+
     /** Handles a control item; true when the task has finished. */
     private boolean control(int c, ControlItem item) {
         long wm;
@@ -247,22 +304,10 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         }
         if (gate.allFinished()) {
             chain.endInput();
-            finishing = true;
-            if (checkpointer != null) finalSnapshot();
+            ended = true;
             return true;
         }
         return false;
-    }
-
-    private void finalSnapshot() {
-        try {
-            long id = checkpointer.coordinator().reserveFinalCheckpoint(checkpointer.attempt());
-            if (id >= 0) checkpointer.snapshot(id, false, 0, java.util.Map.of(), java.util.Map.of());
-        } catch (OperatorFailure f) {
-            throw f;
-        } catch (Exception e) {
-            throw head.context().failure(e);
-        }
     }
 
     @Override

@@ -137,7 +137,8 @@ public final class TaskBuilder {
             StreamOperator<?> op = e.getValue();
             if (op instanceof SinkOperator<?> so) so.setCheckpointing(coordinator != null);
             if (restore != null) {
-                OperatorRestore r = restore.of(e.getKey().operatorId());
+                OperatorRestore r = restore.of(e.getKey().operatorId(), subtask, e.getKey().parallelism,
+                        OperatorFactory.isKeyed(e.getKey().transformation));
                 if (r != null) {
                     try {
                         op.restoreState(r);

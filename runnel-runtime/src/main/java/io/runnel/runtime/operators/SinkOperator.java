@@ -27,7 +27,7 @@ public final class SinkOperator<T> extends StreamOperator<Void> implements OneIn
         this.sink = sink;
     }
 
-    /** With checkpoints on, the final committables go into the final checkpoint instead of being committed here. */
+    /** With checkpoints on, the last committables go into the next checkpoint (the final one at the latest) instead of being committed here. */
     public void setCheckpointing(boolean checkpointing) {
         this.checkpointing = checkpointing;
     }

@@ -71,7 +71,8 @@ public abstract class StreamOperator<OUT> {
 
     /** Called after setup and before open when the job starts from a checkpoint or savepoint. */
     public void restoreState(OperatorRestore restore) throws Exception {
-        currentWatermark = restore.max("watermark", Long.MIN_VALUE);
+        // this subtask's own watermark (the least of those it takes over): never another's, which may be ahead of its replay
+        currentWatermark = restore.minOfTakenOver("watermark", Long.MIN_VALUE);
         restoredFrom = restore;
         if (context != null && context.state() != null) context.state().restore(restore.baseDir(), restore.handles("keyed"));
     }

@@ -74,6 +74,9 @@ class UnalignedBarrierTest {
         public void notifyCheckpointComplete(long checkpointId) {}
 
         @Override
+        public void jobFinished() {}
+
+        @Override
         public boolean isSource() {
             return true;
         }
