@@ -75,13 +75,21 @@ final class ExactlyOnceJobs implements Serializable {
 
     static Job start(int parallelism, String backend, long count, int perMilli, Failures f, Path dir, Duration interval,
                      String restoreFrom, Duration timeout) {
-        Job job = new Job();
+        return start(new Job(), parallelism, backend, false, count, perMilli, f, dir, interval, restoreFrom, timeout);
+    }
+
+    /**
+     * Starts the job into {@code job}'s sinks (a job restored from an earlier run's checkpoint
+     * commits into the same sinks); {@code unaligned} turns on unaligned checkpoints.
+     */
+    static Job start(Job job, int parallelism, String backend, boolean unaligned, long count, int perMilli, Failures f, Path dir,
+                     Duration interval, String restoreFrom, Duration timeout) {
         if (f.atPrepare() > 0) job.timers.failPrepareAt(f.atPrepare());
         if (f.commits() > 0) job.windows.failCommits(f.commits());
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend)
                 .enableCheckpointing(interval)
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ofMillis(5)));
-        env.getCheckpointConfig().setDirectory(dir.toString());
+        env.getCheckpointConfig().setDirectory(dir.toString()).enableUnalignedCheckpoints(unaligned);
         if (timeout != null) env.getCheckpointConfig().setTimeout(timeout).setTolerableFailures(Integer.MAX_VALUE);
         if (restoreFrom != null) env.restoreFrom(restoreFrom);
         DataStream<Long> numbers = env.fromSource(new SequenceSource(count, 4, perMilli), WatermarkStrategy.forMonotonousTimestamps(), "numbers");
@@ -95,6 +103,11 @@ final class ExactlyOnceJobs implements Serializable {
         // a third of the records, to keep the job's cost near what it was without this part
         numbers.filter(v -> v % 3 == 0).uid("thirds").keyBy(v -> v % 11).connect(numbers.filter(v -> v % 97 == 0).uid("rules").broadcast(RULES))
                 .process(new CountWithRules()).uid("count-with-rules").sinkTo(job.operatorState).uid("operator-state-sink");
+        // interval join: keyed state (lists per timestamp) and cleanup timers on either backend
+        numbers.filter(v -> v % 3 == 0).uid("join-left").keyBy(v -> v % 17)
+                .intervalJoin(numbers.filter(v -> v % 5 == 0).uid("join-right").keyBy(v -> v % 17))
+                .between(Duration.ofMillis(-20), Duration.ofMillis(20)).process(new JoinPairs()).uid("interval-join")
+                .sinkTo(job.windows).uid("windows-sink-3");
         job.client = env.executeAsync("exactly-once-" + parallelism);
         return job;
     }
@@ -213,6 +226,14 @@ final class ExactlyOnceJobs implements Serializable {
         private void release(Collector<String> out) {
             for (Long v : held) out.collect("held " + v);
             held.clear();
+        }
+    }
+
+    /** Names each joined pair. */
+    static final class JoinPairs extends io.runnel.api.functions.ProcessJoinFunction<Long, Long, String> {
+        @Override
+        public void processElement(Long left, Long right, Context ctx, Collector<String> out) {
+            out.collect("join " + left + " " + right);
         }
     }
 

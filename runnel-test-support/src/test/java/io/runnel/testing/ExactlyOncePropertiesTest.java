@@ -12,10 +12,11 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * Failure injection over many seeds: a job with keyed state, timers and windows fails at a random
- * record, during a snapshot (a sink's prepare) and/or during a commit, at parallelism 1 to 4,
- * on the heap and the RocksDB backend;
- * its committed output must equal a failure-free run's, record for record.
+ * Failure injection over many seeds: a job with keyed state, timers, windows, an interval join,
+ * operator and broadcast state fails at a random record, during a snapshot (a sink's prepare)
+ * and/or during a commit, at parallelism 1 to 4, on the heap and the RocksDB backend, with aligned
+ * or unaligned checkpoints; and a job cut after a checkpoint restores at another parallelism. Its
+ * committed output must equal a failure-free run's, record for record.
  */
 class ExactlyOncePropertiesTest {
     private static final long COUNT = 5000;
@@ -40,10 +41,39 @@ class ExactlyOncePropertiesTest {
                                               @ForAll @IntRange(min = 0, max = 8) int failAtPrepare,
                                               @ForAll @IntRange(min = 0, max = 2) int failCommits,
                                               @ForAll @IntRange(min = 5, max = 40) int intervalMillis,
-                                              @ForAll("backends") String backend) throws Exception {
+                                              @ForAll("backends") String backend,
+                                              @ForAll boolean unaligned) throws Exception {
         Path dir = Files.createTempDirectory("eo-failures");
-        ExactlyOnceJobs.Outcome actual = ExactlyOnceJobs.run(parallelism, backend, COUNT,
-                new ExactlyOnceJobs.Failures(failAtRecord, failAtPrepare, failCommits), dir, Duration.ofMillis(intervalMillis));
-        ExactlyOnceJobs.assertSame(actual, expected());
+        ExactlyOnceJobs.Job job = ExactlyOnceJobs.start(new ExactlyOnceJobs.Job(), parallelism, backend, unaligned, COUNT, 20,
+                new ExactlyOnceJobs.Failures(failAtRecord, failAtPrepare, failCommits), dir, Duration.ofMillis(intervalMillis), null, null);
+        try {
+            job.client.await(Duration.ofMinutes(2));
+            ExactlyOnceJobs.assertSame(job.outcome(), expected());
+        } finally {
+            job.clear();
+        }
+    }
+
+    @Property(tries = 4)
+    void aRestoreAtAnotherParallelismEqualsAFailureFreeRun(@ForAll @IntRange(min = 1, max = 4) int before,
+                                                          @ForAll @IntRange(min = 1, max = 4) int after,
+                                                          @ForAll("backends") String backend,
+                                                          @ForAll boolean unaligned) throws Exception {
+        Path dir = Files.createTempDirectory("eo-rescale");
+        ExactlyOnceJobs.Job job = new ExactlyOnceJobs.Job();
+        try {
+            // slowly, so the job is cut mid-stream once a checkpoint completed
+            ExactlyOnceJobs.start(job, before, backend, unaligned, COUNT, 2, ExactlyOnceJobs.Failures.NONE, dir,
+                    Duration.ofMillis(20), null, null);
+            CheckpointsAfterTasksFinishTest.awaitWhileRunning(job.client, () -> job.client.checkpoints().stream()
+                    .anyMatch(c -> c.status() == io.runnel.api.checkpoint.CheckpointStats.Status.COMPLETED), "a checkpoint");
+            CheckpointsAfterTasksFinishTest.cancel(job.client);
+            ExactlyOnceJobs.start(job, after, backend, unaligned, COUNT, 20, ExactlyOnceJobs.Failures.NONE, dir,
+                    Duration.ofMillis(20), "latest", null);
+            job.client.await(Duration.ofMinutes(2));
+            ExactlyOnceJobs.assertSame(job.outcome(), expected());
+        } finally {
+            job.clear();
+        }
     }
 }
