@@ -6,6 +6,7 @@ import io.runnel.runtime.operators.OperatorContext;
 import io.runnel.runtime.operators.Output;
 import io.runnel.runtime.state.KeyGroupMaps;
 import io.runnel.runtime.state.KeyGroupedSnapshot;
+import io.runnel.runtime.state.StateCopier;
 import io.runnel.api.OutputTag;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.graph.Specs;
@@ -211,14 +212,26 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             }
         }
         if (n == 0) return;
-        Object acc;
-        if (n == 1 && !folder.keepsElements()) {
-            acc = ks.accs[first];
-        } else {
-            acc = folder.create();
-            for (int i = first; i < first + n; i++) acc = folder.merge(acc, ks.accs[i]);
+        emitter.emit(key, new TimeWindow(from, end), currentWatermark, folder.result(combine(ks, first, n, end)));
+    }
+
+    /**
+     * The window's accumulator from {@code n} slices starting at {@code first}. User functions may
+     * mutate and return their first argument (reduce, aggregate merge) or return the second
+     * (merge): a stored slice is never passed first, and a result that is a stored slice is copied
+     * before the next merge, since sliding windows and late firings reuse the slices.
+     */
+    private Object combine(KeySlices ks, int first, int n, long end) throws Exception {
+        Object[] accs = ks.accs;
+        Object stored = accs[first];
+        // tumbling: the window is its one slice, dropped right after, so its accumulator can go downstream as it is
+        if (n == 1 && !folder.keepsElements() && lateness == 0 && lastEndOf(ks.starts[first]) <= end) return stored;
+        Object acc = folder.keepsElements() ? folder.merge(folder.create(), stored) : StateCopier.copy(stored);
+        for (int i = first + 1; i < first + n; i++) {
+            acc = folder.merge(acc, accs[i]);
+            if (acc == accs[i]) acc = StateCopier.copy(acc);
         }
-        emitter.emit(key, new TimeWindow(from, end), currentWatermark, folder.result(acc));
+        return acc;
     }
 
     private void dropExpired(KeySlices ks, long firedEnd) {
