@@ -141,6 +141,7 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
             TriggerResult r = trigger.onElement(value, ts, w, triggerCtx.on(w, c));
             apply(r, w, c);
             registerCleanup(w);
+            dropIfEmpty(w, c, windows);
         }
         if (!taken && lateTag != null) output.collect(lateTag, value, ts);
     }
@@ -236,7 +237,14 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         Window w = (Window) timer.namespace();
         HashMap<Window, Contents> windows = windowsOfKey(false);
         Contents c = windows == null ? null : windows.get(w);
-        if (c == null) return;
+        if (c == null) {
+            // a merged-away session has no timers left; any other window may have been dropped empty
+            // while its trigger still waits for a timer, which the trigger must see (as in Flink)
+            if (assigner.isMerging()) return;
+            windows = windowsOfKey(true);
+            c = new Contents();
+            windows.put(w, c);
+        }
         TriggerResult r = eventTime ? trigger.onEventTime(timer.time(), w, triggerCtx.on(w, c))
                 : trigger.onProcessingTime(timer.time(), w, triggerCtx.on(w, c));
         apply(r, w, c);
@@ -244,7 +252,23 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
             trigger.clear(w, triggerCtx.on(w, c));
             windows.remove(w);
             if (windows.isEmpty()) groups.current().remove(keys.currentKey());
+        } else {
+            dropIfEmpty(w, c, windows);
         }
+    }
+
+    /**
+     * Drops a window that holds neither contents nor trigger state (purged count and global
+     * windows): it would otherwise stay forever, one entry per key ever seen. Sessions keep theirs
+     * until clean-up, since the set of windows is what later elements merge with.
+     */
+    private void dropIfEmpty(Window w, Contents c, HashMap<Window, Contents> windows) {
+        if (assigner.isMerging() || c.acc != null || (c.elements != null && !c.elements.isEmpty())
+                || (c.triggerState != null && !c.triggerState.isEmpty())) {
+            return;
+        }
+        windows.remove(w);
+        if (windows.isEmpty()) groups.current().remove(keys.currentKey());
     }
 
     @Override
