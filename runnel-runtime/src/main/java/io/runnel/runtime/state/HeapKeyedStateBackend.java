@@ -27,6 +27,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final Map<String, StateTable> tables = new HashMap<>();
     private final Map<String, State> handles = new HashMap<>();
     private final Map<String, Class<?>> kinds = new HashMap<>();
+    private final Map<String, Object> internals = new HashMap<>();
 
     public HeapKeyedStateBackend(KeyContext keys, LongSupplier processingClock) {
         this.keys = keys;
@@ -70,6 +71,30 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     @Override
     public <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d) {
         return (AggregatingState<I, O>) handle(d, AggregatingState.class, () -> new HeapAggregatingState<>(table(d), ttl(d), d.aggregate()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> NamespacedState<V> namespaced(String name) {
+        return (NamespacedState<V>) internal(name, NamespacedState.class, () -> new HeapNamespacedState<>(tables.computeIfAbsent(name, n -> new StateTable(keys)), keys));
+    }
+
+    /**
+     * The table of an operator's internal state {@code name}, for a heap-specific layout (the
+     * slicing window operator keeps each key's slices as one value). Snapshotted and restored
+     * with every other table.
+     */
+    public StateTable internalTable(String name) {
+        return (StateTable) internal(name, StateTable.class, () -> tables.computeIfAbsent(name, n -> new StateTable(keys)));
+    }
+
+    private Object internal(String name, Class<?> kind, java.util.function.Supplier<Object> create) {
+        InternalNames.check(name);
+        Class<?> existing = kinds.putIfAbsent(name, kind);
+        if (existing != null && existing != kind) {
+            throw new IllegalStateException("internal state '" + name + "' is already registered as " + existing.getSimpleName());
+        }
+        return internals.computeIfAbsent(name, n -> create.get());
     }
 
     private State handle(StateDescriptor d, Class<?> kind, java.util.function.Supplier<State> create) {

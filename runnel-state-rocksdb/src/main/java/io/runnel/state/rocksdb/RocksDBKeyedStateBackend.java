@@ -12,7 +12,9 @@ import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
+import io.runnel.runtime.state.InternalNames;
 import io.runnel.runtime.state.KeyContext;
+import io.runnel.runtime.state.NamespacedState;
 import io.runnel.runtime.state.KeyedStateBackend;
 import io.runnel.state.rocksdb.snapshot.FileOps;
 import io.runnel.state.rocksdb.snapshot.SnapshotWriter;
@@ -50,6 +52,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     private final SnapshotWriter snapshots;
     private final Map<String, State> handles = new HashMap<>();
     private final Map<String, Class<?>> kinds = new HashMap<>();
+    private final Map<String, NamespacedState<?>> internals = new HashMap<>();
     private boolean closed;
 
     public RocksDBKeyedStateBackend(KeyContext keys, LongSupplier processingClock, Path workDir) throws IOException, RocksDBException {
@@ -101,6 +104,27 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     public <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d) {
         return (AggregatingState<I, O>) handle(d, AggregatingState.class,
                 cf -> new RocksDBAggregatingState<>(d.name(), cf, context, ttl(d), d.aggregate()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> NamespacedState<V> namespaced(String name) {
+        InternalNames.check(name);
+        checkOpen();
+        Class<?> existing = kinds.putIfAbsent(name, NamespacedState.class);
+        if (existing != null && existing != NamespacedState.class) {
+            throw new IllegalStateException("state '" + name + "' is already registered as " + existing.getSimpleName());
+        }
+        NamespacedState<V> h = (NamespacedState<V>) internals.get(name);
+        if (h == null) {
+            try {
+                h = new RocksDBNamespacedState<>(name, db.family(name), context);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot create column family for state '" + name + "' in " + workDir + ": " + e.getMessage(), e);
+            }
+            internals.put(name, h);
+        }
+        return h;
     }
 
     private interface StateFactory {

@@ -15,6 +15,8 @@ import io.runnel.state.rocksdb.serial.ByteOut;
  *
  * key of one map entry:   | kg | serialized key | serialized user key |
  * key of a map's TTL stamp (only with TTL):  | kg | serialized key |   value = | stamp int64 |
+ * key of namespaced (window) state:  | kg | serialized key | namespace ({@link NamespaceBytes}) |
+ *   value = | serialized value |   (no TTL)
  *
  * value (value, reducing, aggregating, map entry):
  *   | stamp int64 (only with TTL) | serialized value |
