@@ -1,6 +1,8 @@
 package io.runnel.runtime.state;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Namespaced state on the heap: a {@link StateTable} whose entries are keyed by (key, namespace). */
 final class HeapNamespacedState<V> implements NamespacedState<V> {
@@ -47,12 +49,19 @@ final class HeapNamespacedState<V> implements NamespacedState<V> {
         ArrayList<Object> scanKeys = new ArrayList<>();
         ArrayList<Object> scanNamespaces = new ArrayList<>();
         table.entriesOfGroup(g, scanKeys, scanNamespaces);
+        // the hash table mixes keys: gather each key's namespaces so they are visited together
+        LinkedHashMap<Object, ArrayList<Object>> byKey = new LinkedHashMap<>();
         for (int i = 0; i < scanKeys.size(); i++) {
             Object k = scanKeys.get(i);
-            if (onlyKey != null && !onlyKey.equals(k)) continue;
+            if (onlyKey == null || onlyKey.equals(k)) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(scanNamespaces.get(i));
+        }
+        for (Map.Entry<Object, ArrayList<Object>> e : byKey.entrySet()) {
+            Object k = e.getKey();
             keys.setCurrentKey(k);
-            Object v = table.get(scanNamespaces.get(i));
-            if (v != null) visitor.visit(k, scanNamespaces.get(i), (V) v);
+            for (Object ns : e.getValue()) {
+                Object v = table.get(ns);
+                if (v != null) visitor.visit(k, ns, (V) v);
+            }
         }
     }
 

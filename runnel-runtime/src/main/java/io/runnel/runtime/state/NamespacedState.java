@@ -19,8 +19,9 @@ public interface NamespacedState<V> {
     void remove(Object namespace);
 
     /**
-     * Visits every (key, namespace, value) with that key set as the current key; the visitor may
-     * put and remove entries of this state. A full scan: per watermark or restore, not per record.
+     * Visits every (key, namespace, value) with that key set as the current key, one key's entries
+     * one after another; the visitor may put and remove entries of this state. A full scan: per
+     * watermark or restore, not per record.
      */
     void forEach(EntryVisitor<V> visitor) throws Exception;
 

@@ -4,8 +4,7 @@ import io.runnel.runtime.checkpoint.OperatorRestore;
 import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.runtime.operators.OperatorContext;
 import io.runnel.runtime.operators.Output;
-import io.runnel.runtime.state.KeyGroupMaps;
-import io.runnel.runtime.state.KeyGroupedSnapshot;
+import io.runnel.runtime.state.HeapKeyedStateBackend;
 import io.runnel.runtime.state.StateCopier;
 import io.runnel.api.OutputTag;
 import io.runnel.api.functions.KeySelector;
@@ -15,10 +14,6 @@ import io.runnel.api.windowing.TimeWindow;
 import io.runnel.runtime.operators.KeyedOperator;
 import io.runnel.runtime.operators.OneInputOperator;
 import io.runnel.runtime.state.TimerEntry;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.TreeMap;
 
 
@@ -44,11 +39,15 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     private final WindowFunctions.Folder folder;
     private final Specs.Window spec;
     private WindowEmitter emitter;
-    /** Per key group (relative index): key -> slice start -> accumulator. */
-    private KeyGroupMaps<KeySlices> groups;
+    /** The slices of every key, in the keyed state backend. */
+    private SliceStore slices;
     /** Slice starts that hold data for some key, with how many keys: drives which window ends fire. */
     private final TreeMap<Long, int[]> liveSlices = new TreeMap<>();
     private long nextEnd = Long.MIN_VALUE;
+    /** The window end {@link #fireAll} is firing; read by the visitor and predicate below, made once so firing allocates nothing. */
+    private long firingEnd;
+    private final java.util.function.LongPredicate expired = st -> lastEndOf(st) <= firingEnd;
+    private final SliceStore.KeyVisitor fireKey = this::fireKey;
 
     @SuppressWarnings("unchecked")
     public SlicingWindowOperator(Specs.Window spec, KeySelector<?, ?> keySelector) {
@@ -71,29 +70,28 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     @Override
     public void setup(OperatorContext context, Output<Object> output) {
         super.setup(context, output);
-        groups = new KeyGroupMaps<>(keys);
+        // the heap keeps a key's slices as one value (one lookup per record); other backends one entry per slice
+        slices = context.state() instanceof HeapKeyedStateBackend heap
+                ? new HeapSliceStore(heap.internalTable(SliceStore.STATE), keys, folder)
+                : new NamespacedSliceStore(context.state().namespaced(SliceStore.STATE), keys, folder, slice);
     }
 
     @Override
     public void snapshotState(OperatorSnapshot snapshot) throws Exception {
         super.snapshotState(snapshot);
-        snapshot.put("slices", groups.snapshot());
         snapshot.put("next-end", nextEnd);
     }
 
     @Override
     public void restoreState(OperatorRestore restore) throws Exception {
+        if (!restore.all("slices").isEmpty()) {
+            throw new IllegalStateException("window '" + context.name() + "': the checkpoint keeps window slices in the operator"
+                    + " (written before window state moved into the keyed state backend); restore it with the Runnel version that wrote it");
+        }
         super.restoreState(restore);
-        for (KeyGroupedSnapshot s : restore.<KeyGroupedSnapshot>all("slices")) groups.restore(s);
         // every subtask aligned on the same barrier saw the same watermarks, so their next ends agree
         nextEnd = restore.max("next-end", Long.MIN_VALUE);
-        for (int g = 0; g < groups.groupCount(); g++) {
-            HashMap<Object, KeySlices> m = groups.writable(g);
-            if (m == null) continue;
-            for (KeySlices ks : m.values()) {
-                for (int i = 0; i < ks.count; i++) liveSlices.computeIfAbsent(ks.starts[i], k -> new int[1])[0]++;
-            }
-        }
+        slices.forEachSliceStart(s -> liveSlices.computeIfAbsent(s, k -> new int[1])[0]++);
     }
 
     @Override
@@ -125,22 +123,14 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             return;
         }
         setKeyOf(keySelector, value);
-        HashMap<Object, KeySlices> m = groups.currentOrCreate();
         Object key = keys.currentKey();
-        KeySlices ks = m.get(key);
-        if (ks == null) {
-            ks = new KeySlices();
-            m.put(key, ks);
-        }
-        int i = ks.indexOf(s);
-        if (i < 0) {
-            i = ks.insert(s, folder.create());
-            int[] n = liveSlices.computeIfAbsent(s, k -> new int[1]);
+        if (slices.add(s, value)) {
+            int[] n = liveSlices.get(s);
+            if (n == null) liveSlices.put(s, n = new int[1]);
             n[0]++;
             if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
         }
-        ks.accs[i] = folder.add(ks.accs[i], value);
-        if (firstEndOf(s) - 1 <= currentWatermark) refireLate(key, ks, s);
+        if (firstEndOf(s) - 1 <= currentWatermark) refireLate(key, slices.ofCurrentKey(), s);
     }
 
     /** A late element joined slice s: fire again every window holding s that already fired and is not expired. */
@@ -178,26 +168,18 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
 
     /** Fires the window ending at {@code end} for every key with data in it; drops slices no window needs. */
     private void fireAll(long end) throws Exception {
-        for (int g = 0; g < groups.groupCount(); g++) {
-            HashMap<Object, KeySlices> m = groups.writable(g);
-            if (m == null) continue;
-            Iterator<Map.Entry<Object, KeySlices>> it = m.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Object, KeySlices> e = it.next();
-                KeySlices ks = e.getValue();
-                if (ks.isEmpty()) continue;
-                keys.setCurrentKey(e.getKey());
-                fire(e.getKey(), ks, end);
-                if (lateness == 0) {
-                    dropExpired(ks, end);
-                    if (ks.isEmpty()) it.remove();
-                }
-            }
-        }
+        firingEnd = end;
+        slices.forEachKey(fireKey);
         if (lateness == 0) {
             // every slice whose last window ended at or before `end` is gone for every key
             while (!liveSlices.isEmpty() && lastEndOf(liveSlices.firstKey()) <= end) liveSlices.pollFirstEntry();
         }
+    }
+
+    private void fireKey(Object key, KeySlices ks) throws Exception {
+        if (ks.isEmpty()) return;
+        fire(key, ks, firingEnd);
+        if (lateness == 0) ks.dropWhile(expired);
     }
 
     private void fire(Object key, KeySlices ks, long end) throws Exception {
@@ -234,20 +216,11 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
         return acc;
     }
 
-    private void dropExpired(KeySlices ks, long firedEnd) {
-        ks.dropWhile(st -> lastEndOf(st) <= firedEnd);
-    }
-
     /** With allowed lateness: a slice's clean-up timer (namespace = slice start). */
     @Override
     protected void onEventTime(TimerEntry timer) {
         long s = (Long) timer.namespace();
-        HashMap<Object, KeySlices> m = groups.current();
-        KeySlices ks = m == null ? null : m.get(timer.key());
-        if (ks != null) {
-            ks.remove(s);
-            if (ks.isEmpty()) m.remove(timer.key());
-        }
+        slices.remove(s);
         int[] n = liveSlices.get(s);
         if (n != null && --n[0] == 0) liveSlices.remove(s);
     }
@@ -257,8 +230,8 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
         if (spec.function() != null) closeFunction(spec.function());
     }
 
-    /** Keys with window state, for tests and metrics. */
-    public long keyCount() {
-        return groups == null ? 0 : groups.size();
+    /** Entries of window state in the backend (keys on the heap, slices elsewhere): for tests and metrics. */
+    public long stateEntryCount() {
+        return slices == null ? 0 : slices.entryCount();
     }
 }
