@@ -112,7 +112,8 @@ final class CowGroup {
         if (++size > tab.length - (tab.length >>> 2)) resize(epoch, inFlight);
     }
 
-    void remove(Object key, Object namespace, int epoch, boolean inFlight) {
+    /** Removes the entry; true if there was one. */
+    boolean remove(Object key, Object namespace, int epoch, boolean inFlight) {
         int h = hash(key, namespace);
         Node[] tab = table;
         Node prev = null;
@@ -124,9 +125,10 @@ final class CowGroup {
                     own(h, prev, epoch, inFlight).next = n.next;
                 }
                 size--;
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     /** Makes {@code target} and every node before it in its chain the task's own; returns target's node. */

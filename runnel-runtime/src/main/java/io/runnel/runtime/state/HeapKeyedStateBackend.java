@@ -28,6 +28,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final Map<String, State> handles = new HashMap<>();
     private final Map<String, Class<?>> kinds = new HashMap<>();
     private final Map<String, Object> internals = new HashMap<>();
+    private static final String TIMERS_PREFIX = "_timers/";
 
     public HeapKeyedStateBackend(KeyContext keys, LongSupplier processingClock) {
         this.keys = keys;
@@ -77,6 +78,12 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     @SuppressWarnings("unchecked")
     public <V> NamespacedState<V> namespaced(String name) {
         return (NamespacedState<V>) internal(name, NamespacedState.class, () -> new HeapNamespacedState<>(tables.computeIfAbsent(name, n -> new StateTable(keys)), keys));
+    }
+
+    @Override
+    public TimerQueue timers(String name) {
+        return (TimerQueue) internal(TIMERS_PREFIX + name, TimerQueue.class,
+                () -> new HeapTimerQueue(tables.computeIfAbsent(TIMERS_PREFIX + name, n -> new StateTable(keys)), keys));
     }
 
     /**
@@ -133,6 +140,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
                 tables.computeIfAbsent(e.getKey(), n -> new StateTable(keys)).restore(e.getValue());
             }
         }
+        for (Object o : internals.values()) if (o instanceof HeapTimerQueue q) q.reload();
     }
 
     /** The heap backend's part of a checkpoint: every table's frozen key groups. */

@@ -41,6 +41,12 @@ public interface KeyedStateBackend extends AutoCloseable {
     <V> NamespacedState<V> namespaced(String name);
 
     /**
+     * The timers of one time domain ({@code name}: "event", "processing") of this operator
+     * instance, kept per key group with the keyed state and snapshotted with it.
+     */
+    TimerQueue timers(String name);
+
+    /**
      * The synchronous part of checkpoint {@code checkpointId}: cheap (a copy-on-write view, a
      * flush); the returned part writes the files later, off the task's thread.
      */

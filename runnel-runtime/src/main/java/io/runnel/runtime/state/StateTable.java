@@ -55,6 +55,24 @@ public final class StateTable {
         if (g != null) g.remove(keys.currentKey(), namespace, epoch, inFlight());
     }
 
+    /** The value of {@code key} in {@code namespace} in group {@code g} (relative index): for a caller that knows the group (timers). */
+    public Object getIn(int g, Object key, Object namespace) {
+        CowGroup group = groups[g];
+        return group == null ? null : group.get(key, namespace, epoch, inFlight());
+    }
+
+    public void putIn(int g, Object key, Object namespace, Object value) {
+        CowGroup group = groups[g];
+        if (group == null) group = groups[g] = new CowGroup();
+        group.put(key, namespace, value, epoch, inFlight());
+    }
+
+    /** Removes the entry; true if there was one. */
+    public boolean removeIn(int g, Object key, Object namespace) {
+        CowGroup group = groups[g];
+        return group != null && group.remove(key, namespace, epoch, inFlight());
+    }
+
     /**
      * Appends the key and namespace of every entry of group {@code g} (relative index) to the two
      * lists, to visit them afterwards with the key set: the table may change while they are visited.

@@ -15,6 +15,7 @@ import io.runnel.api.state.ValueStateDescriptor;
 import io.runnel.runtime.state.InternalNames;
 import io.runnel.runtime.state.KeyContext;
 import io.runnel.runtime.state.NamespacedState;
+import io.runnel.runtime.state.TimerQueue;
 import io.runnel.runtime.state.KeyedStateBackend;
 import io.runnel.state.rocksdb.snapshot.FileOps;
 import io.runnel.state.rocksdb.snapshot.SnapshotWriter;
@@ -36,8 +37,8 @@ import org.rocksdb.RocksDBException;
  *
  * <p>Snapshots flush the memtables and hard-link the live files into a local checkpoint (the
  * synchronous part); the asynchronous part uploads only SST files that the last completed
- * checkpoint did not already upload. Timers are not kept here: they stay on the heap and the
- * runtime snapshots them.
+ * checkpoint did not already upload. Timers are kept here too ({@link RocksDBTimerQueue}), with
+ * a small heap cache of each key group's earliest ones.
  *
  * <p>{@code workDir} layout: {@code db/} (the live database), {@code checkpoints/chk-N/} (local
  * checkpoints until written), {@code restore-N/} (snapshot copies while restoring). All of it is
@@ -53,6 +54,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     private final Map<String, State> handles = new HashMap<>();
     private final Map<String, Class<?>> kinds = new HashMap<>();
     private final Map<String, NamespacedState<?>> internals = new HashMap<>();
+    private final Map<String, RocksDBTimerQueue> timerQueues = new HashMap<>();
     private boolean closed;
 
     public RocksDBKeyedStateBackend(KeyContext keys, LongSupplier processingClock, Path workDir) throws IOException, RocksDBException {
@@ -127,6 +129,24 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
         return h;
     }
 
+    @Override
+    public TimerQueue timers(String name) {
+        checkOpen();
+        String family = "_timers/" + name;
+        RocksDBTimerQueue q = timerQueues.get(family);
+        if (q == null) {
+            Class<?> existing = kinds.putIfAbsent(family, TimerQueue.class);
+            if (existing != null) throw new IllegalStateException("state '" + family + "' is already registered as " + existing.getSimpleName());
+            try {
+                q = new RocksDBTimerQueue(family, db.family(family), db, keys);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot create column family for timers '" + family + "' in " + workDir + ": " + e.getMessage(), e);
+            }
+            timerQueues.put(family, q);
+        }
+        return q;
+    }
+
     private interface StateFactory {
         State create(ColumnFamilyHandle cf);
     }
@@ -168,6 +188,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     public void restore(Path baseDir, List<Serializable> handles) throws Exception {
         checkOpen();
         new KeyGroupRestore(db, keys.firstKeyGroup(), keys.firstKeyGroup() + keys.keyGroupCount(), workDir).restore(baseDir, handles);
+        for (RocksDBTimerQueue q : timerQueues.values()) q.reset();
     }
 
     @Override
