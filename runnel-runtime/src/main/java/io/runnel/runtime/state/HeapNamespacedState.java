@@ -22,13 +22,22 @@ final class HeapNamespacedState<V> implements NamespacedState<V> {
 
     @Override
     public void put(Object namespace, V value) {
-        if (value == null) table.remove(namespace);
+        // an empty list is no entry, as on RocksDB (and leaves nothing behind)
+        if (value == null || (value instanceof ArrayList<?> l && l.isEmpty())) table.remove(namespace);
         else table.put(namespace, value);
     }
 
     @Override
     public void remove(Object namespace) {
         table.remove(namespace);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void append(Object namespace, Object element) {
+        ArrayList<Object> l = (ArrayList<Object>) table.get(namespace);
+        if (l == null) table.put(namespace, l = new ArrayList<>());
+        l.add(element);
     }
 
     @Override

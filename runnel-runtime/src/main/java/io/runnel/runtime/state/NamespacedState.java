@@ -14,9 +14,17 @@ public interface NamespacedState<V> {
     /** The current key's value in {@code namespace}, or null. */
     V get(Object namespace);
 
+    /** Writes the value; null or an empty {@code ArrayList} removes the entry. */
     void put(Object namespace, V value);
 
     void remove(Object namespace);
+
+    /**
+     * Appends {@code element} to the list (an {@code ArrayList}) in {@code namespace}, creating it:
+     * without reading the list (on RocksDB a merge), so windows that keep every element stay
+     * O(1) per element. {@link #get} returns the list.
+     */
+    void append(Object namespace, Object element);
 
     /**
      * Visits every (key, namespace, value) with that key set as the current key, one key's entries

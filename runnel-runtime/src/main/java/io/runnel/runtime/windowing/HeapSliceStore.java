@@ -43,6 +43,11 @@ final class HeapSliceStore implements SliceStore {
     }
 
     @Override
+    public KeySlices slicesIn(long from, long to) {
+        return ofCurrentKey();
+    }
+
+    @Override
     public void remove(long start) {
         KeySlices ks = (KeySlices) table.get();
         if (ks == null) return;

@@ -10,12 +10,16 @@ import io.runnel.runtime.state.NamespacedState;
  */
 final class NamespacedSliceStore implements SliceStore {
     private final NamespacedState<Object> state;
+    /** Slices that keep every element: which (key, slice) exist, so adding needs no read of the list. */
+    private final NamespacedState<Boolean> marks;
     private final KeyContext keys;
     private final WindowFunctions.Folder folder;
     private final long slice;
 
-    NamespacedSliceStore(NamespacedState<Object> state, KeyContext keys, WindowFunctions.Folder folder, long slice) {
+    NamespacedSliceStore(NamespacedState<Object> state, NamespacedState<Boolean> marks, KeyContext keys, WindowFunctions.Folder folder,
+                         long slice) {
         this.state = state;
+        this.marks = marks;
         this.keys = keys;
         this.folder = folder;
         this.slice = slice;
@@ -28,6 +32,13 @@ final class NamespacedSliceStore implements SliceStore {
     @Override
     public boolean add(long start, Object value) throws Exception {
         Long ns = namespace(start);
+        if (folder.keepsElements()) {
+            // append without reading the list; a small marker says whether the slice is new
+            boolean created = marks.get(ns) == null;
+            if (created) marks.put(ns, Boolean.TRUE);
+            state.append(ns, value);
+            return created;
+        }
         Object acc = state.get(ns);
         state.put(ns, folder.add(acc == null ? folder.create() : acc, value));
         return acc == null;
@@ -41,8 +52,22 @@ final class NamespacedSliceStore implements SliceStore {
     }
 
     @Override
+    public KeySlices slicesIn(long from, long to) {
+        KeySlices ks = null;
+        // a window's start is a slice start: size and slide are multiples of the slice
+        for (long start = from; start < to; start += slice) {
+            Object acc = state.get(namespace(start));
+            if (acc == null) continue;
+            if (ks == null) ks = new KeySlices();
+            ks.insert(start, acc);
+        }
+        return ks;
+    }
+
+    @Override
     public void remove(long start) {
         state.remove(namespace(start));
+        if (folder.keepsElements()) marks.remove(namespace(start));
     }
 
     @Override
@@ -69,7 +94,7 @@ final class NamespacedSliceStore implements SliceStore {
             keys.setCurrentKey(key);
             long[] before = java.util.Arrays.copyOf(slices.starts, slices.count);
             visitor.visit(key, slices);
-            for (long s : before) if (slices.indexOf(s) < 0) state.remove(namespace(s));
+            for (long s : before) if (slices.indexOf(s) < 0) remove(s);
             key = null;
             slices = new KeySlices();
         }

@@ -11,12 +11,17 @@ package io.runnel.runtime.windowing;
 interface SliceStore {
     /** The state name of the slices in the backend. */
     String STATE = "_window-slices";
+    /** Which slices exist, where slices are element lists appended to unread ({@link NamespacedSliceStore}). */
+    String MARKS = "_window-slice-marks";
 
     /** Folds {@code value} into the current key's slice starting at {@code start}; true if that slice is new. */
     boolean add(long start, Object value) throws Exception;
 
     /** The current key's slices, or null: to read (on the heap, the stored slices themselves). */
     KeySlices ofCurrentKey() throws Exception;
+
+    /** The current key's slices starting in [{@code from}, {@code to}), or null (point reads off the heap). */
+    KeySlices slicesIn(long from, long to) throws Exception;
 
     /** Removes the current key's slice starting at {@code start}. */
     void remove(long start);

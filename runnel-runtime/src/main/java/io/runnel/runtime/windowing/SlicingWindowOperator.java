@@ -41,6 +41,11 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     private WindowEmitter emitter;
     /** The slices of every key, in the keyed state backend. */
     private SliceStore slices;
+    /**
+     * On the heap, window ends fire for every key from the watermark, visiting the keys in memory;
+     * off the heap each key's windows fire by timers, so nothing scans all slices.
+     */
+    private boolean timerDriven;
     /** Slice starts that hold data for some key, with how many keys: drives which window ends fire. */
     private final TreeMap<Long, int[]> liveSlices = new TreeMap<>();
     private long nextEnd = Long.MIN_VALUE;
@@ -71,9 +76,10 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     public void setup(OperatorContext context, Output<Object> output) {
         super.setup(context, output);
         // the heap keeps a key's slices as one value (one lookup per record); other backends one entry per slice
+        timerDriven = !(context.state() instanceof HeapKeyedStateBackend);
         slices = context.state() instanceof HeapKeyedStateBackend heap
                 ? new HeapSliceStore(heap.internalTable(SliceStore.STATE), keys, folder)
-                : new NamespacedSliceStore(context.state().namespaced(SliceStore.STATE), keys, folder, slice);
+                : new NamespacedSliceStore(context.state().namespaced(SliceStore.STATE), context.state().namespaced(SliceStore.MARKS), keys, folder, slice);
     }
 
     @Override
@@ -91,7 +97,7 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
         super.restoreState(restore);
         // every subtask aligned on the same barrier saw the same watermarks, so their next ends agree
         nextEnd = restore.max("next-end", Long.MIN_VALUE);
-        slices.forEachSliceStart(s -> liveSlices.computeIfAbsent(s, k -> new int[1])[0]++);
+        if (!timerDriven) slices.forEachSliceStart(s -> liveSlices.computeIfAbsent(s, k -> new int[1])[0]++);
     }
 
     @Override
@@ -125,12 +131,36 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
         setKeyOf(keySelector, value);
         Object key = keys.currentKey();
         if (slices.add(s, value)) {
-            int[] n = liveSlices.get(s);
-            if (n == null) liveSlices.put(s, n = new int[1]);
-            n[0]++;
+            if (timerDriven) {
+                registerFiringTimers(key, s);
+            } else {
+                int[] n = liveSlices.get(s);
+                if (n == null) liveSlices.put(s, n = new int[1]);
+                n[0]++;
+            }
             if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
         }
         if (firstEndOf(s) - 1 <= currentWatermark) refireLate(key, slices.ofCurrentKey(), s);
+    }
+
+    /**
+     * Slices off the heap: the key's windows holding slice s fire by timers (namespace: the
+     * window), as Flink's window operator does, instead of a scan of every key's slices per
+     * window end. Windows already passed are left to {@link #refireLate}.
+     */
+    private void registerFiringTimers(Object key, long s) {
+        for (long end = firstEndOf(s); end <= lastEndOf(s); end += slide) {
+            if (end - 1 > currentWatermark) eventTimers.add(new TimerEntry(end - 1, key, new TimeWindow(end - size, end)));
+        }
+    }
+
+    /** A firing timer (slices off the heap): the key's window ending at {@code end}; then drops the slices no window needs. */
+    private void fireByTimer(Object key, long end) throws Exception {
+        KeySlices ks = slices.slicesIn(end - size, end);
+        if (ks == null) return;
+        fire(key, ks, end);
+        if (lateness > 0) return; // the clean-up timers drop them
+        for (int i = 0; i < ks.count; i++) if (lastEndOf(ks.starts[i]) <= end) slices.remove(ks.starts[i]);
     }
 
     /** A late element joined slice s: fire again every window holding s that already fired and is not expired. */
@@ -218,7 +248,11 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
 
     /** With allowed lateness: a slice's clean-up timer (namespace = slice start). */
     @Override
-    protected void onEventTime(TimerEntry timer) {
+    protected void onEventTime(TimerEntry timer) throws Exception {
+        if (timer.namespace() instanceof TimeWindow w) {
+            fireByTimer(timer.key(), w.end());
+            return;
+        }
         long s = (Long) timer.namespace();
         slices.remove(s);
         int[] n = liveSlices.get(s);

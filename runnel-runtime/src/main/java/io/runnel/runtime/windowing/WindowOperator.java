@@ -107,10 +107,9 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
             if (live != null) w = mergeInto(w, live);
             if (isLate(w)) continue;
             taken = true;
-            Object acc = add(contents.get(w), value, ts);
-            contents.put(w, acc);
+            Object acc = add(w, value, ts);
             TriggerResult r = trigger.onElement(value, ts, w, triggerCtx.on(w));
-            apply(r, w, acc);
+            if (r.isFire() || r.isPurge()) apply(r, w, acc != null ? acc : contents.get(w));
             registerCleanup(w);
         }
         if (live != null) saveLiveWindows(live);
@@ -127,14 +126,24 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         else sessions.put(VoidNamespace.INSTANCE, live);
     }
 
-    @SuppressWarnings("unchecked")
-    private Object add(Object acc, Object value, long ts) throws Exception {
+    /**
+     * Adds the element to the window's contents. Kept elements are appended without reading the
+     * list (returns null: read it only to fire); an accumulator is read, folded, written back and
+     * returned.
+     */
+    private Object add(Window w, Object value, long ts) throws Exception {
         if (evictor != null) {
-            ArrayList<Evictor.Timestamped<Object>> elements = acc == null ? new ArrayList<>() : (ArrayList<Evictor.Timestamped<Object>>) acc;
-            elements.add(new Evictor.Timestamped<>(value, ts));
-            return elements;
+            contents.append(w, new Evictor.Timestamped<>(value, ts));
+            return null;
         }
-        return folder.add(acc == null ? folder.create() : acc, value);
+        if (folder.keepsElements()) {
+            contents.append(w, value);
+            return null;
+        }
+        Object acc = contents.get(w);
+        acc = folder.add(acc == null ? folder.create() : acc, value);
+        contents.put(w, acc);
+        return acc;
     }
 
     private void registerCleanup(Window w) {

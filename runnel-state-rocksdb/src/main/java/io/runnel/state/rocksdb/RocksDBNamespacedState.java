@@ -4,6 +4,7 @@ import io.runnel.runtime.state.NamespacedState;
 import io.runnel.state.rocksdb.serial.ByteIn;
 import io.runnel.state.rocksdb.serial.ByteOut;
 import io.runnel.state.rocksdb.serial.CompactSerializer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksIterator;
@@ -14,6 +15,11 @@ import org.rocksdb.RocksIterator;
  * Every value read is a fresh copy.
  */
 final class RocksDBNamespacedState<V> extends RocksDBState implements NamespacedState<V> {
+    /**
+     * First byte of each element of a list value: outside the serializer's tags, so a value
+     * starting with it is a list (elements concatenated by RocksDB's append merge).
+     */
+    private static final byte ELEMENT = 0x7F;
     private final ByteIn scanIn = new ByteIn();
 
     RocksDBNamespacedState(String name, ColumnFamilyHandle cf, StateContext ctx) {
@@ -21,22 +27,60 @@ final class RocksDBNamespacedState<V> extends RocksDBState implements Namespaced
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public V get(Object namespace) {
         int n = read(ctx.currentKeyWithNamespace(namespace));
-        return n < 0 ? null : (V) CompactSerializer.read(ctx.in(ctx.readBuffer(), 0, n));
+        return n < 0 ? null : decode(ctx.readBuffer(), n);
+    }
+
+    /** A plain value, or (first byte {@link #ELEMENT}) a list of elements appended or put. */
+    @SuppressWarnings("unchecked")
+    private V decode(byte[] b, int n) {
+        if (n > 0 && b[0] == ELEMENT) {
+            ArrayList<Object> list = new ArrayList<>();
+            ByteIn in = ctx.in(b, 0, n);
+            while (in.hasRemaining()) {
+                if (in.readByte() != ELEMENT) throw new IllegalStateException("corrupt list in RocksDB state '" + name + "' for key " + ctx.describeKey());
+                int length = in.readInt();
+                int start = in.position();
+                list.add(CompactSerializer.read(in));
+                if (in.position() - start != length) throw new IllegalStateException("corrupt list element in RocksDB state '" + name + "'");
+            }
+            return (V) list;
+        }
+        return (V) CompactSerializer.read(ctx.in(b, 0, n));
     }
 
     @Override
     public void put(Object namespace, V value) {
-        if (value == null) {
+        if (value == null || (value instanceof ArrayList<?> l && l.isEmpty())) {
             remove(namespace);
             return;
         }
         int keyLength = ctx.currentKeyWithNamespace(namespace);
         ByteOut out = ctx.valueOut();
-        CompactSerializer.write(value, out);
+        if (value instanceof ArrayList<?> l) {
+            // lists as elements, so appends can follow
+            for (Object e : l) writeElement(e, out);
+        } else {
+            CompactSerializer.write(value, out);
+        }
         put(keyLength, out.array(), 0, out.length());
+    }
+
+    @Override
+    public void append(Object namespace, Object element) {
+        int keyLength = ctx.currentKeyWithNamespace(namespace);
+        ByteOut out = ctx.valueOut();
+        writeElement(element, out);
+        merge(keyLength, out.array(), 0, out.length());
+    }
+
+    private static void writeElement(Object e, ByteOut out) {
+        out.writeByte(ELEMENT);
+        int at = out.skip(StateBytesDescriptor.ELEMENT_LENGTH_BYTES);
+        int start = out.length();
+        CompactSerializer.write(e, out);
+        out.setInt(at, out.length() - start);
     }
 
     @Override
@@ -83,7 +127,7 @@ final class RocksDBNamespacedState<V> extends RocksDBState implements Namespaced
                 }
                 Object namespace = NamespaceBytes.read(scanIn);
                 byte[] v = it.value();
-                V value = (V) CompactSerializer.read(ctx.in(v, 0, v.length));
+                V value = decode(v, v.length);
                 ctx.keys().setCurrentKey(key);
                 visitor.visit(key, namespace, value);
             }

@@ -43,6 +43,12 @@ final class RocksDBTimerQueue implements TimerQueue {
         boolean loaded;
         /** The head holds every timer of the group, not just the earliest. */
         boolean complete;
+        /**
+         * No timer of the group sorts below this key (the last one fired, unless an earlier one
+         * came since): reading the head seeks here, past the deletions of fired timers, which
+         * RocksDB would otherwise step over on every read.
+         */
+        byte[] floor;
     }
 
     RocksDBTimerQueue(String name, ColumnFamilyHandle cf, StateDatabase db, KeyContext keys) {
@@ -89,7 +95,7 @@ final class RocksDBTimerQueue implements TimerQueue {
         h.head.clear();
         int kg = keys.firstKeyGroup() + g;
         try (RocksIterator it = db.db().newIterator(cf, db.readOptions())) {
-            it.seek(StateBytesDescriptor.keyGroupPrefix(kg));
+            it.seek(h.floor != null ? h.floor : StateBytesDescriptor.keyGroupPrefix(kg));
             while (it.isValid() && h.head.size() < CACHE_SIZE) {
                 byte[] k = it.key();
                 if (StateBytesDescriptor.keyGroupOf(k) != kg) break;
@@ -111,6 +117,7 @@ final class RocksDBTimerQueue implements TimerQueue {
         GroupHead h = head(g);
         if (h.head.containsKey(k)) return;
         write(k);
+        if (h.floor != null && Arrays.compareUnsigned(k, h.floor) < 0) h.floor = k;
         if (h.complete) {
             h.head.put(k, t);
             if (h.head.size() > CACHE_SIZE) {
@@ -159,6 +166,7 @@ final class RocksDBTimerQueue implements TimerQueue {
         if (g < 0 || groups[g].head.firstEntry().getValue().time() > time) return null;
         Map.Entry<byte[], TimerEntry> e = groups[g].head.pollFirstEntry();
         remove(e.getKey());
+        groups[g].floor = e.getKey();
         return e.getValue();
     }
 
@@ -192,6 +200,7 @@ final class RocksDBTimerQueue implements TimerQueue {
             h.head.clear();
             h.loaded = false;
             h.complete = false;
+            h.floor = null;
         }
     }
 

@@ -145,6 +145,28 @@ class NamespacedStateTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"heap", "rocksdb"})
+    void appendedElementsReadBackAsAList(String kind) throws Exception {
+        try (KeyedStateBackend b = backend(kind, 0, 1)) {
+            NamespacedState<Object> s = b.namespaced("_elements");
+            b.keys().setCurrentKey("a");
+            TimeWindow w = new TimeWindow(0, 10);
+            s.append(w, "x");
+            s.append(w, 42L);
+            s.append(w, List.of("needs", "java serialization"));
+            assertThat(s.get(w)).isEqualTo(List.of("x", 42L, List.of("needs", "java serialization")));
+            s.put(w, new ArrayList<>(List.of("replaced")));
+            s.append(w, "then appended");
+            assertThat(s.get(w)).isEqualTo(List.of("replaced", "then appended"));
+            List<Object> scanned = new ArrayList<>();
+            s.forEach((k, ns, v) -> scanned.add(v));
+            assertThat(scanned).containsExactly(List.of("replaced", "then appended"));
+            s.put(w, new ArrayList<>());
+            assertThat(s.get(w)).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"heap", "rocksdb"})
     void internalNamesAreKeptApartFromUserState(String kind) throws Exception {
         try (KeyedStateBackend b = backend(kind, 0, 1)) {
             assertThatThrownBy(() -> b.namespaced("windows")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'_'");
