@@ -129,18 +129,21 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             return;
         }
         setKeyOf(keySelector, value);
+        if (slices.add(s, value)) onNewSlice(s);
+        if (firstEndOf(s) - 1 <= currentWatermark) refireLate(keys.currentKey(), slices.ofCurrentKey(), s);
+    }
+
+    /** The current key's first element in slice s (kept out of the per-record path, which stays small enough to inline). */
+    private void onNewSlice(long s) {
         Object key = keys.currentKey();
-        if (slices.add(s, value)) {
-            if (timerDriven) {
-                registerFiringTimers(key, s);
-            } else {
-                int[] n = liveSlices.get(s);
-                if (n == null) liveSlices.put(s, n = new int[1]);
-                n[0]++;
-            }
-            if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
+        if (timerDriven) {
+            registerFiringTimers(key, s);
+        } else {
+            int[] n = liveSlices.get(s);
+            if (n == null) liveSlices.put(s, n = new int[1]);
+            n[0]++;
         }
-        if (firstEndOf(s) - 1 <= currentWatermark) refireLate(key, slices.ofCurrentKey(), s);
+        if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
     }
 
     /**
