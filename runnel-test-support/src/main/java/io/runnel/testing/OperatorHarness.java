@@ -265,6 +265,11 @@ public final class OperatorHarness<IN, OUT> implements AutoCloseable {
         capture.watermarks.clear();
     }
 
+    /** The chain's operators, first to last: for tests that inspect an operator's own figures. */
+    public List<StreamOperator<?>> operators() {
+        return Collections.unmodifiableList(operators);
+    }
+
     /** Pending event-time timers of every keyed operator. */
     public List<TimerEntry> eventTimers() {
         List<TimerEntry> all = new ArrayList<>();

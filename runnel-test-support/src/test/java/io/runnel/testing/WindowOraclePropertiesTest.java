@@ -32,6 +32,7 @@ import net.jqwik.api.constraints.IntRange;
  * out-of-order and late events and a random watermark lag; tumbling, sliding and session windows
  * (incremental and element-keeping); parallelism 1 to 4. The oracle replays the stream one event
  * at a time with the watermark the source emits after each event (max timestamp - lag - 1).
+ * Both state backends: window contents live in the keyed state backend.
  */
 class WindowOraclePropertiesTest implements Serializable {
     record Ev(int key, long ts, int value) implements Serializable {}
@@ -93,21 +94,28 @@ class WindowOraclePropertiesTest implements Serializable {
     @Property(tries = 80)
     void windowsEqualTheOracle(@ForAll("events") List<Ev> events, @ForAll Kind kind, @ForAll Fold fold,
                                @ForAll @IntRange(min = 0, max = 40) int lag, @ForAll @IntRange(min = 1, max = 4) int parallelism,
-                               @ForAll @IntRange(min = 5, max = 30) int size, @ForAll @IntRange(min = 1, max = 3) int slideDiv) throws Exception {
+                               @ForAll @IntRange(min = 5, max = 30) int size, @ForAll @IntRange(min = 1, max = 3) int slideDiv,
+                               @ForAll("backends") String backend) throws Exception {
         long slide = Math.max(1, size / slideDiv);
         WindowAssigner<Object, TimeWindow> assigner = switch (kind) {
             case TUMBLING -> TumblingEventTimeWindows.of(Duration.ofMillis(size));
             case SLIDING -> SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide));
             case SESSION -> SessionWindows.withGap(Duration.ofMillis(size / 2 + 1));
         };
-        List<String> actual = run(events, assigner, fold, lag, parallelism);
+        List<String> actual = run(events, assigner, fold, lag, parallelism, backend);
         List<String> expected = oracle(events, kind, size, slide, size / 2 + 1, lag);
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    private List<String> run(List<Ev> events, WindowAssigner<Object, TimeWindow> assigner, Fold fold, int lag, int parallelism) throws Exception {
+    @Provide
+    Arbitrary<String> backends() {
+        return Arbitraries.of("heap", "rocksdb");
+    }
+
+    private List<String> run(List<Ev> events, WindowAssigner<Object, TimeWindow> assigner, Fold fold, int lag, int parallelism,
+                             String backend) throws Exception {
         // the oracle replays a watermark after every event: the source must emit one after every poll
-        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setWorkerThreads(2)
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setWorkerThreads(2).setStateBackend(backend)
                 .setAutoWatermarkInterval(Duration.ZERO);
         long[] ts = events.stream().mapToLong(Ev::ts).toArray();
         DataStream<Ev> src = env.fromSource(new ScriptedSource<>(events, ts),

@@ -65,6 +65,11 @@ public final class OperatorRestore {
      * that did not write the part counts as {@code orElse}, and so does taking over none. For
      * watermarks: never ahead of any input this subtask must replay.
      */
+    /** The parts of the earlier subtasks this one takes over, one map per subtask. */
+    public List<Map<String, Object>> takenOver() {
+        return takenOver;
+    }
+
     public long minOfTakenOver(String name, long orElse) {
         if (takenOver.isEmpty()) return orElse;
         long m = Long.MAX_VALUE;

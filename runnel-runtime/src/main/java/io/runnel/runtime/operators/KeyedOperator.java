@@ -1,7 +1,6 @@
 package io.runnel.runtime.operators;
 
 import io.runnel.runtime.checkpoint.OperatorRestore;
-import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.functions.TimerService;
 import io.runnel.runtime.state.KeyContext;
@@ -11,7 +10,8 @@ import io.runnel.runtime.state.TimerQueue;
 
 /**
  * Base of operators on keyed streams: sets the current key per record and keeps event- and
- * processing-time timers per (key, namespace), fired in time order with their key set.
+ * processing-time timers per (key, namespace), fired in time order with their key set. The
+ * timers live in the keyed state backend, which snapshots and rescales them with the keyed state.
  */
 public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
     /** The namespace of timers that belong to no window. */
@@ -19,8 +19,8 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
 
     protected KeyContext keys;
     private StableKeys.Guard keyCheck;
-    protected final TimerQueue eventTimers = new TimerQueue();
-    protected final TimerQueue processingTimers = new TimerQueue();
+    protected TimerQueue eventTimers;
+    protected TimerQueue processingTimers;
 
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
@@ -28,6 +28,8 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
         this.keys = context.keys();
         if (keys == null) throw new IllegalStateException("operator '" + context.name() + "' needs a keyed input");
         this.keyCheck = new StableKeys.Guard(context.name());
+        this.eventTimers = context.state().timers("event");
+        this.processingTimers = context.state().timers("processing");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -65,15 +67,9 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
     }
 
     @Override
-    public void snapshotState(OperatorSnapshot snapshot) throws Exception {
-        super.snapshotState(snapshot);
-        if (eventTimers.size() > 0) snapshot.put("event-timers", eventTimers.snapshot());
-        if (processingTimers.size() > 0) snapshot.put("processing-timers", processingTimers.snapshot());
-    }
-
-    @Override
     public void restoreState(OperatorRestore restore) throws Exception {
         super.restoreState(restore);
+        // checkpoints written before timers moved into the backend kept them as operator parts
         restoreTimers(restore.all("event-timers"), eventTimers);
         restoreTimers(restore.all("processing-timers"), processingTimers);
     }

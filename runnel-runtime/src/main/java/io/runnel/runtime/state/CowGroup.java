@@ -22,6 +22,8 @@ import java.util.Set;
 final class CowGroup {
     private static final class Node {
         final Object key;
+        /** {@link VoidNamespace#INSTANCE} for plain keyed state; a window or slice for operators' namespaced state. */
+        final Object namespace;
         final int hash;
         Object value;
         Node next;
@@ -30,8 +32,9 @@ final class CowGroup {
         /** The epoch the value was put or copied in: a node copied to relink a chain still shares its value. */
         int valueVersion;
 
-        Node(Object key, int hash, Object value, Node next, int version, int valueVersion) {
+        Node(Object key, Object namespace, int hash, Object value, Node next, int version, int valueVersion) {
             this.key = key;
+            this.namespace = namespace;
             this.hash = hash;
             this.value = value;
             this.next = next;
@@ -48,9 +51,14 @@ final class CowGroup {
         return size;
     }
 
-    private static int hash(Object key) {
+    private static int hash(Object key, Object namespace) {
         int h = key.hashCode();
+        if (namespace != VoidNamespace.INSTANCE) h = h * 31 + namespace.hashCode();
         return h ^ (h >>> 16);
+    }
+
+    private static boolean matches(Node n, int h, Object key, Object namespace) {
+        return n.hash == h && n.key.equals(key) && (n.namespace == namespace || n.namespace.equals(namespace));
     }
 
     private static boolean owned(int version, int epoch, boolean inFlight) {
@@ -69,11 +77,11 @@ final class CowGroup {
      * The value of {@code key}, made the task's own first when a snapshot may still read it and the
      * value is mutable (callers change lists and accumulators in place).
      */
-    Object get(Object key, int epoch, boolean inFlight) {
-        int h = hash(key);
+    Object get(Object key, Object namespace, int epoch, boolean inFlight) {
+        int h = hash(key, namespace);
         Node[] tab = table;
         for (Node n = tab[h & (tab.length - 1)]; n != null; n = n.next) {
-            if (n.hash == h && n.key.equals(key)) return ownedValue(n, epoch, inFlight);
+            if (matches(n, h, key, namespace)) return ownedValue(n, epoch, inFlight);
         }
         return null;
     }
@@ -105,17 +113,17 @@ final class CowGroup {
             next = n.next; // stays in the chain: removing n or copying the chain up to n keeps what follows
             checked++;
             int e = ttl.expiry(n.value, now);
-            if (e == Ttl.ALL_EXPIRED) remove(n.key, epoch, inFlight);
+            if (e == Ttl.ALL_EXPIRED) remove(n.key, n.namespace, epoch, inFlight);
             else if (e == Ttl.SOME_EXPIRED) ttl.dropExpired(ownedValue(n, epoch, inFlight), now);
         }
         return checked;
     }
 
-    void put(Object key, Object value, int epoch, boolean inFlight) {
-        int h = hash(key);
+    void put(Object key, Object namespace, Object value, int epoch, boolean inFlight) {
+        int h = hash(key, namespace);
         Node[] tab = table;
         for (Node n = tab[h & (tab.length - 1)]; n != null; n = n.next) {
-            if (n.hash == h && n.key.equals(key)) {
+            if (matches(n, h, key, namespace)) {
                 Node m = owned(n.version, epoch, inFlight) ? n : own(h, n, epoch, inFlight);
                 m.value = value;
                 m.valueVersion = epoch;
@@ -124,25 +132,27 @@ final class CowGroup {
         }
         tab = writableTable(epoch, inFlight);
         int b = h & (tab.length - 1);
-        tab[b] = new Node(key, h, value, tab[b], epoch, epoch);
+        tab[b] = new Node(key, namespace, h, value, tab[b], epoch, epoch);
         if (++size > tab.length - (tab.length >>> 2)) resize(epoch, inFlight);
     }
 
-    void remove(Object key, int epoch, boolean inFlight) {
-        int h = hash(key);
+    /** Removes the entry; true if there was one. */
+    boolean remove(Object key, Object namespace, int epoch, boolean inFlight) {
+        int h = hash(key, namespace);
         Node[] tab = table;
         Node prev = null;
         for (Node n = tab[h & (tab.length - 1)]; n != null; prev = n, n = n.next) {
-            if (n.hash == h && n.key.equals(key)) {
+            if (matches(n, h, key, namespace)) {
                 if (prev == null) {
                     writableTable(epoch, inFlight)[h & (tab.length - 1)] = n.next;
                 } else {
                     own(h, prev, epoch, inFlight).next = n.next;
                 }
                 size--;
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     /** Makes {@code target} and every node before it in its chain the task's own; returns target's node. */
@@ -151,7 +161,7 @@ final class CowGroup {
         int b = h & (tab.length - 1);
         Node prevOwned = null;
         for (Node n = tab[b]; ; n = n.next) {
-            Node m = owned(n.version, epoch, inFlight) ? n : new Node(n.key, n.hash, n.value, n.next, epoch, n.valueVersion);
+            Node m = owned(n.version, epoch, inFlight) ? n : new Node(n.key, n.namespace, n.hash, n.value, n.next, epoch, n.valueVersion);
             if (prevOwned == null) tab[b] = m;
             else prevOwned.next = m;
             if (n == target) return m;
@@ -167,7 +177,7 @@ final class CowGroup {
         for (Node head : old) {
             for (Node n = head, next; n != null; n = next) {
                 next = n.next;
-                Node m = owned(n.version, epoch, inFlight) ? n : new Node(n.key, n.hash, n.value, null, epoch, n.valueVersion);
+                Node m = owned(n.version, epoch, inFlight) ? n : new Node(n.key, n.namespace, n.hash, n.value, null, epoch, n.valueVersion);
                 int b = n.hash & mask;
                 m.next = tab[b];
                 tab[b] = m;
@@ -175,6 +185,18 @@ final class CowGroup {
         }
         table = tab;
         tableVersion = epoch;
+    }
+
+    /** What {@link #forEach} hands over per entry. */
+    interface EntryConsumer {
+        void accept(Object key, Object namespace, Object value);
+    }
+
+    /** Visits every entry as it is now; the consumer must not change this group (collect, then change). */
+    void forEach(EntryConsumer c) {
+        for (Node head : table) {
+            for (Node n = head; n != null; n = n.next) c.accept(n.key, n.namespace, n.value);
+        }
     }
 
     /** A read-only view of the entries as they are now, valid while the task copies on write. */
@@ -230,7 +252,8 @@ final class CowGroup {
                             Node n = next;
                             if (n == null) throw new NoSuchElementException();
                             next = advance(n);
-                            return new SimpleImmutableEntry<>(n.key, n.value);
+                            Object key = n.namespace == VoidNamespace.INSTANCE ? n.key : new NamespacedKey(n.key, n.namespace);
+                            return new SimpleImmutableEntry<>(key, n.value);
                         }
                     };
                 }

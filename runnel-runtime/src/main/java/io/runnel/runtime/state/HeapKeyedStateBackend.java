@@ -31,6 +31,9 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final Map<String, Ttl> ttls = new HashMap<>();
     private final List<Ttl> everyRecord = new java.util.ArrayList<>();
 
+    private final Map<String, Object> internals = new HashMap<>();
+    private static final String TIMERS_PREFIX = "_timers/";
+
     public HeapKeyedStateBackend(KeyContext keys, LongSupplier processingClock) {
         this.keys = keys;
         this.clock = processingClock;
@@ -73,6 +76,36 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     @Override
     public <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d) {
         return (AggregatingState<I, O>) handle(d, AggregatingState.class, () -> new HeapAggregatingState<>(table(d), ttl(d, Ttl.Shape.VALUE), d.aggregate()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> NamespacedState<V> namespaced(String name) {
+        return (NamespacedState<V>) internal(name, NamespacedState.class, () -> new HeapNamespacedState<>(tables.computeIfAbsent(name, n -> new StateTable(keys)), keys));
+    }
+
+    @Override
+    public TimerQueue timers(String name) {
+        return (TimerQueue) internal(TIMERS_PREFIX + name, TimerQueue.class,
+                () -> new HeapTimerQueue(tables.computeIfAbsent(TIMERS_PREFIX + name, n -> new StateTable(keys)), keys));
+    }
+
+    /**
+     * The table of an operator's internal state {@code name}, for a heap-specific layout (the
+     * slicing window operator keeps each key's slices as one value). Snapshotted and restored
+     * with every other table.
+     */
+    public StateTable internalTable(String name) {
+        return (StateTable) internal(name, StateTable.class, () -> tables.computeIfAbsent(name, n -> new StateTable(keys)));
+    }
+
+    private Object internal(String name, Class<?> kind, java.util.function.Supplier<Object> create) {
+        InternalNames.check(name);
+        Class<?> existing = kinds.putIfAbsent(name, kind);
+        if (existing != null && existing != kind) {
+            throw new IllegalStateException("internal state '" + name + "' is already registered as " + existing.getSimpleName());
+        }
+        return internals.computeIfAbsent(name, n -> create.get());
     }
 
     private State handle(StateDescriptor d, Class<?> kind, java.util.function.Supplier<State> create) {
@@ -138,6 +171,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
                 tables.computeIfAbsent(e.getKey(), n -> new StateTable(keys)).restore(e.getValue());
             }
         }
+        for (Object o : internals.values()) if (o instanceof HeapTimerQueue q) q.reload();
     }
 
     /** The heap backend's part of a checkpoint: every table's frozen key groups. */

@@ -74,6 +74,15 @@ public final class KeyContext {
         return keyGroupCount;
     }
 
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+
+    /** The group of {@code key} relative to this subtask's first; the current key's without hashing again. */
+    public int keyGroupIndexOf(Object key) {
+        return key == this.key ? keyGroupIndex : KeyGroups.keyGroupOf(key, maxParallelism) - firstKeyGroup;
+    }
+
     public int firstKeyGroup() {
         return firstKeyGroup;
     }

@@ -34,6 +34,19 @@ public interface KeyedStateBackend extends AutoCloseable {
     <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d);
 
     /**
+     * Internal state per (key, namespace) for runtime operators (window contents, trigger state),
+     * created on first use. {@code name} must start with an underscore, which user state names
+     * cannot be confused with.
+     */
+    <V> NamespacedState<V> namespaced(String name);
+
+    /**
+     * The timers of one time domain ({@code name}: "event", "processing") of this operator
+     * instance, kept per key group with the keyed state and snapshotted with it.
+     */
+    TimerQueue timers(String name);
+
+    /**
      * The synchronous part of checkpoint {@code checkpointId}: cheap (a copy-on-write view, a
      * flush); the returned part writes the files later, off the task's thread.
      */

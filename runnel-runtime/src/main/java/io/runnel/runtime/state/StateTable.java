@@ -29,20 +29,69 @@ public final class StateTable {
     }
 
     public Object get() {
-        CowGroup g = groups[keys.keyGroupIndex()];
-        return g == null ? null : g.get(keys.currentKey(), epoch, inFlight());
+        return get(VoidNamespace.INSTANCE);
     }
 
     public void put(Object value) {
-        int i = keys.keyGroupIndex();
-        CowGroup g = groups[i];
-        if (g == null) g = groups[i] = new CowGroup();
-        g.put(keys.currentKey(), value, epoch, inFlight());
+        put(VoidNamespace.INSTANCE, value);
     }
 
     public void remove() {
+        remove(VoidNamespace.INSTANCE);
+    }
+
+    /** The current key's value in {@code namespace} (a window, a slice), made the task's own as {@link #get()}. */
+    public Object get(Object namespace) {
         CowGroup g = groups[keys.keyGroupIndex()];
-        if (g != null) g.remove(keys.currentKey(), epoch, inFlight());
+        return g == null ? null : g.get(keys.currentKey(), namespace, epoch, inFlight());
+    }
+
+    public void put(Object namespace, Object value) {
+        int i = keys.keyGroupIndex();
+        CowGroup g = groups[i];
+        if (g == null) g = groups[i] = new CowGroup();
+        g.put(keys.currentKey(), namespace, value, epoch, inFlight());
+    }
+
+    public void remove(Object namespace) {
+        CowGroup g = groups[keys.keyGroupIndex()];
+        if (g != null) g.remove(keys.currentKey(), namespace, epoch, inFlight());
+    }
+
+    /** The value of {@code key} in {@code namespace} in group {@code g} (relative index): for a caller that knows the group (timers). */
+    public Object getIn(int g, Object key, Object namespace) {
+        CowGroup group = groups[g];
+        return group == null ? null : group.get(key, namespace, epoch, inFlight());
+    }
+
+    public void putIn(int g, Object key, Object namespace, Object value) {
+        CowGroup group = groups[g];
+        if (group == null) group = groups[g] = new CowGroup();
+        group.put(key, namespace, value, epoch, inFlight());
+    }
+
+    /** Removes the entry; true if there was one. */
+    public boolean removeIn(int g, Object key, Object namespace) {
+        CowGroup group = groups[g];
+        return group != null && group.remove(key, namespace, epoch, inFlight());
+    }
+
+    /**
+     * Appends the key and namespace of every entry of group {@code g} (relative index) to the two
+     * lists, to visit them afterwards with the key set: the table may change while they are visited.
+     */
+    public void entriesOfGroup(int g, java.util.List<Object> keysOut, java.util.List<Object> namespacesOut) {
+        CowGroup group = groups[g];
+        if (group == null) return;
+        group.forEach((k, ns, v) -> {
+            keysOut.add(k);
+            namespacesOut.add(ns);
+        });
+    }
+
+    /** Visits every entry's value without copying: for reading only (a restore rebuilding an index). */
+    public void forEachValue(java.util.function.Consumer<Object> action) {
+        for (CowGroup g : groups) if (g != null) g.forEach((k, ns, v) -> action.accept(v));
     }
 
     public int groupCount() {
@@ -99,7 +148,10 @@ public final class StateTable {
             if (i < 0 || i >= groups.length) continue;
             CowGroup g = groups[i];
             if (g == null) g = groups[i] = new CowGroup();
-            for (Map.Entry<Object, Object> kv : e.getValue().entrySet()) g.put(kv.getKey(), kv.getValue(), epoch, inFlight());
+            for (Map.Entry<Object, Object> kv : e.getValue().entrySet()) {
+                if (kv.getKey() instanceof NamespacedKey nk) g.put(nk.key(), nk.namespace(), kv.getValue(), epoch, inFlight());
+                else g.put(kv.getKey(), VoidNamespace.INSTANCE, kv.getValue(), epoch, inFlight());
+            }
         }
     }
 }

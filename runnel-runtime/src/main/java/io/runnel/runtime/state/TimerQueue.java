@@ -1,60 +1,25 @@
 package io.runnel.runtime.state;
 
-import java.util.HashSet;
-import java.util.PriorityQueue;
-
 /**
- * Timers of one time domain in time order, registered at most once each. Deletion is lazy: a
- * deleted timer stays in the heap and is skipped when it comes up; when deleted entries outnumber
- * live ones the heap is rebuilt, so deletions cannot make it grow without bound.
+ * Timers of one time domain of one operator instance, in time order, registered at most once
+ * each (equal {@link TimerEntry}s are one timer). Kept by the keyed state backend per key group,
+ * so they are snapshotted with the keyed state (no copy on the task's thread) and a restore at
+ * another parallelism takes the timers of the key groups it owns. Only the task's thread calls.
  */
-public final class TimerQueue {
-    private final PriorityQueue<TimerEntry> heap = new PriorityQueue<>();
-    private final HashSet<TimerEntry> live = new HashSet<>();
+public interface TimerQueue {
+    void add(TimerEntry t);
 
-    public void add(TimerEntry t) {
-        if (live.add(t)) heap.add(t);
-    }
+    void delete(TimerEntry t);
 
-    public void delete(TimerEntry t) {
-        if (live.remove(t) && heap.size() > 2 * live.size() + 1024) compact();
-    }
+    /** The earliest timer's time, or {@link Long#MAX_VALUE}. */
+    long nextTime();
 
-    private void compact() {
-        heap.clear();
-        heap.addAll(live);
-    }
+    /** Removes and returns the earliest timer due at or before {@code time}, or null. */
+    TimerEntry pollDue(long time);
 
-    /** Entries held by the heap, deleted ones included (for tests and metrics). */
-    public int heapSize() {
-        return heap.size();
-    }
+    /** Number of timers (a full scan on RocksDB): for tests and metrics. */
+    int size();
 
-    /** The earliest live timer's time, or {@link Long#MAX_VALUE}. */
-    public long nextTime() {
-        TimerEntry t;
-        while ((t = heap.peek()) != null && !live.contains(t)) heap.poll();
-        return t == null ? Long.MAX_VALUE : t.time();
-    }
-
-    /** Removes and returns the earliest live timer due at or before {@code time}, or null. */
-    public TimerEntry pollDue(long time) {
-        if (nextTime() > time) return null;
-        TimerEntry t = heap.poll();
-        live.remove(t);
-        return t;
-    }
-
-    public int size() {
-        return live.size();
-    }
-
-    public Iterable<TimerEntry> all() {
-        return live;
-    }
-
-    /** A copy of the live timers, for a snapshot. */
-    public java.util.ArrayList<TimerEntry> snapshot() {
-        return new java.util.ArrayList<>(live);
-    }
+    /** Every timer, in no particular order (a full scan): for tests and tools. */
+    Iterable<TimerEntry> all();
 }

@@ -1,11 +1,13 @@
 package io.runnel.runtime.windowing;
 
+import io.runnel.runtime.state.KeyGroups;
+
 import io.runnel.runtime.checkpoint.OperatorRestore;
 import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.runtime.operators.OperatorContext;
 import io.runnel.runtime.operators.Output;
-import io.runnel.runtime.state.KeyGroupMaps;
-import io.runnel.runtime.state.KeyGroupedSnapshot;
+import io.runnel.runtime.state.HeapKeyedStateBackend;
+import io.runnel.runtime.state.StateCopier;
 import io.runnel.api.OutputTag;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.graph.Specs;
@@ -14,10 +16,6 @@ import io.runnel.api.windowing.TimeWindow;
 import io.runnel.runtime.operators.KeyedOperator;
 import io.runnel.runtime.operators.OneInputOperator;
 import io.runnel.runtime.state.TimerEntry;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.TreeMap;
 
 
@@ -43,11 +41,23 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     private final WindowFunctions.Folder folder;
     private final Specs.Window spec;
     private WindowEmitter emitter;
-    /** Per key group (relative index): key -> slice start -> accumulator. */
-    private KeyGroupMaps<KeySlices> groups;
+    /** The slices of every key, in the keyed state backend. */
+    private SliceStore slices;
+    /**
+     * On the heap, window ends fire for every key from the watermark, visiting the keys in memory;
+     * off the heap each key's windows fire by timers, so nothing scans all slices.
+     */
+    private boolean timerDriven;
     /** Slice starts that hold data for some key, with how many keys: drives which window ends fire. */
     private final TreeMap<Long, int[]> liveSlices = new TreeMap<>();
     private long nextEnd = Long.MIN_VALUE;
+    /** The window end {@link #fireAll} is firing; read by the visitor and predicate below, made once so firing allocates nothing. */
+    private long firingEnd;
+    /** After a restore from subtasks that had fired up to different ends: each key group's next end, else null. */
+    private long[] groupNextEnd;
+    private long groupsCaughtUpAt;
+    private final java.util.function.LongPredicate expired = st -> lastEndOf(st) <= firingEnd;
+    private final SliceStore.KeyVisitor fireKey = this::fireKey;
 
     @SuppressWarnings("unchecked")
     public SlicingWindowOperator(Specs.Window spec, KeySelector<?, ?> keySelector) {
@@ -70,29 +80,59 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     @Override
     public void setup(OperatorContext context, Output<Object> output) {
         super.setup(context, output);
-        groups = new KeyGroupMaps<>(keys);
+        // the heap keeps a key's slices as one value (one lookup per record); other backends one entry per slice
+        timerDriven = !(context.state() instanceof HeapKeyedStateBackend);
+        slices = context.state() instanceof HeapKeyedStateBackend heap
+                ? new HeapSliceStore(heap.internalTable(SliceStore.STATE), keys, folder)
+                : new NamespacedSliceStore(context.state().namespaced(SliceStore.STATE), context.state().namespaced(SliceStore.MARKS), keys, folder, slice);
     }
 
     @Override
     public void snapshotState(OperatorSnapshot snapshot) throws Exception {
         super.snapshotState(snapshot);
-        snapshot.put("slices", groups.snapshot());
         snapshot.put("next-end", nextEnd);
+        snapshot.put("key-groups", new int[] {keys.firstKeyGroup(), keys.firstKeyGroup() + keys.keyGroupCount()});
     }
 
     @Override
     public void restoreState(OperatorRestore restore) throws Exception {
-        super.restoreState(restore);
-        for (KeyGroupedSnapshot s : restore.<KeyGroupedSnapshot>all("slices")) groups.restore(s);
-        // every subtask aligned on the same barrier saw the same watermarks, so their next ends agree
-        nextEnd = restore.max("next-end", Long.MIN_VALUE);
-        for (int g = 0; g < groups.groupCount(); g++) {
-            HashMap<Object, KeySlices> m = groups.writable(g);
-            if (m == null) continue;
-            for (KeySlices ks : m.values()) {
-                for (int i = 0; i < ks.count; i++) liveSlices.computeIfAbsent(ks.starts[i], k -> new int[1])[0]++;
-            }
+        if (!restore.all("slices").isEmpty()) {
+            throw new IllegalStateException("window '" + context.name() + "': the checkpoint keeps window slices in the operator"
+                    + " (written before window state moved into the keyed state backend); restore it with the Runnel version that wrote it");
         }
+        super.restoreState(restore);
+        restoreNextEnds(restore);
+        if (!timerDriven) slices.forEachSliceStart(s -> liveSlices.computeIfAbsent(s, k -> new int[1])[0]++);
+    }
+
+    /**
+     * Subtasks aligned on one barrier saw the same watermarks, so their next window ends agree.
+     * After an unaligned or at-least-once checkpoint they may not: each earlier subtask fired up to
+     * its own. This one starts at the least of those it takes over and, until it passes the
+     * others, skips the windows a key's earlier subtask had already fired.
+     */
+    private void restoreNextEnds(OperatorRestore restore) {
+        long least = Long.MAX_VALUE;
+        long most = Long.MIN_VALUE;
+        for (java.util.Map<String, Object> s : restore.takenOver()) {
+            Object v = s.get("next-end");
+            long e = v == null ? Long.MIN_VALUE : (Long) v;
+            least = Math.min(least, e);
+            most = Math.max(most, e);
+        }
+        if (least == Long.MAX_VALUE) return; // took over no earlier subtask
+        nextEnd = least;
+        if (least == most) return;
+        int first = keys.firstKeyGroup();
+        groupNextEnd = new long[keys.keyGroupCount()];
+        java.util.Arrays.fill(groupNextEnd, least);
+        for (java.util.Map<String, Object> s : restore.takenOver()) {
+            Object v = s.get("next-end");
+            int[] range = (int[]) s.get("key-groups");
+            if (v == null || range == null) continue;
+            for (int g = Math.max(range[0], first); g < Math.min(range[1], first + groupNextEnd.length); g++) groupNextEnd[g - first] = (Long) v;
+        }
+        groupsCaughtUpAt = most;
     }
 
     @Override
@@ -124,22 +164,41 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             return;
         }
         setKeyOf(keySelector, value);
-        HashMap<Object, KeySlices> m = groups.currentOrCreate();
+        if (slices.add(s, value)) onNewSlice(s);
+        if (firstEndOf(s) - 1 <= currentWatermark) refireLate(keys.currentKey(), slices.ofCurrentKey(), s);
+    }
+
+    /** The current key's first element in slice s (kept out of the per-record path, which stays small enough to inline). */
+    private void onNewSlice(long s) {
         Object key = keys.currentKey();
-        KeySlices ks = m.get(key);
-        if (ks == null) {
-            ks = new KeySlices();
-            m.put(key, ks);
-        }
-        int i = ks.indexOf(s);
-        if (i < 0) {
-            i = ks.insert(s, folder.create());
-            int[] n = liveSlices.computeIfAbsent(s, k -> new int[1]);
+        if (timerDriven) {
+            registerFiringTimers(key, s);
+        } else {
+            int[] n = liveSlices.get(s);
+            if (n == null) liveSlices.put(s, n = new int[1]);
             n[0]++;
-            if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
         }
-        ks.accs[i] = folder.add(ks.accs[i], value);
-        if (firstEndOf(s) - 1 <= currentWatermark) refireLate(key, ks, s);
+        if (lateness > 0) eventTimers.add(new TimerEntry(lastEndOf(s) - 1 + lateness, key, s));
+    }
+
+    /**
+     * Slices off the heap: the key's windows holding slice s fire by timers (namespace: the
+     * window), as Flink's window operator does, instead of a scan of every key's slices per
+     * window end. Windows already passed are left to {@link #refireLate}.
+     */
+    private void registerFiringTimers(Object key, long s) {
+        for (long end = firstEndOf(s); end <= lastEndOf(s); end += slide) {
+            if (end - 1 > currentWatermark) eventTimers.add(new TimerEntry(end - 1, key, new TimeWindow(end - size, end)));
+        }
+    }
+
+    /** A firing timer (slices off the heap): the key's window ending at {@code end}; then drops the slices no window needs. */
+    private void fireByTimer(Object key, long end) throws Exception {
+        KeySlices ks = slices.slicesIn(end - size, end);
+        if (ks == null) return;
+        fire(key, ks, end);
+        if (lateness > 0) return; // the clean-up timers drop them
+        for (int i = 0; i < ks.count; i++) if (lastEndOf(ks.starts[i]) <= end) slices.remove(ks.starts[i]);
     }
 
     /** A late element joined slice s: fire again every window holding s that already fired and is not expired. */
@@ -177,26 +236,22 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
 
     /** Fires the window ending at {@code end} for every key with data in it; drops slices no window needs. */
     private void fireAll(long end) throws Exception {
-        for (int g = 0; g < groups.groupCount(); g++) {
-            HashMap<Object, KeySlices> m = groups.writable(g);
-            if (m == null) continue;
-            Iterator<Map.Entry<Object, KeySlices>> it = m.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Object, KeySlices> e = it.next();
-                KeySlices ks = e.getValue();
-                if (ks.isEmpty()) continue;
-                keys.setCurrentKey(e.getKey());
-                fire(e.getKey(), ks, end);
-                if (lateness == 0) {
-                    dropExpired(ks, end);
-                    if (ks.isEmpty()) it.remove();
-                }
-            }
-        }
+        firingEnd = end;
+        if (groupNextEnd != null && end >= groupsCaughtUpAt) groupNextEnd = null; // every group is at this end now
+        slices.forEachKey(fireKey);
         if (lateness == 0) {
             // every slice whose last window ended at or before `end` is gone for every key
             while (!liveSlices.isEmpty() && lastEndOf(liveSlices.firstKey()) <= end) liveSlices.pollFirstEntry();
         }
+    }
+
+    private void fireKey(Object key, KeySlices ks) throws Exception {
+        if (ks.isEmpty()) return;
+        if (groupNextEnd != null && firingEnd < groupNextEnd[KeyGroups.keyGroupOf(key, context.maxParallelism()) - keys.firstKeyGroup()]) {
+            return; // the earlier subtask of this key's group had fired this window already
+        }
+        fire(key, ks, firingEnd);
+        if (lateness == 0) ks.dropWhile(expired);
     }
 
     private void fire(Object key, KeySlices ks, long end) throws Exception {
@@ -211,30 +266,37 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
             }
         }
         if (n == 0) return;
-        Object acc;
-        if (n == 1 && !folder.keepsElements()) {
-            acc = ks.accs[first];
-        } else {
-            acc = folder.create();
-            for (int i = first; i < first + n; i++) acc = folder.merge(acc, ks.accs[i]);
-        }
-        emitter.emit(key, new TimeWindow(from, end), currentWatermark, folder.result(acc));
+        emitter.emit(key, new TimeWindow(from, end), currentWatermark, folder.result(combine(ks, first, n, end)));
     }
 
-    private void dropExpired(KeySlices ks, long firedEnd) {
-        ks.dropWhile(st -> lastEndOf(st) <= firedEnd);
+    /**
+     * The window's accumulator from {@code n} slices starting at {@code first}. User functions may
+     * mutate and return their first argument (reduce, aggregate merge) or return the second
+     * (merge): a stored slice is never passed first, and a result that is a stored slice is copied
+     * before the next merge, since sliding windows and late firings reuse the slices.
+     */
+    private Object combine(KeySlices ks, int first, int n, long end) throws Exception {
+        Object[] accs = ks.accs;
+        Object stored = accs[first];
+        // tumbling: the window is its one slice, dropped right after, so its accumulator can go downstream as it is
+        if (n == 1 && !folder.keepsElements() && lateness == 0 && lastEndOf(ks.starts[first]) <= end) return stored;
+        Object acc = folder.keepsElements() ? folder.merge(folder.create(), stored) : StateCopier.copy(stored);
+        for (int i = first + 1; i < first + n; i++) {
+            acc = folder.merge(acc, accs[i]);
+            if (acc == accs[i]) acc = StateCopier.copy(acc);
+        }
+        return acc;
     }
 
     /** With allowed lateness: a slice's clean-up timer (namespace = slice start). */
     @Override
-    protected void onEventTime(TimerEntry timer) {
-        long s = (Long) timer.namespace();
-        HashMap<Object, KeySlices> m = groups.current();
-        KeySlices ks = m == null ? null : m.get(timer.key());
-        if (ks != null) {
-            ks.remove(s);
-            if (ks.isEmpty()) m.remove(timer.key());
+    protected void onEventTime(TimerEntry timer) throws Exception {
+        if (timer.namespace() instanceof TimeWindow w) {
+            fireByTimer(timer.key(), w.end());
+            return;
         }
+        long s = (Long) timer.namespace();
+        slices.remove(s);
         int[] n = liveSlices.get(s);
         if (n != null && --n[0] == 0) liveSlices.remove(s);
     }
@@ -244,8 +306,8 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
         if (spec.function() != null) closeFunction(spec.function());
     }
 
-    /** Keys with window state, for tests and metrics. */
-    public long keyCount() {
-        return groups == null ? 0 : groups.size();
+    /** Entries of window state in the backend (keys on the heap, slices elsewhere): for tests and metrics. */
+    public long stateEntryCount() {
+        return slices == null ? 0 : slices.entryCount();
     }
 }

@@ -1,39 +1,38 @@
 package io.runnel.runtime.windowing;
 
-import io.runnel.runtime.checkpoint.OperatorRestore;
-import io.runnel.runtime.checkpoint.OperatorSnapshot;
-import io.runnel.runtime.operators.OperatorContext;
-import io.runnel.runtime.operators.Output;
-import io.runnel.runtime.state.KeyGroupMaps;
-import io.runnel.runtime.state.KeyGroupedSnapshot;
-import io.runnel.runtime.state.StateCopier;
 import io.runnel.api.OutputTag;
 import io.runnel.api.functions.KeySelector;
 import io.runnel.api.graph.Specs;
-import io.runnel.api.state.ValueState;
-import io.runnel.api.state.ValueStateDescriptor;
 import io.runnel.api.windowing.Evictor;
 import io.runnel.api.windowing.TimeWindow;
 import io.runnel.api.windowing.Trigger;
 import io.runnel.api.windowing.TriggerResult;
 import io.runnel.api.windowing.Window;
 import io.runnel.api.windowing.WindowAssigner;
+import io.runnel.runtime.checkpoint.OperatorRestore;
 import io.runnel.runtime.operators.KeyedOperator;
 import io.runnel.runtime.operators.OneInputOperator;
+import io.runnel.runtime.operators.OperatorContext;
+import io.runnel.runtime.operators.Output;
+import io.runnel.runtime.state.NamespacedState;
 import io.runnel.runtime.state.TimerEntry;
+import io.runnel.runtime.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * The general window operator: any assigner (merging sessions included), trigger, evictor and
- * allowed lateness, in event or processing time. Contents per (key, window) are one accumulator,
- * or every element with its timestamp when there is an evictor or no incremental function.
- * Timers use the window as namespace.
+ * allowed lateness, in event or processing time. Everything per (key, window) lives in the keyed
+ * state backend with the window as namespace, as Flink keeps it: the contents (one accumulator,
+ * or every element with its timestamp when there is an evictor or no incremental function) and
+ * the trigger's state. Merging assigners also keep, per key, the list of its live windows: that
+ * list is what a new element merges with. Timers use the window as namespace.
  */
 public final class WindowOperator extends KeyedOperator<Object> implements OneInputOperator<Object> {
+    static final String CONTENTS = "_window-contents";
+    static final String SESSIONS = "_window-sessions";
+
     private final Specs.Window spec;
     private final WindowAssigner<Object, Window> assigner;
     private final Trigger<Object, Window> trigger;
@@ -43,27 +42,11 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
     private final KeySelector<Object, ?> keySelector;
     private final WindowFunctions.Folder folder;
     private WindowEmitter emitter;
-    /** Per key group (relative index): key -> window -> contents. */
-    private KeyGroupMaps<HashMap<Window, Contents>> groups;
-    private final TriggerCtx triggerCtx = new TriggerCtx();
-
-    /** A window's contents and its trigger's state. */
-    private static final class Contents implements StateCopier.Copyable, java.io.Serializable {
-        Object acc;
-        ArrayList<Evictor.Timestamped<Object>> elements;
-        HashMap<String, Object> triggerState;
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Contents copy() {
-            Contents c = new Contents();
-            c.acc = StateCopier.copy(acc);
-            // elements are records, which are never mutated once emitted: the list is copied, they are shared
-            c.elements = elements == null ? null : new ArrayList<>(elements);
-            c.triggerState = (HashMap<String, Object>) StateCopier.copy(triggerState);
-            return c;
-        }
-    }
+    /** (key, window) -> accumulator, or the list of timestamped elements with an evictor. */
+    private NamespacedState<Object> contents;
+    /** Merging assigners: key -> its live windows (namespace VOID). */
+    private NamespacedState<ArrayList<Window>> sessions;
+    private WindowTriggerContext triggerCtx;
 
     @SuppressWarnings("unchecked")
     public WindowOperator(Specs.Window spec, KeySelector<?, ?> keySelector) {
@@ -80,36 +63,24 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
     @Override
     public void setup(OperatorContext context, Output<Object> output) {
         super.setup(context, output);
-        groups = new KeyGroupMaps<>(keys);
-    }
-
-    @Override
-    public void snapshotState(OperatorSnapshot snapshot) throws Exception {
-        super.snapshotState(snapshot);
-        snapshot.put("windows", groups.snapshot());
+        contents = context.state().namespaced(CONTENTS);
+        if (assigner.isMerging()) sessions = context.state().namespaced(SESSIONS);
+        triggerCtx = new TimerTriggerContext();
     }
 
     @Override
     public void restoreState(OperatorRestore restore) throws Exception {
+        if (!restore.all("windows").isEmpty()) {
+            throw new IllegalStateException("window '" + context.name() + "': the checkpoint keeps window contents in the operator"
+                    + " (written before window state moved into the keyed state backend); restore it with the Runnel version that wrote it");
+        }
         super.restoreState(restore);
-        for (KeyGroupedSnapshot s : restore.<KeyGroupedSnapshot>all("windows")) groups.restore(s);
     }
 
     @Override
     public void open() throws Exception {
         emitter = new WindowEmitter(spec.function(), output, context);
         if (spec.function() != null) openFunction(spec.function());
-    }
-
-    private HashMap<Window, Contents> windowsOfKey(boolean create) {
-        HashMap<Object, HashMap<Window, Contents>> m = create ? groups.currentOrCreate() : groups.current();
-        if (m == null) return null;
-        HashMap<Window, Contents> w = m.get(keys.currentKey());
-        if (w == null && create) {
-            w = new HashMap<>();
-            m.put(keys.currentKey(), w);
-        }
-        return w;
     }
 
     private boolean isLate(Window w) {
@@ -130,28 +101,49 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         }
         setKeyOf(keySelector, value);
         Collection<Window> assigned = assigner.assignWindows(value, ts, context.clock().now());
+        ArrayList<Window> live = assigner.isMerging() ? liveWindows() : null;
         boolean taken = false;
         for (Window w : assigned) {
-            if (assigner.isMerging()) w = mergeInto(w);
+            if (live != null) w = mergeInto(w, live);
             if (isLate(w)) continue;
             taken = true;
-            HashMap<Window, Contents> windows = windowsOfKey(true);
-            Contents c = windows.computeIfAbsent(w, k -> new Contents());
-            add(c, value, ts);
-            TriggerResult r = trigger.onElement(value, ts, w, triggerCtx.on(w, c));
-            apply(r, w, c);
+            Object acc = add(w, value, ts);
+            TriggerResult r = trigger.onElement(value, ts, w, triggerCtx.on(w));
+            if (r.isFire() || r.isPurge()) apply(r, w, acc != null ? acc : contents.get(w));
             registerCleanup(w);
         }
+        if (live != null) saveLiveWindows(live);
         if (!taken && lateTag != null) output.collect(lateTag, value, ts);
     }
 
-    private void add(Contents c, Object value, long ts) throws Exception {
+    private ArrayList<Window> liveWindows() {
+        ArrayList<Window> l = sessions.get(VoidNamespace.INSTANCE);
+        return l == null ? new ArrayList<>() : l;
+    }
+
+    private void saveLiveWindows(ArrayList<Window> live) {
+        if (live.isEmpty()) sessions.remove(VoidNamespace.INSTANCE);
+        else sessions.put(VoidNamespace.INSTANCE, live);
+    }
+
+    /**
+     * Adds the element to the window's contents. Kept elements are appended without reading the
+     * list (returns null: read it only to fire); an accumulator is read, folded, written back and
+     * returned.
+     */
+    private Object add(Window w, Object value, long ts) throws Exception {
         if (evictor != null) {
-            if (c.elements == null) c.elements = new ArrayList<>();
-            c.elements.add(new Evictor.Timestamped<>(value, ts));
-        } else {
-            c.acc = folder.add(c.acc == null ? folder.create() : c.acc, value);
+            contents.append(w, new Evictor.Timestamped<>(value, ts));
+            return null;
         }
+        if (folder.keepsElements()) {
+            contents.append(w, value);
+            return null;
+        }
+        Object acc = contents.get(w);
+        acc = folder.add(acc == null ? folder.create() : acc, value);
+        contents.put(w, acc);
+        return acc;
     }
 
     private void registerCleanup(Window w) {
@@ -162,30 +154,39 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         else processingTimers.add(e);
     }
 
-    /** Session windows: merges {@code w} with every window of the key it overlaps; returns the result. */
-    private Window mergeInto(Window w) throws Exception {
-        HashMap<Window, Contents> windows = windowsOfKey(true);
+    /**
+     * Session windows: merges {@code w} with every live window of the key it overlaps, moving
+     * their contents to the result; returns the window the element belongs to. A late window
+     * that merges with nothing is not added.
+     */
+    @SuppressWarnings("unchecked")
+    private Window mergeInto(Window w, ArrayList<Window> live) throws Exception {
         TimeWindow merged = (TimeWindow) w;
         List<Window> absorbed = new ArrayList<>();
-        for (Window existing : windows.keySet()) {
+        for (Window existing : live) {
             if (((TimeWindow) existing).intersects(merged)) absorbed.add(existing);
         }
-        if (absorbed.isEmpty()) return w;
+        if (absorbed.isEmpty()) {
+            if (!isLate(w)) live.add(w);
+            return w;
+        }
         for (Window a : absorbed) merged = merged.cover((TimeWindow) a);
         if (absorbed.size() == 1 && absorbed.get(0).equals(merged)) return merged;
-        Contents into = new Contents();
+        Object into = null;
         for (Window a : absorbed) {
-            Contents c = windows.remove(a);
-            trigger.clear(a, triggerCtx.on(a, c));
+            Object acc = contents.get(a);
+            trigger.clear(a, triggerCtx.on(a));
             deleteCleanup(a);
-            if (c.elements != null) {
-                if (into.elements == null) into.elements = new ArrayList<>();
-                into.elements.addAll(c.elements);
-            }
-            if (c.acc != null) into.acc = into.acc == null ? c.acc : folder.merge(into.acc, c.acc);
+            contents.remove(a);
+            live.remove(a);
+            if (acc == null) continue;
+            if (into == null) into = acc;
+            else if (evictor != null) ((ArrayList<Object>) into).addAll((List<Object>) acc);
+            else into = folder.merge(into, acc);
         }
-        windows.put(merged, into);
-        trigger.onMerge(merged, triggerCtx.on(merged, into));
+        if (into != null) contents.put(merged, into);
+        live.add(merged);
+        trigger.onMerge(merged, triggerCtx.on(merged));
         return merged;
     }
 
@@ -195,30 +196,26 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         else processingTimers.delete(e);
     }
 
-    private void apply(TriggerResult r, Window w, Contents c) throws Exception {
-        if (r.isFire()) fire(w, c);
-        if (r.isPurge()) {
-            c.acc = null;
-            c.elements = null;
-        }
+    /** Fires and purges as the trigger said; a purge removes the contents entry (no empty entry stays behind). */
+    private void apply(TriggerResult r, Window w, Object acc) throws Exception {
+        if (r.isFire()) fire(w, acc);
+        if (r.isPurge()) contents.remove(w);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void fire(Window w, Contents c) throws Exception {
-        Iterable<Object> values;
+    @SuppressWarnings("unchecked")
+    private void fire(Window w, Object acc) throws Exception {
+        if (acc == null) return;
         if (evictor != null) {
-            if (c.elements == null || c.elements.isEmpty()) return;
-            List<Evictor.Timestamped<Object>> kept = new ArrayList<>(c.elements);
+            List<Evictor.Timestamped<Object>> kept = new ArrayList<>((List<Evictor.Timestamped<Object>>) acc);
+            if (kept.isEmpty()) return;
             evictor.evictBefore(kept, w, currentWatermark);
-            Object acc = folder.create();
-            for (Evictor.Timestamped<Object> e : kept) acc = folder.add(acc, e.value());
-            values = kept.isEmpty() ? List.of() : folder.result(acc);
-            if (!kept.isEmpty()) emitter.emit(keys.currentKey(), w, currentWatermark, values);
+            Object folded = folder.create();
+            for (Evictor.Timestamped<Object> e : kept) folded = folder.add(folded, e.value());
+            if (!kept.isEmpty()) emitter.emit(keys.currentKey(), w, currentWatermark, folder.result(folded));
             evictor.evictAfter(kept, w, currentWatermark);
-            c.elements = new ArrayList<>(kept);
+            contents.put(w, kept.isEmpty() ? null : new ArrayList<>(kept));
         } else {
-            if (c.acc == null) return;
-            emitter.emit(keys.currentKey(), w, currentWatermark, folder.result(c.acc));
+            emitter.emit(keys.currentKey(), w, currentWatermark, folder.result(acc));
         }
     }
 
@@ -232,18 +229,27 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         onTimer(timer, false);
     }
 
+    /**
+     * As Flink: the trigger sees its timers even when the window holds no contents (a purged
+     * count window), except for a session window merged away, which is no longer live.
+     */
     private void onTimer(TimerEntry timer, boolean eventTime) throws Exception {
         Window w = (Window) timer.namespace();
-        HashMap<Window, Contents> windows = windowsOfKey(false);
-        Contents c = windows == null ? null : windows.get(w);
-        if (c == null) return;
-        TriggerResult r = eventTime ? trigger.onEventTime(timer.time(), w, triggerCtx.on(w, c))
-                : trigger.onProcessingTime(timer.time(), w, triggerCtx.on(w, c));
-        apply(r, w, c);
+        ArrayList<Window> live = null;
+        if (assigner.isMerging()) {
+            live = liveWindows();
+            if (!live.contains(w)) return;
+        }
+        TriggerResult r = eventTime ? trigger.onEventTime(timer.time(), w, triggerCtx.on(w))
+                : trigger.onProcessingTime(timer.time(), w, triggerCtx.on(w));
+        if (r.isFire() || r.isPurge()) apply(r, w, contents.get(w));
         if (eventTime == assigner.isEventTime() && timer.time() == cleanupTime(w)) {
-            trigger.clear(w, triggerCtx.on(w, c));
-            windows.remove(w);
-            if (windows.isEmpty()) groups.current().remove(keys.currentKey());
+            trigger.clear(w, triggerCtx.on(w));
+            contents.remove(w);
+            if (live != null) {
+                live.remove(w);
+                saveLiveWindows(live);
+            }
         }
     }
 
@@ -252,27 +258,21 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         if (spec.function() != null) closeFunction(spec.function());
     }
 
-    /** Windows with state, over all keys. */
+    /** Windows with contents, over all keys (a full scan on RocksDB): for tests and metrics. */
     public long windowCount() {
-        long n = 0;
-        if (groups == null) return 0;
-        for (int g = 0; g < groups.groupCount(); g++) {
-            HashMap<Object, HashMap<Window, Contents>> m = groups.writable(g);
-            if (m == null) continue;
-            for (Iterator<HashMap<Window, Contents>> it = m.values().iterator(); it.hasNext(); ) n += it.next().size();
-        }
-        return n;
+        return contents == null ? 0 : contents.size();
     }
 
-    /** The trigger's view of one (key, window). */
-    private final class TriggerCtx implements Trigger.TriggerContext {
-        private Window window;
-        private Contents contents;
+    /** Every entry this operator keeps in the backend: contents, trigger state, session lists. For tests and metrics. */
+    public long stateEntryCount() {
+        if (contents == null) return 0;
+        return contents.size() + triggerCtx.stateEntries() + (sessions == null ? 0 : sessions.size());
+    }
 
-        TriggerCtx on(Window w, Contents c) {
-            this.window = w;
-            this.contents = c;
-            return this;
+    /** The trigger's timers go to the operator's timer queues, in the window's namespace. */
+    private final class TimerTriggerContext extends WindowTriggerContext {
+        TimerTriggerContext() {
+            super(context.state());
         }
 
         @Override
@@ -303,30 +303,6 @@ public final class WindowOperator extends KeyedOperator<Object> implements OneIn
         @Override
         public void deleteProcessingTimeTimer(long time) {
             processingTimers.delete(new TimerEntry(time, keys.currentKey(), window));
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <S> ValueState<S> getState(ValueStateDescriptor<S> descriptor) {
-            Contents c = contents;
-            return new ValueState<>() {
-                @Override
-                public S value() {
-                    Object v = c.triggerState == null ? null : c.triggerState.get(descriptor.name());
-                    return v == null ? descriptor.defaultValue() : (S) v;
-                }
-
-                @Override
-                public void update(S value) {
-                    if (c.triggerState == null) c.triggerState = new HashMap<>();
-                    c.triggerState.put(descriptor.name(), value);
-                }
-
-                @Override
-                public void clear() {
-                    if (c.triggerState != null) c.triggerState.remove(descriptor.name());
-                }
-            };
         }
     }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Heap snapshots written through the encoded fast path and the Java-serialization path read back equal. */
+/** Heap snapshots written through the encoded fast path and the Java-serialization path read back equal, namespaced entries included. */
 class KeyGroupedSnapshotTest {
-    private static byte[] write(KeyGroupMaps<Object> maps) throws IOException {
+    private static byte[] write(StateTable maps) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(maps.snapshot());
@@ -32,15 +32,20 @@ class KeyGroupedSnapshotTest {
     @Test
     void encodedAndSerializedGroupsRoundTrip() throws Exception {
         KeyContext keys = new KeyContext(16, 0, 16);
-        KeyGroupMaps<Object> maps = new KeyGroupMaps<>(keys);
+        StateTable maps = new StateTable(keys);
         Map<Object, Object> expected = new HashMap<>();
         List<Object> values = List.of(7L, 3, "é-text", 2.5, true, new long[] {1, 2}, List.of("needs", "serialization"));
         for (int i = 0; i < 500; i++) {
             Object key = i % 3 == 0 ? "k" + i : (Object) (long) i;
             Object value = i % 50 == 0 ? null : values.get(i % values.size());
             keys.setCurrentKey(key);
-            maps.currentOrCreate().put(key, value);
+            maps.put(value);
             expected.put(key, value);
+            if (i % 7 == 0) {
+                // window state: the same key in a namespace, written as a (key, namespace) pair
+                maps.put(new io.runnel.api.windowing.TimeWindow(i, i + 5), (long) i);
+                expected.put(new NamespacedKey(key, new io.runnel.api.windowing.TimeWindow(i, i + 5)), (long) i);
+            }
         }
         KeyGroupedSnapshot back = read(write(maps));
         Map<Object, Object> actual = new HashMap<>();
@@ -50,17 +55,20 @@ class KeyGroupedSnapshotTest {
             assertThat(actual).containsKey(e.getKey());
             assertThat(actual.get(e.getKey())).isEqualTo(e.getValue());
         }
-        KeyGroupMaps<Object> restored = new KeyGroupMaps<>(keys);
+        StateTable restored = new StateTable(keys);
         restored.restore(back);
         assertThat(restored.size()).isEqualTo(expected.size());
+        keys.setCurrentKey(14L);
+        assertThat(restored.get(new io.runnel.api.windowing.TimeWindow(14, 19))).isEqualTo(14L);
+        assertThat(restored.get()).isEqualTo(values.get(14 % values.size()));
     }
 
     @Test
     void aTruncatedEncodedGroupIsReportedAsCorrupt() throws Exception {
         KeyContext keys = new KeyContext(1, 0, 1);
-        KeyGroupMaps<Object> maps = new KeyGroupMaps<>(keys);
+        StateTable maps = new StateTable(keys);
         keys.setCurrentKey(1L);
-        maps.currentOrCreate().put(1L, 10L);
+        maps.put(10L);
         byte[] b = write(maps);
         // the group's size field says 2 entries where one was written: the block ends early
         int at = indexOfGroupSize(b);

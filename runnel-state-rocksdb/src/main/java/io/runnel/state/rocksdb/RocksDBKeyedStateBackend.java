@@ -12,7 +12,10 @@ import io.runnel.api.state.State;
 import io.runnel.api.state.StateDescriptor;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
+import io.runnel.runtime.state.InternalNames;
 import io.runnel.runtime.state.KeyContext;
+import io.runnel.runtime.state.NamespacedState;
+import io.runnel.runtime.state.TimerQueue;
 import io.runnel.runtime.state.KeyedStateBackend;
 import io.runnel.state.rocksdb.snapshot.FileOps;
 import io.runnel.state.rocksdb.snapshot.SnapshotWriter;
@@ -34,8 +37,8 @@ import org.rocksdb.RocksDBException;
  *
  * <p>Snapshots flush the memtables and hard-link the live files into a local checkpoint (the
  * synchronous part); the asynchronous part uploads only SST files that the last completed
- * checkpoint did not already upload. Timers are not kept here: they stay on the heap and the
- * runtime snapshots them.
+ * checkpoint did not already upload. Timers are kept here too ({@link RocksDBTimerQueue}), with
+ * a small heap cache of each key group's earliest ones.
  *
  * <p>{@code workDir} layout: {@code db/} (the live database), {@code checkpoints/chk-N/} (local
  * checkpoints until written), {@code restore-N/} (snapshot copies while restoring). All of it is
@@ -53,6 +56,9 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     private final List<TtlSweeper> everyRecord = new java.util.ArrayList<>();
     /** States whose TTL asks for full-snapshot cleanup: swept entirely before each snapshot. */
     private final List<TtlSweeper> beforeSnapshot = new java.util.ArrayList<>();
+
+    private final Map<String, NamespacedState<?>> internals = new HashMap<>();
+    private final Map<String, RocksDBTimerQueue> timerQueues = new HashMap<>();
     private boolean closed;
 
     public RocksDBKeyedStateBackend(KeyContext keys, LongSupplier processingClock, Path workDir) throws IOException, RocksDBException {
@@ -104,6 +110,45 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     public <I, A, O> AggregatingState<I, O> aggregating(AggregatingStateDescriptor<I, A, O> d) {
         return (AggregatingState<I, O>) handle(d, AggregatingState.class,
                 cf -> new RocksDBAggregatingState<>(d.name(), cf, context, ttl(d), d.aggregate()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> NamespacedState<V> namespaced(String name) {
+        InternalNames.check(name);
+        checkOpen();
+        Class<?> existing = kinds.putIfAbsent(name, NamespacedState.class);
+        if (existing != null && existing != NamespacedState.class) {
+            throw new IllegalStateException("state '" + name + "' is already registered as " + existing.getSimpleName());
+        }
+        NamespacedState<V> h = (NamespacedState<V>) internals.get(name);
+        if (h == null) {
+            try {
+                h = new RocksDBNamespacedState<>(name, db.family(name), context);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot create column family for state '" + name + "' in " + workDir + ": " + e.getMessage(), e);
+            }
+            internals.put(name, h);
+        }
+        return h;
+    }
+
+    @Override
+    public TimerQueue timers(String name) {
+        checkOpen();
+        String family = "_timers/" + name;
+        RocksDBTimerQueue q = timerQueues.get(family);
+        if (q == null) {
+            Class<?> existing = kinds.putIfAbsent(family, TimerQueue.class);
+            if (existing != null) throw new IllegalStateException("state '" + family + "' is already registered as " + existing.getSimpleName());
+            try {
+                q = new RocksDBTimerQueue(family, db.family(family), db, keys);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot create column family for timers '" + family + "' in " + workDir + ": " + e.getMessage(), e);
+            }
+            timerQueues.put(family, q);
+        }
+        return q;
     }
 
     private interface StateFactory {
@@ -167,6 +212,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     public void restore(Path baseDir, List<Serializable> handles) throws Exception {
         checkOpen();
         new KeyGroupRestore(db, keys.firstKeyGroup(), keys.firstKeyGroup() + keys.keyGroupCount(), workDir).restore(baseDir, handles);
+        for (RocksDBTimerQueue q : timerQueues.values()) q.reset();
     }
 
     @Override

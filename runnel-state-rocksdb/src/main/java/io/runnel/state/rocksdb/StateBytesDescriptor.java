@@ -14,6 +14,12 @@ import io.runnel.state.rocksdb.serial.ByteOut;
  *   +------+---------------------+
  *
  * key of one map entry:   | kg | serialized key | serialized user key |
+ * key of namespaced (window) state:  | kg | serialized key | namespace ({@link NamespaceBytes}) |
+ *   value = | serialized value |   (no TTL)
+ *
+ * key of a timer (column family "_timers/event" or "_timers/processing"), value empty:
+ *   | kg | time int64, sign bit flipped | serialized key | namespace ({@link NamespaceBytes}) |
+ *   so a key group's timers are in time order (unsigned byte order)
  *
  * value (value, reducing, aggregating, map entry):
  *   | stamp int64 (only with TTL) | serialized value |

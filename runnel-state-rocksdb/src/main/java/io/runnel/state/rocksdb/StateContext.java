@@ -65,6 +65,17 @@ final class StateContext {
         return key.length();
     }
 
+    /** The current key followed by {@code namespace} (a window, a slice end); returns the length. */
+    int currentKeyWithNamespace(Object namespace) {
+        currentKey();
+        NamespaceBytes.write(namespace, key);
+        return key.length();
+    }
+
+    KeyContext keys() {
+        return keys;
+    }
+
     byte[] keyBytes() {
         return key.array();
     }
