@@ -41,6 +41,42 @@ final class OperatorChain {
         lastFlush = clock.now();
     }
 
+    /** True when a channel writer holds items its channel refused: operators stop emitting more. */
+    boolean outputFull() {
+        for (int i = 0; i < writers.size(); i++) if (writers.get(i).hasPending()) return true;
+        return false;
+    }
+
+    boolean hasWriters() {
+        return !writers.isEmpty();
+    }
+
+    /** True while an operator has work a full output interrupted (see {@link StreamOperator#hasPendingWork}). */
+    boolean hasPendingWork() {
+        for (int i = 0; i < operators.size(); i++) if (operators.get(i).hasPendingWork()) return true;
+        return false;
+    }
+
+    /**
+     * Goes on with interrupted work in chain order (an operator finishing its firings forwards
+     * the watermark, which may leave the next one with work); true when none is left.
+     */
+    boolean resumePendingWork() {
+        for (int i = 0; i < operators.size(); i++) {
+            StreamOperator<?> op = operators.get(i);
+            if (!op.hasPendingWork()) continue;
+            try {
+                op.resumeWork();
+            } catch (OperatorFailure f) {
+                throw f;
+            } catch (Exception | Error e) {
+                throw op.context().failure(e);
+            }
+            if (op.hasPendingWork()) return false;
+        }
+        return true;
+    }
+
     /** True if nothing is pending downstream: the task may take more input. */
     boolean tryFlushPending() {
         boolean clear = true;

@@ -134,6 +134,7 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
         if (checkpointer != null) checkpointWork();
         if (!chain.tryFlushPending()) return Progress.NO_PROGRESS;
         boolean fired = chain.onTime();
+        if (!chain.resumePendingWork()) return Progress.MADE_PROGRESS;
         InputStatus status;
         try {
             status = reader.pollNext(output);

@@ -40,6 +40,12 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
     private BarrierHandler barriers;
     private volatile long completed = -1;
     private long notified = -1;
+    /** The rest of a batch a full output interrupted, from record {@code partialFrom}; else null. */
+    private RecordBatch partial;
+    private int partialInput;
+    private int partialFrom;
+    /** A watermark's firings were interrupted: idle status and end of input are handled after them. */
+    private boolean deferredControl;
     /** In-flight records of a restored unaligned checkpoint, processed before any new input. */
     private java.util.ArrayDeque<InFlightReplay.Replay> replay;
 
@@ -135,6 +141,16 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         if (ended) return afterEnd();
         notifyCompleted();
         boolean progress = chain.onTime();
+        if (!chain.resumePendingWork()) return Progress.MADE_PROGRESS; // firings a full output interrupted go first
+        if (deferredControl) {
+            deferredControl = false;
+            if (afterWatermark()) return Progress.MADE_PROGRESS;
+        }
+        if (partial != null) {
+            process(partialInput, partial, partialFrom);
+            chain.onBatchEnd();
+            return Progress.MADE_PROGRESS;
+        }
         if (replay != null) return replayBatches();
         if (barriers != null) barriers.pollPriority();
         if (!chain.tryFlushPending()) return Progress.MADE_PROGRESS; // a snapshot forwarded its barrier
@@ -152,8 +168,9 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
             next = (c + 1) % n;
             if (item instanceof RecordBatch b) {
                 batches++;
-                process(gate.inputOf[c], b);
-            } else if (control(c, (ControlItem) item)) {
+                process(gate.inputOf[c], b, 0);
+                if (partial != null) break; // the output is full: the batch's rest waits
+            } else if (control(c, (ControlItem) item) || deferredControl) {
                 return Progress.MADE_PROGRESS;
             }
         }
@@ -162,59 +179,80 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         return progress ? Progress.MADE_PROGRESS : Progress.NO_PROGRESS;
     }
 
-    private void process(int input, RecordBatch b) {
+    /**
+     * Processes batch {@code b} from record {@code from}. When a record fills the task's output
+     * (a flatMap's burst, say) the rest of the batch waits for the next call, so the output never
+     * holds more than one record's worth past what the channels take.
+     */
+    private void process(int input, RecordBatch b, int from) {
         Object[] values = b.values;
         long[] ts = b.timestamps;
         int size = b.size;
+        boolean bounded = chain.hasWriters();
+        int i = from;
         try {
             if (b.keys != null && headKeys != null) {
-                processKeyed(input, b);
+                i = processKeyed(input, b, from, bounded);
             } else if (one != null) {
-                for (int i = 0; i < size; i++) one.processElement(values[i], ts[i]);
+                while (i < size) {
+                    one.processElement(values[i], ts[i]);
+                    i++;
+                    if (bounded && chain.outputFull()) break;
+                }
             } else if (input == 0) {
-                for (int i = 0; i < size; i++) two.processElement1(values[i], ts[i]);
+                while (i < size) {
+                    two.processElement1(values[i], ts[i]);
+                    i++;
+                    if (bounded && chain.outputFull()) break;
+                }
             } else {
-                for (int i = 0; i < size; i++) two.processElement2(values[i], ts[i]);
+                while (i < size) {
+                    two.processElement2(values[i], ts[i]);
+                    i++;
+                    if (bounded && chain.outputFull()) break;
+                }
             }
         } catch (OperatorFailure f) {
             throw f;
         } catch (Exception | Error e) {
             throw head.context().failure(e);
         }
+        if (i < size) {
+            partial = b;
+            partialInput = input;
+            partialFrom = i;
+        } else {
+            partial = null;
+        }
     }
 
-    /** A keyed edge's batch into a keyed head: each record's key is preset from the batch. */
-    private void processKeyed(int input, RecordBatch b) throws Exception {
+    /** A keyed edge's batch into a keyed head: each record's key is preset from the batch. Returns where it stopped. */
+    private int processKeyed(int input, RecordBatch b, int from, boolean bounded) throws Exception {
         Object[] values = b.values;
         Object[] keys = b.keys;
         int[] groups = b.keyGroups;
         long[] ts = b.timestamps;
         int size = b.size;
         KeyContext k = headKeys;
-        if (one != null) {
-            for (int i = 0; i < size; i++) {
-                k.presetKey(keys[i], groups[i]);
-                one.processElement(values[i], ts[i]);
-            }
-        } else if (input == 0) {
-            for (int i = 0; i < size; i++) {
-                k.presetKey(keys[i], groups[i]);
-                two.processElement1(values[i], ts[i]);
-            }
-        } else {
-            for (int i = 0; i < size; i++) {
-                k.presetKey(keys[i], groups[i]);
-                two.processElement2(values[i], ts[i]);
-            }
+        int i = from;
+        while (i < size) {
+            k.presetKey(keys[i], groups[i]);
+            if (one != null) one.processElement(values[i], ts[i]);
+            else if (input == 0) two.processElement1(values[i], ts[i]);
+            else two.processElement2(values[i], ts[i]);
+            i++;
+            if (bounded && chain.outputFull()) break;
         }
         k.takePreset();
+        return i;
     }
 
     /** Restored in-flight records, a few batches per call, before anything else. */
     private Progress replayBatches() throws Exception {
         for (int i = 0; i < BATCHES_PER_CALL && !replay.isEmpty(); i++) {
             InFlightReplay.Replay r = replay.pollFirst();
-            process(r.input(), r.batch());
+            process(r.input(), r.batch(), 0);
+            if (partial != null) break;
         }
         if (replay.isEmpty()) replay = null;
         chain.onBatchEnd();
@@ -297,7 +335,17 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
             } catch (Exception | Error e) {
                 throw head.context().failure(e);
             }
+            if (chain.hasPendingWork()) {
+                // the watermark's firings filled the output: the rest, and what follows, wait
+                deferredControl = true;
+                return false;
+            }
         }
+        return afterWatermark();
+    }
+
+    /** After a control item's watermark was fully handled: idle status and the end of input. */
+    private boolean afterWatermark() {
         if (gate.allIdle() != idle) {
             idle = gate.allIdle();
             head.processIdle(idle);

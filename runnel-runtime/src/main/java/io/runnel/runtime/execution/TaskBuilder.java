@@ -151,6 +151,7 @@ public final class TaskBuilder {
             }
         }
         OperatorChain chain = new OperatorChain(new ArrayList<>(ops.values()), writers, clock, plan.job().bufferTimeoutMillis());
+        for (OperatorContext ctx : contexts.values()) ctx.outputFullWhen(chain::outputFull);
         String taskName = head.name + " (" + (subtask + 1) + "/" + head.parallelism + ")";
         List<String> sinks = new ArrayList<>();
         for (PlanNode n : chainNodes) if (n.transformation instanceof io.runnel.api.graph.SinkTransformation) sinks.add(n.name);

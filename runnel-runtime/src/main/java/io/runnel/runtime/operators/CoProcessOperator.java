@@ -78,6 +78,16 @@ public final class CoProcessOperator<A, B, O> extends KeyedOperator<O> implement
     }
 
     @Override
+    public boolean hasPendingWork() {
+        return keys != null && super.hasPendingWork();
+    }
+
+    @Override
+    public void resumeWork() throws Exception {
+        if (keys != null) super.resumeWork();
+    }
+
+    @Override
     public void processWatermark(long watermark) throws Exception {
         if (keys != null) {
             super.processWatermark(watermark);

@@ -21,6 +21,9 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
     private StableKeys.Guard keyCheck;
     protected TimerQueue eventTimers;
     protected TimerQueue processingTimers;
+    /** A watermark whose due timers have not all fired yet (the output filled up). */
+    private boolean firing;
+    private long firingUpTo;
 
     @Override
     public void setup(OperatorContext context, Output<OUT> output) {
@@ -43,17 +46,43 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
 
     protected void onProcessingTime(TimerEntry timer) throws Exception {}
 
+    /**
+     * Fires the event-time timers the watermark made due, in time order, then forwards it. When the
+     * task's output fills up, it stops after the timer it fired and {@link #resumeWork} goes on.
+     */
     @Override
     public void processWatermark(long watermark) throws Exception {
         currentWatermark = watermark;
+        firingUpTo = watermark;
+        firing = true;
+        resumeWork();
+    }
+
+    @Override
+    public boolean hasPendingWork() {
+        return firing;
+    }
+
+    @Override
+    public void resumeWork() throws Exception {
+        if (!firing) return;
+        if (!fireEventTimers(firingUpTo)) return;
+        firing = false;
+        output.emitWatermark(firingUpTo);
+    }
+
+    /** Fires due event-time timers until none is left (true) or the output is full (false). */
+    protected final boolean fireEventTimers(long watermark) throws Exception {
         TimerEntry t;
         while ((t = eventTimers.pollDue(watermark)) != null) {
             keys.setCurrentKey(t.key());
             onEventTime(t);
+            if (context.outputFull()) return false;
         }
-        output.emitWatermark(watermark);
+        return true;
     }
 
+    /** Fires due processing-time timers; stops early when the output is full (the rest fire at the next check). */
     @Override
     public boolean advanceProcessingTime(long now) throws Exception {
         boolean fired = false;
@@ -62,6 +91,7 @@ public abstract class KeyedOperator<OUT> extends StreamOperator<OUT> {
             keys.setCurrentKey(t.key());
             onProcessingTime(t);
             fired = true;
+            if (context.outputFull()) break;
         }
         return fired;
     }

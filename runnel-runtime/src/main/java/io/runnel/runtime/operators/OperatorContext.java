@@ -13,6 +13,7 @@ public final class OperatorContext {
     private final int maxParallelism;
     private final ProcessingClock clock;
     private final KeyedStateBackend state;
+    private java.util.function.BooleanSupplier outputFull = () -> false;
 
     /** A context with a heap backend when {@code keyed}. */
     public OperatorContext(String name, int subtask, int parallelism, int maxParallelism, ProcessingClock clock, boolean keyed) {
@@ -61,6 +62,20 @@ public final class OperatorContext {
 
     public KeyContext keys() {
         return state == null ? null : state.keys();
+    }
+
+    /**
+     * True when the task's output holds items its channels refused: an operator that emits many
+     * records for one input (timers or windows a watermark made due) stops there and resumes
+     * later, so the output never holds more than a unit of work past what the channels take.
+     */
+    public boolean outputFull() {
+        return outputFull.getAsBoolean();
+    }
+
+    /** Set by the task: whether its output is full. */
+    public void outputFullWhen(java.util.function.BooleanSupplier full) {
+        this.outputFull = full;
     }
 
     public OperatorFailure failure(Throwable cause) {

@@ -47,6 +47,18 @@ public abstract class StreamOperator<OUT> {
         output.emitIdle(idle);
     }
 
+    /**
+     * True while the operator has work left that a full output interrupted: timers or windows a
+     * watermark made due, of which only some have fired yet. The task takes no input until it is
+     * done, and calls {@link #resumeWork} again each time its output drained.
+     */
+    public boolean hasPendingWork() {
+        return false;
+    }
+
+    /** Goes on with the pending work while the task's output takes more (see {@link OperatorContext#outputFull}). */
+    public void resumeWork() throws Exception {}
+
     /** Fires processing-time timers due at {@code now}; true if any fired. */
     public boolean advanceProcessingTime(long now) throws Exception {
         return false;

@@ -57,18 +57,29 @@ final class HeapSliceStore implements SliceStore {
 
     @Override
     public void forEachKey(KeyVisitor visitor) throws Exception {
-        for (int g = 0; g < table.groupCount(); g++) {
-            groupKeys.clear();
-            groupNamespaces.clear();
-            table.entriesOfGroup(g, groupKeys, groupNamespaces);
-            for (int i = 0; i < groupKeys.size(); i++) {
-                Object key = groupKeys.get(i);
-                keys.setCurrentKey(key);
-                KeySlices ks = (KeySlices) table.get();
-                if (ks == null) continue;
-                visitor.visit(key, ks);
-                if (ks.isEmpty()) table.remove();
-            }
+        forEachKeyFrom(0, visitor, () -> false);
+    }
+
+    @Override
+    public int forEachKeyFrom(int group, KeyVisitor visitor, java.util.function.BooleanSupplier stop) throws Exception {
+        for (int g = group; g < table.groupCount(); g++) {
+            visitGroup(g, visitor);
+            if (g + 1 < table.groupCount() && stop.getAsBoolean()) return g + 1;
+        }
+        return -1;
+    }
+
+    private void visitGroup(int g, KeyVisitor visitor) throws Exception {
+        groupKeys.clear();
+        groupNamespaces.clear();
+        table.entriesOfGroup(g, groupKeys, groupNamespaces);
+        for (int i = 0; i < groupKeys.size(); i++) {
+            Object key = groupKeys.get(i);
+            keys.setCurrentKey(key);
+            KeySlices ks = (KeySlices) table.get();
+            if (ks == null) continue;
+            visitor.visit(key, ks);
+            if (ks.isEmpty()) table.remove();
         }
         groupKeys.clear();
         groupNamespaces.clear();

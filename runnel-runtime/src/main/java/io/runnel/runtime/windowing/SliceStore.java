@@ -32,6 +32,16 @@ interface SliceStore {
      */
     void forEachKey(KeyVisitor visitor) throws Exception;
 
+    /**
+     * As {@link #forEachKey}, from relative key group {@code group} on, stopping after a group
+     * once {@code stop} says so; returns the group to go on with, or -1 when every key was visited.
+     * Stores that cannot stop part-way visit every key at once.
+     */
+    default int forEachKeyFrom(int group, KeyVisitor visitor, java.util.function.BooleanSupplier stop) throws Exception {
+        if (group == 0) forEachKey(visitor);
+        return -1;
+    }
+
     /** The start of every slice of every key (once per key holding it): to rebuild the operator's index after a restore. */
     void forEachSliceStart(java.util.function.LongConsumer action) throws Exception;
 

@@ -51,8 +51,13 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
     /** Slice starts that hold data for some key, with how many keys: drives which window ends fire. */
     private final TreeMap<Long, int[]> liveSlices = new TreeMap<>();
     private long nextEnd = Long.MIN_VALUE;
-    /** The window end {@link #fireAll} is firing; read by the visitor and predicate below, made once so firing allocates nothing. */
+    /** The window end being fired; read by the visitor and predicate below, made once so firing allocates nothing. */
     private long firingEnd;
+    /** A watermark whose windows and timers have not all fired yet; the key group to go on with, or -1. */
+    private boolean pending;
+    private long pendingWatermark;
+    private int firingGroup = -1;
+    private final java.util.function.BooleanSupplier outputFull = () -> context.outputFull();
     /** After a restore from subtasks that had fired up to different ends: each key group's next end, else null. */
     private long[] groupNextEnd;
     private long groupsCaughtUpAt;
@@ -208,41 +213,61 @@ public final class SlicingWindowOperator extends KeyedOperator<Object> implement
         }
     }
 
+    /**
+     * Fires every window the watermark passed, end by end and, within an end, key group by key
+     * group; then the due timers; then forwards the watermark. When the task's output fills up it
+     * stops after a key group (or a timer) and {@link #resumeWork} goes on from there.
+     */
     @Override
     public void processWatermark(long watermark) throws Exception {
         currentWatermark = watermark;
+        pendingWatermark = watermark;
+        pending = true;
+        resumeWork();
+    }
+
+    @Override
+    public boolean hasPendingWork() {
+        return pending;
+    }
+
+    @Override
+    public void resumeWork() throws Exception {
+        if (!pending) return;
+        long watermark = pendingWatermark;
         while (true) {
-            // the next window end that holds data: skips empty stretches of time
-            Long s = nextEnd == Long.MIN_VALUE ? (liveSlices.isEmpty() ? null : liveSlices.firstKey())
-                    : liveSlices.ceilingKey(nextEnd - size);
-            if (s == null) break;
-            long end = Math.max(nextEnd, firstEndOf(s));
-            if (end - 1 > watermark) break;
-            fireAll(end);
-            nextEnd = end + slide;
+            if (firingGroup < 0) {
+                // the next window end that holds data: skips empty stretches of time
+                Long s = nextEnd == Long.MIN_VALUE ? (liveSlices.isEmpty() ? null : liveSlices.firstKey())
+                        : liveSlices.ceilingKey(nextEnd - size);
+                if (s == null) break;
+                long end = Math.max(nextEnd, firstEndOf(s));
+                if (end - 1 > watermark) break;
+                firingEnd = end;
+                if (groupNextEnd != null && end >= groupsCaughtUpAt) groupNextEnd = null; // every group is at this end now
+                firingGroup = 0;
+            }
+            firingGroup = slices.forEachKeyFrom(firingGroup, fireKey, outputFull);
+            if (firingGroup >= 0) return; // the output is full: go on with this key group later
+            endFired(firingEnd);
         }
         // windows that ended without data are passed too: a late element must not revive them
         if (watermark != Long.MAX_VALUE && watermark != Long.MIN_VALUE) {
             long firstOpenEnd = TimeWindow.startOf(watermark + 2 - size + slide - 1, offset, slide) + size;
             if (firstOpenEnd > nextEnd) nextEnd = firstOpenEnd;
         }
-        TimerEntry t;
-        while ((t = eventTimers.pollDue(watermark)) != null) {
-            keys.setCurrentKey(t.key());
-            onEventTime(t);
-        }
+        if (!fireEventTimers(watermark)) return;
+        pending = false;
         output.emitWatermark(watermark);
     }
 
-    /** Fires the window ending at {@code end} for every key with data in it; drops slices no window needs. */
-    private void fireAll(long end) throws Exception {
-        firingEnd = end;
-        if (groupNextEnd != null && end >= groupsCaughtUpAt) groupNextEnd = null; // every group is at this end now
-        slices.forEachKey(fireKey);
+    /** The window ending at {@code end} fired for every key: drops slices no window needs. */
+    private void endFired(long end) {
         if (lateness == 0) {
             // every slice whose last window ended at or before `end` is gone for every key
             while (!liveSlices.isEmpty() && lastEndOf(liveSlices.firstKey()) <= end) liveSlices.pollFirstEntry();
         }
+        nextEnd = end + slide;
     }
 
     private void fireKey(Object key, KeySlices ks) throws Exception {
