@@ -12,4 +12,21 @@ public interface Output<T> {
     void emitWatermark(long watermark);
 
     void emitIdle(boolean idle);
+
+    /** An output that drops everything (the end of a chain whose operator emits nothing). */
+    static <T> Output<T> discarding() {
+        return new Output<>() {
+            @Override
+            public void collect(T record, long timestamp) {}
+
+            @Override
+            public <X> void collect(OutputTag<X> tag, X record, long timestamp) {}
+
+            @Override
+            public void emitWatermark(long watermark) {}
+
+            @Override
+            public void emitIdle(boolean idle) {}
+        };
+    }
 }

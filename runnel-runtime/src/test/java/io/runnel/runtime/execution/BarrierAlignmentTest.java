@@ -54,19 +54,7 @@ class BarrierAlignmentTest {
         return b;
     }
 
-    private static final Output<Void> NOWHERE = new Output<>() {
-        @Override
-        public void collect(Void record, long timestamp) {}
-
-        @Override
-        public <X> void collect(OutputTag<X> tag, X record, long timestamp) {}
-
-        @Override
-        public void emitWatermark(long watermark) {}
-
-        @Override
-        public void emitIdle(boolean idle) {}
-    };
+    private static final Output<Void> NOWHERE = Output.discarding();
 
     private List<Object> runAlignment(boolean exactlyOnce, String name) throws Exception {
         Channel a = new Channel("a", 16);

@@ -88,19 +88,7 @@ class UnalignedBarrierTest {
         return b;
     }
 
-    private static final Output<Void> NOWHERE = new Output<>() {
-        @Override
-        public void collect(Void record, long timestamp) {}
-
-        @Override
-        public <X> void collect(OutputTag<X> tag, X record, long timestamp) {}
-
-        @Override
-        public void emitWatermark(long watermark) {}
-
-        @Override
-        public void emitIdle(boolean idle) {}
-    };
+    private static final Output<Void> NOWHERE = Output.discarding();
 
     /** The recorder's snapshot and the in-flight records of the first checkpoint. */
     record Result(List<Object> snapshot, List<Object> inFlight, List<Object> seen) {}
