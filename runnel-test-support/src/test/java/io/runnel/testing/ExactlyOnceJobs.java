@@ -3,6 +3,7 @@ package io.runnel.testing;
 import io.runnel.api.DataStream;
 import io.runnel.api.JobClient;
 import io.runnel.api.StreamEnvironment;
+import io.runnel.api.checkpoint.CheckpointingMode;
 import io.runnel.api.checkpoint.RestartStrategy;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.KeyedProcessFunction;
@@ -75,21 +76,22 @@ final class ExactlyOnceJobs implements Serializable {
 
     static Job start(int parallelism, String backend, long count, int perMilli, Failures f, Path dir, Duration interval,
                      String restoreFrom, Duration timeout) {
-        return start(new Job(), parallelism, backend, false, count, perMilli, f, dir, interval, restoreFrom, timeout);
+        return start(new Job(), parallelism, backend, "aligned", count, perMilli, f, dir, interval, restoreFrom, timeout);
     }
 
     /**
      * Starts the job into {@code job}'s sinks (a job restored from an earlier run's checkpoint
-     * commits into the same sinks); {@code unaligned} turns on unaligned checkpoints.
+     * commits into the same sinks); {@code checkpoints} is "aligned", "unaligned" or "at-least-once".
      */
-    static Job start(Job job, int parallelism, String backend, boolean unaligned, long count, int perMilli, Failures f, Path dir,
+    static Job start(Job job, int parallelism, String backend, String checkpoints, long count, int perMilli, Failures f, Path dir,
                      Duration interval, String restoreFrom, Duration timeout) {
         if (f.atPrepare() > 0) job.timers.failPrepareAt(f.atPrepare());
         if (f.commits() > 0) job.windows.failCommits(f.commits());
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend)
                 .enableCheckpointing(interval)
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ofMillis(5)));
-        env.getCheckpointConfig().setDirectory(dir.toString()).enableUnalignedCheckpoints(unaligned);
+        env.getCheckpointConfig().setDirectory(dir.toString()).enableUnalignedCheckpoints(checkpoints.equals("unaligned"))
+                .setMode(checkpoints.equals("at-least-once") ? CheckpointingMode.AT_LEAST_ONCE : CheckpointingMode.EXACTLY_ONCE);
         if (timeout != null) env.getCheckpointConfig().setTimeout(timeout).setTolerableFailures(Integer.MAX_VALUE);
         if (restoreFrom != null) env.restoreFrom(restoreFrom);
         DataStream<Long> numbers = env.fromSource(new SequenceSource(count, 4, perMilli), WatermarkStrategy.forMonotonousTimestamps(), "numbers");
