@@ -77,6 +77,12 @@ class ExactlyOncePropertiesTest {
         }
     }
 
+    /** The sample that once found broadcast records in flight replayed from another subtask than its broadcast state (timing decides whether it shows). */
+    @net.jqwik.api.Example
+    void anUnalignedCheckpointRestoresBroadcastStateAndItsRecordsInFlightTogether() throws Exception {
+        aRestoreAtAnotherParallelismEqualsAFailureFreeRun(2, 4, "rocksdb", true);
+    }
+
     /**
      * At-least-once: records after a barrier may be in the snapshot and counted again after a
      * restore, but none is lost: every (key, bucket) of the failure-free run's timer output is

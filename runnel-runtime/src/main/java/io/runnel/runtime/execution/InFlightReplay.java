@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Picks, for one new subtask, the in-flight records of a restored unaligned checkpoint, from what
  * every earlier subtask stored. Keyed edges: the records whose key group the subtask now owns.
- * Broadcast edges: one earlier subtask's copy (each received all of them). Other edges: the
+ * Broadcast edges: earlier subtask 0's, the one broadcast state restores from. Other edges: the
  * records of the earlier subtasks it takes over (earlier index modulo the new parallelism).
  */
 final class InFlightReplay {
@@ -41,8 +41,10 @@ final class InFlightReplay {
                         if (KeyGroups.subtaskOfKey(key.getKey(v), maxParallelism, parallelism) == subtask) mine.add(v, b.timestamps()[i]);
                     }
                 } else {
+                    // broadcast state restores from earlier instance 0 (all copies are alike by contract),
+                    // so its broadcast records in flight come from 0 too: state and records then agree
                     boolean take = e.partitioning == Partitioning.BROADCAST
-                            ? d.subtask() == subtask % d.parallelism()
+                            ? d.subtask() == 0
                             : d.subtask() % parallelism == subtask;
                     if (!take) continue;
                     mine = new RecordBatch(b.size());
