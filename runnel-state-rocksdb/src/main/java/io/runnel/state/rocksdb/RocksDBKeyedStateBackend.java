@@ -57,7 +57,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     /** States whose TTL asks for full-snapshot cleanup: swept entirely before each snapshot. */
     private final List<TtlSweeper> beforeSnapshot = new java.util.ArrayList<>();
 
-    private final Map<String, NamespacedState<?>> internals = new HashMap<>();
+    private final Map<String, RocksDBNamespacedState<?>> internals = new HashMap<>();
     private final Map<String, RocksDBTimerQueue> timerQueues = new HashMap<>();
     private boolean closed;
 
@@ -121,7 +121,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
         if (existing != null && existing != NamespacedState.class) {
             throw new IllegalStateException("state '" + name + "' is already registered as " + existing.getSimpleName());
         }
-        NamespacedState<V> h = (NamespacedState<V>) internals.get(name);
+        RocksDBNamespacedState<V> h = (RocksDBNamespacedState<V>) internals.get(name);
         if (h == null) {
             try {
                 h = new RocksDBNamespacedState<>(name, db.family(name), context);
@@ -201,6 +201,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
         // Flink's cleanupFullSnapshot leaves expired values out of the written snapshot; our
         // snapshot is the database's own files, so the values are deleted first (a full scan).
         for (TtlSweeper sweeper : beforeSnapshot) sweeper.sweepAll();
+        flushCaches();
         Path local = workDir.resolve("checkpoints").resolve("chk-" + checkpointId);
         FileOps.deleteRecursively(local);
         Files.createDirectories(local.getParent());
@@ -211,6 +212,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
     @Override
     public void restore(Path baseDir, List<Serializable> handles) throws Exception {
         checkOpen();
+        for (RocksDBNamespacedState<?> s : internals.values()) s.dropCache();
         new KeyGroupRestore(db, keys.firstKeyGroup(), keys.firstKeyGroup() + keys.keyGroupCount(), workDir).restore(baseDir, handles);
         for (RocksDBTimerQueue q : timerQueues.values()) q.reset();
     }
@@ -226,6 +228,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
      */
     List<Object> keysOf(String name) {
         checkOpen();
+        flushCaches();
         try {
             return KeyScan.keys(db, db.family(name));
         } catch (RocksDBException e) {
@@ -238,12 +241,21 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend {
         return db.stateFamilies().containsKey(name) ? keysOf(name).size() : 0;
     }
 
+    /** Writes the namespaced states' cached values, before anything reads the database directly. */
+    private void flushCaches() {
+        for (RocksDBNamespacedState<?> s : internals.values()) s.flush();
+    }
+
     @Override
     public void close() {
         if (closed) return;
         closed = true;
         try {
-            db.close();
+            try {
+                flushCaches();
+            } finally {
+                db.close();
+            }
         } finally {
             FileOps.deleteRecursively(workDir);
         }

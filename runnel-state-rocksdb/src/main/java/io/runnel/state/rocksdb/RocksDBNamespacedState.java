@@ -12,7 +12,14 @@ import org.rocksdb.RocksIterator;
 /**
  * Namespaced state in RocksDB: key bytes = key group + key + namespace, so one key's namespaces
  * are contiguous (a prefix scan) and key groups stay contiguous ranges for snapshots and rescale.
- * Every value read is a fresh copy.
+ *
+ * <p>The decoded value of the last (key, namespace) read or written is kept (a one-entry
+ * write-back cache): a window aggregate read and written back on every record is then decoded
+ * and encoded once per run of records for that (key, namespace), not per record. A written value
+ * reaches RocksDB when another (key, namespace) is accessed, or on {@link #flush()}, which the
+ * backend calls before anything reads the database directly (snapshots, key scans, close); the
+ * scans here flush first. {@link #get} of the cached entry returns the cached object (as the heap
+ * returns its stored one); scans decode fresh copies.
  */
 final class RocksDBNamespacedState<V> extends RocksDBState implements NamespacedState<V> {
     /**
@@ -21,6 +28,12 @@ final class RocksDBNamespacedState<V> extends RocksDBState implements Namespaced
      */
     private static final byte ELEMENT = 0x7F;
     private final ByteIn scanIn = new ByteIn();
+    /** Key bytes (key group + key + namespace) of the cached entry; {@code cachedLength < 0} when none. */
+    private byte[] cachedKey = new byte[64];
+    private int cachedLength = -1;
+    /** The cached entry's value (null: absent); when {@code dirty}, not yet written to RocksDB. */
+    private V cachedValue;
+    private boolean dirty;
 
     RocksDBNamespacedState(String name, ColumnFamilyHandle cf, StateContext ctx) {
         super(name, cf, ctx, new TtlPolicy(io.runnel.api.state.StateTtlConfig.DISABLED), TtlSweeper.Layout.STAMPED_VALUE);
@@ -28,8 +41,46 @@ final class RocksDBNamespacedState<V> extends RocksDBState implements Namespaced
 
     @Override
     public V get(Object namespace) {
-        int n = read(ctx.currentKeyWithNamespace(namespace));
-        return n < 0 ? null : decode(ctx.readBuffer(), n);
+        int keyLength = ctx.currentKeyWithNamespace(namespace);
+        if (isCached(keyLength)) return cachedValue;
+        flush();
+        int n = read(keyLength);
+        V value = n < 0 ? null : decode(ctx.readBuffer(), n);
+        remember(keyLength, value, false);
+        return value;
+    }
+
+    /** Whether the context's key buffer holds the cached entry's key bytes. */
+    private boolean isCached(int keyLength) {
+        return cachedLength == keyLength && Arrays.equals(ctx.keyBytes(), 0, keyLength, cachedKey, 0, keyLength);
+    }
+
+    private void remember(int keyLength, V value, boolean written) {
+        if (cachedKey.length < keyLength) cachedKey = new byte[Math.max(keyLength, cachedKey.length * 2)];
+        System.arraycopy(ctx.keyBytes(), 0, cachedKey, 0, keyLength);
+        cachedLength = keyLength;
+        cachedValue = value;
+        dirty = written;
+    }
+
+    /** Writes the cached entry to RocksDB if it was changed since read; keeps it cached. */
+    void flush() {
+        if (!dirty) return;
+        dirty = false;
+        try {
+            StateDatabase db = ctx.database();
+            ByteOut out = encode(cachedValue);
+            db.db().put(cf, db.writeOptions(), cachedKey, 0, cachedLength, out.array(), 0, out.length());
+        } catch (org.rocksdb.RocksDBException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /** Forgets the cached entry without writing it: after a restore replaced the database's contents. */
+    void dropCache() {
+        cachedLength = -1;
+        cachedValue = null;
+        dirty = false;
     }
 
     /** A plain value, or (first byte {@link #ELEMENT}) a list of elements appended or put. */
@@ -57,6 +108,11 @@ final class RocksDBNamespacedState<V> extends RocksDBState implements Namespaced
             return;
         }
         int keyLength = ctx.currentKeyWithNamespace(namespace);
+        if (!isCached(keyLength)) flush();
+        remember(keyLength, value, true);
+    }
+
+    private ByteOut encode(V value) {
         ByteOut out = ctx.valueOut();
         if (value instanceof ArrayList<?> l) {
             // lists as elements, so appends can follow
@@ -64,12 +120,18 @@ final class RocksDBNamespacedState<V> extends RocksDBState implements Namespaced
         } else {
             CompactSerializer.write(value, out);
         }
-        put(keyLength, out.array(), 0, out.length());
+        return out;
     }
 
     @Override
     public void append(Object namespace, Object element) {
         int keyLength = ctx.currentKeyWithNamespace(namespace);
+        if (isCached(keyLength)) {
+            // the merge extends the stored list: write the cached one first, and do not change
+            // a list a caller holds; the next get reads the merged list
+            flush();
+            dropCache();
+        }
         ByteOut out = ctx.valueOut();
         writeElement(element, out);
         merge(keyLength, out.array(), 0, out.length());
@@ -85,16 +147,21 @@ final class RocksDBNamespacedState<V> extends RocksDBState implements Namespaced
 
     @Override
     public void remove(Object namespace) {
-        delete(ctx.currentKeyWithNamespace(namespace));
+        int keyLength = ctx.currentKeyWithNamespace(namespace);
+        if (!isCached(keyLength)) flush();
+        remember(keyLength, null, false);
+        delete(keyLength);
     }
 
     @Override
     public void forEach(EntryVisitor<V> visitor) throws Exception {
+        flush();
         scan(null, visitor);
     }
 
     @Override
     public void forEachOfCurrentKey(EntryVisitor<V> visitor) throws Exception {
+        flush();
         Object key = ctx.keys().currentKey();
         int length = ctx.currentKey();
         scan(Arrays.copyOf(ctx.keyBytes(), length), visitor);
@@ -141,6 +208,7 @@ final class RocksDBNamespacedState<V> extends RocksDBState implements Namespaced
 
     @Override
     public long size() {
+        flush();
         StateDatabase db = ctx.database();
         long n = 0;
         try (RocksIterator it = db.db().newIterator(cf, db.readOptions())) {
