@@ -8,7 +8,8 @@ package io.runnel.runtime.state;
  * user state.
  *
  * <p>A value read with {@link #get} may be changed in place only if it is written back with
- * {@link #put}: RocksDB hands out a copy, the heap the stored object (made the task's own first).
+ * {@link #put}: the heap hands out the stored object (made the task's own first), RocksDB a decoded
+ * copy that it keeps for the last (key, namespace) read and writes back only when another is used.
  */
 public interface NamespacedState<V> {
     /** The current key's value in {@code namespace}, or null. */
