@@ -88,8 +88,8 @@ public final class StreamEnvironment {
     }
 
     /**
-     * How often sources emit their watermark (Flink's {@code pipeline.auto-watermark-interval},
-     * default 200 ms). A watermark is a control item that closes the partly filled batches of every
+     * How often sources emit their watermark (Flink's {@code pipeline.auto-watermark-interval};
+     * default 10 ms, where Flink's is 200 ms). A watermark is a control item that closes the partly filled batches of every
      * outgoing channel, so emitting one after each poll would send small batches. A source that has
      * nothing to read emits its watermark at once. {@link Duration#ZERO} emits after every poll
      * (unlike Flink, where zero turns periodic watermarks off).

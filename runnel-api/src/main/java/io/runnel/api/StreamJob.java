@@ -16,8 +16,12 @@ public record StreamJob(String name, List<Transformation> sinks, int parallelism
                         int workerThreads, long bufferTimeoutMillis, CheckpointConfig checkpoints,
                         RestartStrategy restartStrategy, String stateBackend, String restoreFrom,
                         long autoWatermarkIntervalMillis) implements Serializable {
-    /** Flink's default of {@code pipeline.auto-watermark-interval}. */
-    public static final long DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS = 200;
+    /**
+     * Shorter than Flink's 200 ms ({@code pipeline.auto-watermark-interval}): at millions of
+     * events per second a watermark 200 ms late keeps 10 s of Nexmark event time of window slices
+     * alive longer, which cost q5 a fifth of its throughput; 10 ms still fills the batches.
+     */
+    public static final long DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS = 10;
 
     public StreamJob(String name, List<Transformation> sinks, int parallelism, int maxParallelism, int workerThreads,
                      long bufferTimeoutMillis, CheckpointConfig checkpoints, RestartStrategy restartStrategy,
