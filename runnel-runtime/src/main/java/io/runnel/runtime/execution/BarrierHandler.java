@@ -170,14 +170,10 @@ final class BarrierHandler {
 
     /** A newer checkpoint: whatever was in progress is abandoned (it times out at the coordinator). */
     private void start(ControlItem.Barrier b) {
+        reset();
         current = b.checkpointId();
         savepoint = b.savepoint();
         startNanos = System.nanoTime();
-        deferred = null;
-        inFlight = null;
-        Arrays.fill(barrierAt, -1);
-        Arrays.fill(arrived, false);
-        Arrays.fill(blocked, false);
     }
 
     /** Aligned: channel {@code c} processed everything before the current checkpoint's barrier. */

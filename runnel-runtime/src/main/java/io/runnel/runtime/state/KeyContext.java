@@ -23,9 +23,14 @@ public final class KeyContext {
 
     public void setCurrentKey(Object key) {
         preset = false;
-        int kg = KeyGroups.keyGroupOf(key, maxParallelism) - firstKeyGroup;
+        set(key, KeyGroups.keyGroupOf(key, maxParallelism));
+    }
+
+    /** Makes {@code key} of absolute key group {@code keyGroup} current, if this subtask owns the group. */
+    private void set(Object key, int keyGroup) {
+        int kg = keyGroup - firstKeyGroup;
         if (kg < 0 || kg >= keyGroupCount) {
-            throw new IllegalStateException("key " + key + " belongs to key group " + (kg + firstKeyGroup)
+            throw new IllegalStateException("key " + key + " belongs to key group " + keyGroup
                     + ", not owned by this subtask (" + firstKeyGroup + ".." + (firstKeyGroup + keyGroupCount - 1) + ")");
         }
         this.key = key;
@@ -43,15 +48,8 @@ public final class KeyContext {
      * the operator need not extract and hash it again.
      */
     public void presetKey(Object key, int keyGroup) {
-        int kg = keyGroup - firstKeyGroup;
-        if (kg < 0 || kg >= keyGroupCount) {
-            throw new IllegalStateException("key " + key + " belongs to key group " + keyGroup
-                    + ", not owned by this subtask (" + firstKeyGroup + ".." + (firstKeyGroup + keyGroupCount - 1) + ")");
-        }
-        this.key = key;
-        this.keyGroupIndex = kg;
+        set(key, keyGroup);
         this.preset = true;
-        if (afterKeySet != null) afterKeySet.run();
     }
 
     /** True (once) if the current key was preset for the record now being processed. */

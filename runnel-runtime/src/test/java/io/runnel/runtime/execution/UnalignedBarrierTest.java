@@ -12,14 +12,11 @@ import io.runnel.runtime.checkpoint.CheckpointParticipant;
 import io.runnel.runtime.checkpoint.CheckpointStorage;
 import io.runnel.runtime.checkpoint.InFlightData;
 import io.runnel.runtime.checkpoint.OperatorRestore;
-import io.runnel.runtime.checkpoint.OperatorSnapshot;
 import io.runnel.runtime.checkpoint.Restore;
 import io.runnel.runtime.checkpoint.TaskCheckpointer;
-import io.runnel.runtime.operators.OneInputOperator;
 import io.runnel.runtime.operators.OperatorContext;
 import io.runnel.runtime.operators.Output;
 import io.runnel.runtime.operators.ProcessingClock;
-import io.runnel.runtime.operators.StreamOperator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,21 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class UnalignedBarrierTest {
     @TempDir
     Path dir;
-
-    static final class Recorder extends StreamOperator<Void> implements OneInputOperator<Object> {
-        final List<Object> seen = new ArrayList<>();
-
-        @Override
-        public void processElement(Object value, long timestamp) {
-            seen.add(value);
-        }
-
-        @Override
-        public void snapshotState(OperatorSnapshot snapshot) throws Exception {
-            super.snapshotState(snapshot);
-            snapshot.put("seen", new ArrayList<>(seen));
-        }
-    }
 
     /** Stands in for the job's sources: takes the coordinator's triggers and acknowledges with nothing. */
     static final class FakeSource implements CheckpointParticipant {
@@ -100,7 +82,7 @@ class UnalignedBarrierTest {
     private Result run(Duration alignedTimeout, Script script) throws Exception {
         Channel a = new Channel("a", 16);
         Channel b = new Channel("b", 16);
-        Recorder rec = new Recorder();
+        BarrierAlignmentTest.Recorder rec = new BarrierAlignmentTest.Recorder();
         rec.setup(new OperatorContext("recorder", 0, 1, 128, ProcessingClock.SYSTEM, false), NOWHERE);
         OperatorChain chain = new OperatorChain(List.of(rec), List.of(), ProcessingClock.SYSTEM, 100);
         InputGate gate = new InputGate(new Channel[] {a, b}, new int[] {0, 0});
@@ -175,7 +157,7 @@ class UnalignedBarrierTest {
             a.offer(batch("a2"));
             b.offer(batch("b1"));
             calls(task);
-            Recorder rec = (Recorder) task.headOperator();
+            BarrierAlignmentTest.Recorder rec = (BarrierAlignmentTest.Recorder) task.headOperator();
             assertThat(rec.seen).as("a is held while aligning").containsExactlyInAnyOrder("a1", "b1");
             Thread.sleep(150);
             calls(task); // the alignment timed out: snapshot now, a2 flows again
