@@ -124,7 +124,6 @@ class UnalignedBarrierTest {
             b.offer(batch("b1"));
             b.offer(batch("b2"));
             calls(task);
-            assertThat(task).isNotNull();
             b.offerPriority(new ControlItem.Barrier(id, false, 2)); // after b1, b2
             b.offer(batch("b3"));
             calls(task);
