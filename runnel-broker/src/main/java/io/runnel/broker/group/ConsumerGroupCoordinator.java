@@ -79,15 +79,24 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
         return g != null && !g.members.isEmpty();
     }
 
-    public synchronized ConsumerGroupHeartbeatResponseData heartbeat(ConsumerGroupHeartbeatRequestData req,
-                                                                     String clientId, String clientHost,
-                                                                     short version) {
+    /**
+     * Handles a ConsumerGroupHeartbeat. The classic coordinator is asked before this one's lock is
+     * taken: it asks this one under its own lock, so holding both here would deadlock.
+     */
+    public ConsumerGroupHeartbeatResponseData heartbeat(ConsumerGroupHeartbeatRequestData req, String clientId,
+                                                        String clientHost, short version) {
         if (req.groupId() == null || req.groupId().isEmpty()) {
             return error(Errors.INVALID_REQUEST, "group id is empty");
         }
         if (classicGroupActive.test(req.groupId())) {
             return error(Errors.GROUP_ID_NOT_FOUND, "group " + req.groupId() + " is a classic group");
         }
+        return heartbeatChecked(req, clientId, clientHost, version);
+    }
+
+    private synchronized ConsumerGroupHeartbeatResponseData heartbeatChecked(ConsumerGroupHeartbeatRequestData req,
+                                                                             String clientId, String clientHost,
+                                                                             short version) {
         if (req.serverAssignor() != null && !ASSIGNORS.contains(req.serverAssignor())) {
             return error(Errors.UNSUPPORTED_ASSIGNOR, "assignor " + req.serverAssignor() + " is not supported; use range");
         }

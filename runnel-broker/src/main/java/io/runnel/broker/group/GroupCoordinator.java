@@ -60,9 +60,13 @@ public final class GroupCoordinator implements AutoCloseable {
         return System.currentTimeMillis();
     }
 
-    /** Handles a JoinGroup; the future completes when the join phase ends (or at once on error). */
-    public synchronized CompletableFuture<JoinGroupResponseData> join(JoinGroupRequestData req, String clientId,
-                                                                      String clientHost, short version) {
+    /**
+     * Handles a JoinGroup; the future completes when the join phase ends (or at once on error).
+     * The consumer-protocol coordinator is asked before this one's lock is taken: it asks this one
+     * under its own lock, so holding both here would deadlock.
+     */
+    public CompletableFuture<JoinGroupResponseData> join(JoinGroupRequestData req, String clientId,
+                                                         String clientHost, short version) {
         if (req.sessionTimeoutMs() < minSessionMs || req.sessionTimeoutMs() > maxSessionMs) {
             return joinError(Errors.INVALID_SESSION_TIMEOUT, req.memberId());
         }
@@ -72,6 +76,12 @@ public final class GroupCoordinator implements AutoCloseable {
         if (consumerGroupActive.test(req.groupId())) {
             return joinError(Errors.INCONSISTENT_GROUP_PROTOCOL, req.memberId());
         }
+        return joinChecked(req, clientId, clientHost, version);
+    }
+
+    private synchronized CompletableFuture<JoinGroupResponseData> joinChecked(JoinGroupRequestData req,
+                                                                              String clientId, String clientHost,
+                                                                              short version) {
         ClassicGroup group = groups.get(req.groupId());
         if (group == null) {
             if (!req.memberId().isEmpty()) {
