@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,13 +29,13 @@ import org.slf4j.LoggerFactory;
 public final class LogManager implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(LogManager.class);
     private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-    private static final String DELETE_SUFFIX = "-delete";
 
     private final Path dataDir;
     private final LogConfig defaults;
     private final LongSupplier clock;
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final Map<UUID, Topic> topicsById = new ConcurrentHashMap<>();
+    private final TopicDeletions deletions;
     private ScheduledExecutorService scheduler;
     private DirectoryLock lock;
 
@@ -44,6 +43,7 @@ public final class LogManager implements Closeable {
         this.dataDir = dataDir;
         this.defaults = defaults;
         this.clock = clock;
+        this.deletions = new TopicDeletions(dataDir);
     }
 
     /** Opens every topic found in {@code dataDir} (created if missing), recovering each partition. */
@@ -72,12 +72,12 @@ public final class LogManager implements Closeable {
         try (Stream<Path> dirs = Files.list(dataDir)) {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
                 String name = d.getFileName().toString();
-                if (name.startsWith(".")) {
+                if (name.endsWith(TopicDeletions.DELETE_SUFFIX)) {
+                    TopicDeletions.deleteRecursively(d); // a delete interrupted by a crash
                     continue;
                 }
-                if (name.endsWith(DELETE_SUFFIX)) {
-                    deleteRecursively(d); // a delete interrupted by a crash
-                    continue;
+                if (name.startsWith(".") && !Files.exists(d.resolve(TopicMetadataFile.NAME))) {
+                    continue; // not a partition (topic names may start with '.', partitions have metadata)
                 }
                 int dash = name.lastIndexOf('-');
                 if (dash <= 0) {
@@ -91,13 +91,24 @@ public final class LogManager implements Closeable {
                 }
             }
         }
+        Set<UUID> deleting = deletions.pending();
         for (var e : found.entrySet()) {
-            loadTopic(e.getKey(), e.getValue());
+            loadTopic(e.getKey(), e.getValue(), deleting);
+        }
+        for (UUID id : deleting) {
+            deletions.finish(id);
         }
     }
 
-    private void loadTopic(String name, TreeMap<Integer, Path> dirs) throws IOException {
+    private void loadTopic(String name, TreeMap<Integer, Path> dirs, Set<UUID> deleting) throws IOException {
         TopicMetadataFile.Contents meta = TopicMetadataFile.read(dirs.firstEntry().getValue());
+        if (meta != null && deleting.contains(meta.topicId())) {
+            for (Path dir : dirs.values()) {
+                TopicDeletions.removePartitionDir(dir, meta.topicId());
+            }
+            LOG.info("Finished deleting topic {} (id {}), interrupted by a crash", name, meta.topicId());
+            return;
+        }
         if (meta == null) {
             meta = new TopicMetadataFile.Contents(UUID.randomUUID(), Map.of());
             LOG.warn("Topic {} had no {}; assigned new topic id {}", name, TopicMetadataFile.NAME, meta.topicId());
@@ -220,20 +231,27 @@ public final class LogManager implements Closeable {
         LOG.info("Topic {} config overrides are now {}", name, overrides);
     }
 
-    /** Deletes a topic and its files. */
+    /**
+     * Deletes a topic and its files, durably: once this returns (or once a tombstone is written,
+     * if it fails or the process dies part-way) the topic does not come back on the next start.
+     */
     public synchronized void deleteTopic(String name) {
         Topic topic = requireTopic(name);
+        try {
+            deletions.begin(topic.id(), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting the deletion of topic " + name, e);
+        }
         topics.remove(name);
         topicsById.remove(topic.id());
-        for (PartitionLog p : topic.partitions()) {
-            p.close();
-            Path doomed = p.dir().resolveSibling(p.dir().getFileName() + "." + topic.id() + DELETE_SUFFIX);
-            try {
-                Files.move(p.dir(), doomed);
-                deleteRecursively(doomed);
-            } catch (IOException e) {
-                throw new UncheckedIOException("deleting " + p.dir(), e);
+        try {
+            for (PartitionLog p : topic.partitions()) {
+                p.close();
+                TopicDeletions.removePartitionDir(p.dir(), topic.id());
             }
+            deletions.finish(topic.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting topic " + name + " (finished on the next start)", e);
         }
         LOG.info("Deleted topic {}", name);
     }
@@ -322,16 +340,6 @@ public final class LogManager implements Closeable {
         if (lock != null) {
             lock.release();
             lock = null;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-        }
-        for (Path p : paths) {
-            Files.deleteIfExists(p);
         }
     }
 }

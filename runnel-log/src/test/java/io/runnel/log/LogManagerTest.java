@@ -82,4 +82,49 @@ class LogManagerTest {
             assertThat(dir.toFile().list()).containsExactly(".lock");
         }
     }
+
+    @Test
+    void aTopicNameStartingWithADotSurvivesRestart() {
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            m.createTopic(".hidden", 2, Map.of()).partition(1).append(TestBatches.batch(3, 1));
+        }
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            assertThat(m.topic(".hidden")).isNotNull();
+            assertThat(m.topic(".hidden").partition(1).logEndOffset()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theLongestLegalNameIsDeletedForGood() {
+        String name = "n".repeat(249);
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            m.createTopic(name, 1, Map.of()).partition(0).append(TestBatches.batch(2, 1));
+            m.deleteTopic(name); // the -delete directory name must fit in 255 bytes
+            assertThat(m.topic(name)).isNull();
+        }
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            assertThat(m.topic(name)).isNull();
+        }
+        assertThat(dir.toFile().list()).containsExactly(".lock");
+    }
+
+    @Test
+    void aDeleteInterruptedByACrashIsFinishedOnTheNextStart() throws Exception {
+        UUID id;
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            id = m.createTopic("doomed", 3, Map.of()).id();
+            m.createTopic("kept", 1, Map.of());
+        }
+        // the on-disk state of a crash after the tombstone and partition 0's removal
+        new TopicDeletions(dir).begin(id, "doomed");
+        TopicDeletions.removePartitionDir(dir.resolve("doomed-0"), id);
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            assertThat(m.topic("doomed")).isNull();
+            assertThat(m.topic("kept")).isNotNull();
+        }
+        assertThat(dir.toFile().list()).containsExactlyInAnyOrder(".lock", "kept-0");
+        try (LogManager m = LogManager.open(dir, LogConfig.defaults())) {
+            assertThat(m.topic("doomed")).isNull();
+        }
+    }
 }
