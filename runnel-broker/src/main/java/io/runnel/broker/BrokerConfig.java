@@ -30,6 +30,8 @@ public final class BrokerConfig {
         DEFAULTS.put("num.partitions", "1");
         DEFAULTS.put("default.replication.factor", "1");
         DEFAULTS.put("log.segment.bytes", String.valueOf(1 << 30));
+        DEFAULTS.put("internal.segment.bytes", null);
+        DEFAULTS.put("max.partitions.per.broker", "10000");
         DEFAULTS.put("log.roll.ms", String.valueOf(7L * 24 * 3600 * 1000));
         DEFAULTS.put("retention.ms", String.valueOf(7L * 24 * 3600 * 1000));
         DEFAULTS.put("retention.bytes", "-1");
@@ -193,6 +195,11 @@ public final class BrokerConfig {
         return getInt("num.partitions");
     }
 
+    /** Partitions this broker holds at most (each keeps files open); Runnel's name. */
+    public int maxPartitions() {
+        return Math.max(1, getInt("max.partitions.per.broker"));
+    }
+
     public int maxFrameBytes() {
         return getInt("socket.request.max.bytes");
     }
@@ -250,7 +257,15 @@ public final class BrokerConfig {
         if (getLong("log.flush.interval.messages") == 1) {
             policy = FsyncPolicy.EVERY_BATCH;
         }
-        return new LogConfig(getInt("log.segment.bytes"), getLong("log.roll.ms"), getLong("retention.ms"),
+        int segmentBytes = getInt("log.segment.bytes");
+        if (segmentBytes < TopicConfigs.MIN_SEGMENT_BYTES) {
+            throw new IllegalArgumentException(TopicConfigs.belowMinimum("log.segment.bytes", segmentBytes,
+                    TopicConfigs.MIN_SEGMENT_BYTES));
+        }
+        if (values.get("internal.segment.bytes") != null) {
+            segmentBytes = getInt("internal.segment.bytes"); // tests only: no minimum
+        }
+        return new LogConfig(segmentBytes, getLong("log.roll.ms"), getLong("retention.ms"),
                 getLong("retention.bytes"), getInt("log.index.interval.bytes"), getInt("log.index.size.max.bytes"),
                 getInt("message.max.bytes"), policy, flushMs);
     }

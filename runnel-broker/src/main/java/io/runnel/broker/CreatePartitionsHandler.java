@@ -3,6 +3,7 @@ package io.runnel.broker;
 import io.runnel.log.LogException;
 import io.runnel.log.Topic;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.message.CreatePartitionsRequestData;
 import org.apache.kafka.common.message.CreatePartitionsResponseData;
 import org.apache.kafka.common.message.CreatePartitionsResponseData.CreatePartitionsTopicResult;
@@ -38,10 +39,13 @@ final class CreatePartitionsHandler implements ApiHandler {
             } else if (t.count() <= topic.partitionCount()) {
                 r.setErrorCode(Errors.INVALID_PARTITIONS.code()).setErrorMessage("topic " + t.name() + " has "
                         + topic.partitionCount() + " partitions; the new count " + t.count() + " must be larger");
-            } else if (!req.validateOnly()) {
+            } else {
                 try {
-                    topics.logs().addPartitions(t.name(), t.count());
-                } catch (LogException e) {
+                    topics.checkPartitionBudget(t.name(), t.count() - topic.partitionCount());
+                    if (!req.validateOnly()) {
+                        topics.logs().addPartitions(t.name(), t.count());
+                    }
+                } catch (InvalidPartitionsException | LogException e) {
                     r.setErrorCode(Errors.INVALID_PARTITIONS.code()).setErrorMessage(e.getMessage());
                 }
             }

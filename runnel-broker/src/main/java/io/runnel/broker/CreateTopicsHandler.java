@@ -60,6 +60,7 @@ final class CreateTopicsHandler implements ApiHandler {
             if (topics.find(t.name()) != null) {
                 return fail(r, Errors.TOPIC_ALREADY_EXISTS, "topic '" + t.name() + "' already exists");
             }
+            topics.checkPartitionBudget(t.name(), partitions);
             r.setNumPartitions(partitions).setReplicationFactor((short) 1);
             if (validateOnly) {
                 return r;

@@ -18,7 +18,17 @@ final class TopicConfigs {
             "compression.type", "producer",
             "min.insync.replicas", "1");
 
+    /** Kafka's minimum of {@code segment.bytes} and {@code log.segment.bytes} (since 4.0, KIP-1030). */
+    static final int MIN_SEGMENT_BYTES = 1024 * 1024;
+    /** Kafka's internal, unvalidated {@code segment.bytes} (for tests), stored as {@code segment.bytes}. */
+    static final String INTERNAL_SEGMENT_BYTES = "internal.segment.bytes";
+
     private TopicConfigs() {
+    }
+
+    /** Kafka's ConfigException wording for a value under a minimum. */
+    static String belowMinimum(String name, Object value, long min) {
+        return "Invalid value " + value + " for configuration " + name + ": Value must be at least " + min;
     }
 
     /**
@@ -36,7 +46,10 @@ final class TopicConfigs {
                     throw new InvalidConfigurationException("topic " + topic + ": " + name + "=" + value
                             + " is not supported (only " + FIXED.get(name) + ")");
                 }
+            } else if (name.equals(INTERNAL_SEGMENT_BYTES)) {
+                stored.put("segment.bytes", value);
             } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)) {
+                checkMinimum(name, value);
                 stored.put(name, value);
             } else {
                 throw new InvalidConfigurationException("topic " + topic + ": unknown config " + name);
@@ -48,6 +61,18 @@ final class TopicConfigs {
             throw new InvalidConfigurationException("topic " + topic + ": " + ex.getMessage());
         }
         return stored;
+    }
+
+    private static void checkMinimum(String name, String value) {
+        if (name.equals("segment.bytes")) {
+            try {
+                if (Long.parseLong(value.trim()) < MIN_SEGMENT_BYTES) {
+                    throw new InvalidConfigurationException(belowMinimum(name, value, MIN_SEGMENT_BYTES));
+                }
+            } catch (NumberFormatException e) {
+                // LogConfig names the bad number below
+            }
+        }
     }
 
     /** Effective topic configs by Kafka name. */

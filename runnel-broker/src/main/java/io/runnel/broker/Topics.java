@@ -6,6 +6,7 @@ import io.runnel.log.TopicExistsException;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
 
 /** Topic lookups by name or Kafka {@link Uuid}, and auto-creation per {@code auto.create.topics.enable}. */
 public final class Topics {
@@ -53,11 +54,36 @@ public final class Topics {
         return config.autoCreateTopics();
     }
 
-    /** Creates the topic with {@code num.partitions} if it does not exist (a racing create is fine). */
+    /**
+     * Refuses adding {@code adding} partitions past {@code max.partitions.per.broker}. Checked per
+     * request, before the create: concurrent creates can overshoot by what they add together.
+     *
+     * @throws InvalidPartitionsException naming the limit
+     */
+    public void checkPartitionBudget(String topic, int adding) {
+        long held = 0;
+        for (Topic t : logs.topics()) {
+            held += t.partitionCount();
+        }
+        if (held + adding > config.maxPartitions()) {
+            throw new InvalidPartitionsException("topic " + topic + ": " + adding + " more partitions would exceed "
+                    + "max.partitions.per.broker=" + config.maxPartitions() + " (" + held + " exist)");
+        }
+    }
+
+    /**
+     * Creates the topic with {@code num.partitions} if it does not exist (a racing create is fine);
+     * null if {@code max.partitions.per.broker} leaves no room for it.
+     */
     public Topic getOrCreate(String name) {
         Topic t = logs.topic(name);
         if (t != null) {
             return t;
+        }
+        try {
+            checkPartitionBudget(name, config.numPartitions());
+        } catch (InvalidPartitionsException e) {
+            return null;
         }
         try {
             return logs.createTopic(name, config.numPartitions(), Map.of());

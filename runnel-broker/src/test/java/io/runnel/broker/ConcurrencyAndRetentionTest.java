@@ -77,7 +77,7 @@ class ConcurrencyAndRetentionTest {
     @Test
     void consumersReadAcrossManySmallSegments() throws Exception {
         TopicPartition tp = new TopicPartition("tiny-segments", 0);
-        try (RunnelBroker broker = Clients.broker(dir, "log.segment.bytes", "4096");
+        try (RunnelBroker broker = Clients.broker(dir, "internal.segment.bytes", "4096");
              KafkaProducer<String, String> p = Clients.producer(broker, "compression.type", "lz4", "linger.ms", 5)) {
             for (int i = 0; i < 3000; i++) {
                 p.send(new ProducerRecord<>(tp.topic(), 0, 1_000_000L + i, null, "r" + i + "-" + "y".repeat(i % 40)));
@@ -101,7 +101,7 @@ class ConcurrencyAndRetentionTest {
     void backgroundRetentionDeletesOldSegments() throws Exception {
         TopicPartition tp = new TopicPartition("short", 0);
         try (RunnelBroker broker = Clients.broker(dir, "log.retention.check.interval.ms", "200",
-                "log.segment.bytes", "2000");
+                "internal.segment.bytes", "2000");
              Admin admin = Clients.admin(broker);
              KafkaProducer<String, String> p = Clients.producer(broker)) {
             admin.createTopics(List.of(new NewTopic("short", 1, (short) 1)
