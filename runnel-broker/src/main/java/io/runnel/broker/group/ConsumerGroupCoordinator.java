@@ -15,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ConsumerGroupDescribeResponseData;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
@@ -103,6 +103,15 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
         if (req.memberEpoch() < 0) {
             return leave(req);
         }
+        Pattern regex = null;
+        if (req.subscribedTopicRegex() != null && !req.subscribedTopicRegex().isEmpty()) {
+            try {
+                regex = Pattern.compile(req.subscribedTopicRegex());
+            } catch (PatternSyntaxException e) {
+                return error(Errors.INVALID_REGULAR_EXPRESSION, "invalid regular expression '"
+                        + req.subscribedTopicRegex() + "': " + e.getMessage());
+            }
+        }
         Group group = groups.get(req.groupId());
         ConsumerMember member;
         boolean full = req.subscribedTopicNames() != null || req.subscribedTopicRegex() != null;
@@ -137,7 +146,7 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
                         + member.memberEpoch);
             }
         }
-        updateMember(group, member, req);
+        updateMember(group, member, req, regex);
         maybeRecomputeTarget(group);
         Map<Uuid, Set<Integer>> toSend = reconcile(group, member);
         ConsumerGroupHeartbeatResponseData resp = new ConsumerGroupHeartbeatResponseData().setMemberId(member.memberId)
@@ -153,7 +162,7 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
         return resp;
     }
 
-    private void updateMember(Group group, ConsumerMember m, ConsumerGroupHeartbeatRequestData req) {
+    private void updateMember(Group group, ConsumerMember m, ConsumerGroupHeartbeatRequestData req, Pattern regex) {
         m.lastHeartbeatMs = System.currentTimeMillis();
         if (req.rebalanceTimeoutMs() > 0) {
             m.rebalanceTimeoutMs = req.rebalanceTimeoutMs();
@@ -167,6 +176,7 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
         }
         if (req.subscribedTopicRegex() != null && !req.subscribedTopicRegex().equals(m.subscribedRegex)) {
             m.subscribedRegex = req.subscribedTopicRegex().isEmpty() ? null : req.subscribedTopicRegex();
+            m.compiledRegex = regex;
             changed = true;
         }
         if (changed && m.memberEpoch > 0) {
@@ -188,16 +198,11 @@ public final class ConsumerGroupCoordinator implements AutoCloseable {
                 out.put(name, t);
             }
         }
-        if (m.subscribedRegex != null) {
-            try {
-                Pattern p = Pattern.compile(m.subscribedRegex);
-                for (Topic t : topics.logs().topics()) {
-                    if (!Topics.isInternal(t.name()) && p.matcher(t.name()).matches()) {
-                        out.put(t.name(), t);
-                    }
+        if (m.compiledRegex != null) {
+            for (Topic t : topics.logs().topics()) {
+                if (!Topics.isInternal(t.name()) && m.compiledRegex.matches(t.name())) {
+                    out.put(t.name(), t);
                 }
-            } catch (PatternSyntaxException e) {
-                LOG.warn("Member {} subscribed with an invalid regex: {}", m.memberId, e.getMessage());
             }
         }
         return new ArrayList<>(out.values());

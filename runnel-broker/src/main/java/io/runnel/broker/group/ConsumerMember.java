@@ -14,6 +14,8 @@ final class ConsumerMember {
     int rebalanceTimeoutMs;
     List<String> subscribedTopics = List.of();
     String subscribedRegex;
+    /** {@code subscribedRegex} compiled (RE2J: matching is linear in the topic name), or null. */
+    com.google.re2j.Pattern compiledRegex;
     /** What the coordinator has given the member and the member has not yet given back. */
     Map<Uuid, Set<Integer>> assigned = Map.of();
     /** What the member last reported owning. */
