@@ -67,8 +67,10 @@ final class ProduceHandler implements ApiHandler {
                 } else if (Topics.isInternal(topic.name())) {
                     pr = error(pd.index(), Errors.INVALID_TOPIC_EXCEPTION, "clients may not write to internal topic "
                             + topic.name());
+                } else if (!(pd.records() instanceof MemoryRecords records)) {
+                    pr = error(pd.index(), Errors.CORRUPT_MESSAGE, "no records for partition " + pd.index());
                 } else {
-                    pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index());
+                    pr = append(topic.partition(pd.index()), records, pd.index());
                 }
                 tr.partitionResponses().add(pr);
             }
@@ -90,6 +92,10 @@ final class ProduceHandler implements ApiHandler {
                     batch.ensureValid();
                     if (batch.isControlBatch()) {
                         return error(index, Errors.INVALID_RECORD, "clients may not write control batches");
+                    }
+                    String problem = ProducerBatchChecks.problem(batch);
+                    if (problem != null) {
+                        return error(index, Errors.INVALID_RECORD, "batch at byte " + pos + ": " + problem);
                     }
                     ByteBuffer one = buffer.duplicate();
                     one.position(buffer.position() + pos).limit(buffer.position() + pos + batch.sizeInBytes());

@@ -55,6 +55,9 @@ public final class BatchDescriptor {
     /** baseOffset plus batchLength: the bytes not counted in batchLength. */
     public static final int LOG_OVERHEAD = 12;
     public static final byte MAGIC_V2 = 2;
+    /** Attributes bits 0-2: the compression codec (none, gzip, snappy, lz4, zstd). */
+    public static final int COMPRESSION_MASK = 0x07;
+    public static final int MAX_COMPRESSION_CODEC = 4;
 
     private BatchDescriptor() {
     }
@@ -103,7 +106,8 @@ public final class BatchDescriptor {
     }
 
     /**
-     * Checks the batch at {@code pos} of {@code buf} (framing, magic, CRC) and returns its total
+     * Checks the batch at {@code pos} of {@code buf} (framing, magic, offset delta against the
+     * record count, compression codec, CRC) and returns its total
      * size, or throws {@link InvalidBatchException} saying what is wrong. {@code where} names the
      * batch in the message (a file and position, or a request).
      */
@@ -125,8 +129,19 @@ public final class BatchDescriptor {
         if (magic != MAGIC_V2) {
             throw new InvalidBatchException(where + ": magic " + magic + ", only magic 2 is supported");
         }
-        if (buf.getInt(pos + LAST_OFFSET_DELTA_OFFSET) < 0) {
+        int lastOffsetDelta = buf.getInt(pos + LAST_OFFSET_DELTA_OFFSET);
+        if (lastOffsetDelta < 0) {
             throw new InvalidBatchException(where + ": negative lastOffsetDelta");
+        }
+        int count = buf.getInt(pos + RECORD_COUNT_OFFSET);
+        // compaction may leave fewer records than offsets (even none), never more
+        if (count < 0 || count > (long) lastOffsetDelta + 1) {
+            throw new InvalidBatchException(where + ": record count " + count + " does not fit lastOffsetDelta "
+                    + lastOffsetDelta);
+        }
+        int codec = attributes(buf, pos) & COMPRESSION_MASK;
+        if (codec > MAX_COMPRESSION_CODEC) {
+            throw new InvalidBatchException(where + ": unknown compression codec " + codec);
         }
         long stored = Integer.toUnsignedLong(buf.getInt(pos + CRC_OFFSET));
         long computed = crc(buf, pos + ATTRIBUTES_OFFSET, pos + LOG_OVERHEAD + length);
