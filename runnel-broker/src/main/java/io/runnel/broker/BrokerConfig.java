@@ -44,6 +44,12 @@ public final class BrokerConfig {
         DEFAULTS.put("socket.request.max.bytes", String.valueOf(100 * 1024 * 1024));
         DEFAULTS.put("queued.max.requests.per.connection", "100");
         DEFAULTS.put("queued.max.request.bytes.per.connection", String.valueOf(100 * 1024 * 1024));
+        DEFAULTS.put("queued.max.requests", "500");
+        DEFAULTS.put("queued.max.response.bytes.per.connection", String.valueOf(1024 * 1024));
+        DEFAULTS.put("max.connections", String.valueOf(Integer.MAX_VALUE));
+        DEFAULTS.put("max.connections.per.ip", String.valueOf(Integer.MAX_VALUE));
+        DEFAULTS.put("max.connections.per.ip.overrides", "");
+        DEFAULTS.put("max.connection.creation.rate", String.valueOf(Integer.MAX_VALUE));
         DEFAULTS.put("fetch.max.bytes", String.valueOf(55 * 1024 * 1024));
         DEFAULTS.put("connections.max.idle.ms", String.valueOf(10 * 60 * 1000));
         DEFAULTS.put("num.io.threads", "8");
@@ -98,6 +104,12 @@ public final class BrokerConfig {
         BrokerConfig config = new BrokerConfig(v);
         config.logConfig(); // validate eagerly
         config.port();
+        ConnectionLimiter.parseOverrides(config.get("max.connections.per.ip.overrides"));
+        for (String name : new String[] {"max.connections", "max.connections.per.ip", "max.connection.creation.rate"}) {
+            if (config.getInt(name) < 0) {
+                throw new IllegalArgumentException("broker config " + name + " must not be negative");
+            }
+        }
         return config;
     }
 
@@ -206,6 +218,16 @@ public final class BrokerConfig {
 
     public int maxInFlightPerConnection() {
         return Math.max(1, getInt("queued.max.requests.per.connection"));
+    }
+
+    /** {@code queued.max.requests}: requests handled at once over all connections. */
+    public int queuedMaxRequests() {
+        return Math.max(1, getInt("queued.max.requests"));
+    }
+
+    /** Response bytes waiting for one client before its next request waits (the write high-water mark). */
+    public int maxPendingResponseBytesPerConnection() {
+        return Math.max(1024, getInt("queued.max.response.bytes.per.connection"));
     }
 
     /** Bytes of queued requests per connection before its socket stops being read. */

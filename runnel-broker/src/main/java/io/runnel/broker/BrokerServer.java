@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -26,7 +27,8 @@ final class BrokerServer implements Closeable {
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Channel serverChannel;
 
-    BrokerServer(BrokerConfig config, KafkaApis apis, Executor io) throws InterruptedException {
+    BrokerServer(BrokerConfig config, KafkaApis apis, Executor io, NetworkMetrics metrics)
+            throws InterruptedException {
         String host = config.host();
         int port = config.port();
         int networkThreads = config.networkThreads();
@@ -34,6 +36,9 @@ final class BrokerServer implements Closeable {
         int maxInFlight = config.maxInFlightPerConnection();
         long maxQueuedBytes = config.maxQueuedBytesPerConnection();
         long idleMs = config.connectionsMaxIdleMs();
+        ConnectionLimiter limiter = new ConnectionLimiter(config, metrics);
+        RequestSlots slots = new RequestSlots(config.queuedMaxRequests());
+        int highWater = config.maxPendingResponseBytesPerConnection();
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(networkThreads, NioIoHandler.newFactory());
         try {
@@ -42,15 +47,21 @@ final class BrokerServer implements Closeable {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.MESSAGE_SIZE_ESTIMATOR, ResponseSizeEstimator.INSTANCE)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(highWater / 2, highWater))
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             channels.add(ch);
+                            if (!limiter.admit(ch)) {
+                                return;
+                            }
                             if (idleMs > 0) {
                                 ch.pipeline().addLast(new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS));
                             }
                             ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(maxFrameBytes, 0, 4, 0, 4));
-                            ch.pipeline().addLast(new ConnectionHandler(apis, io, maxInFlight, maxQueuedBytes));
+                            ch.pipeline().addLast(new ConnectionHandler(apis, io, maxInFlight, maxQueuedBytes, slots,
+                                    metrics));
                         }
                     });
             serverChannel = b.bind(host, port).sync().channel();

@@ -24,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * One client connection. Requests are handled one at a time in arrival order, as Kafka brokers
  * do, so responses go out in request order. Frames waiting behind the current request are queued;
  * once {@code maxInFlight} frames or {@code maxQueuedBytes} bytes are queued the socket stops being
- * read, which pushes back on the client through TCP. The queue and the busy flag are touched only on the channel's event loop.
+ * read, which pushes back on the client through TCP. The next request is not started while the
+ * channel is not writable (responses above the write buffer's high-water mark are waiting for the
+ * client to read them) nor while the broker-wide {@link RequestSlots} are all taken; reading
+ * resumes when the channel drains or a slot frees. The queue and the flags are touched only on the
+ * channel's event loop.
  */
 final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -34,16 +38,22 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private final Executor io;
     private final int maxInFlight;
     private final long maxQueuedBytes;
+    private final RequestSlots slots;
+    private final NetworkMetrics metrics;
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private long queuedBytes;
     private boolean busy;
+    private boolean waitingForSlot;
     private String connectionId;
 
-    ConnectionHandler(KafkaApis apis, Executor io, int maxInFlight, long maxQueuedBytes) {
+    ConnectionHandler(KafkaApis apis, Executor io, int maxInFlight, long maxQueuedBytes, RequestSlots slots,
+                      NetworkMetrics metrics) {
         this.apis = apis;
         this.io = io;
         this.maxInFlight = maxInFlight;
         this.maxQueuedBytes = maxQueuedBytes;
+        this.slots = slots;
+        this.metrics = metrics;
     }
 
     private boolean full() {
@@ -70,7 +80,14 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private void processNext(ChannelHandlerContext ctx) {
-        if (busy || queue.isEmpty() || !ctx.channel().isActive()) {
+        if (busy || waitingForSlot || queue.isEmpty() || !ctx.channel().isActive() || !ctx.channel().isWritable()) {
+            return;
+        }
+        if (!slots.tryAcquire(() -> ctx.executor().execute(() -> {
+            waitingForSlot = false;
+            processNext(ctx);
+        }))) {
+            waitingForSlot = true;
             return;
         }
         busy = true;
@@ -79,6 +96,7 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
         try {
             io.execute(() -> process(ctx, frame));
         } catch (RejectedExecutionException e) {
+            slots.release();
             ctx.close(); // shutting down
         }
     }
@@ -94,7 +112,9 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
             request = context.parseRequest(frame);
         } catch (RuntimeException e) {
             LOG.warn("Closing connection {}: cannot parse request: {}", connectionId, e.getMessage());
+            slots.release();
             ctx.close();
+            finished(ctx);
             return;
         }
         CompletableFuture<AbstractResponse> response;
@@ -102,6 +122,8 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
             response = apis.handle(context, request.request);
         } catch (RuntimeException e) {
             response = CompletableFuture.failedFuture(e);
+        } finally {
+            slots.release(); // a parked fetch waits for data without holding a slot
         }
         response.whenComplete((r, error) -> respond(ctx, context, request, r, error));
     }
@@ -122,13 +144,40 @@ final class ConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
             LOG.warn("Closing connection {}: cannot answer {}: {}", connectionId, context.header.apiKey(), e.toString());
             ctx.close();
         }
+        finished(ctx);
+    }
+
+    /** After a request is answered (or dropped): on the event loop, moves on to the next. */
+    private void finished(ChannelHandlerContext ctx) {
+        metrics.requestHandled();
         ctx.executor().execute(() -> {
             busy = false;
-            if (!full()) {
-                ctx.channel().config().setAutoRead(true);
+            var outbound = ctx.channel().unsafe().outboundBuffer();
+            if (outbound != null) {
+                metrics.recordPendingResponseBytes(outbound.totalPendingWriteBytes());
             }
-            processNext(ctx);
+            resume(ctx);
         });
+    }
+
+    /** Reads and handles more only while the client takes its responses. */
+    private void resume(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        if (!full()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        processNext(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable() && !busy) {
+            resume(ctx);
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class RunnelBroker implements AutoCloseable {
     private final ClusterInfo cluster;
     private final BrokerServer server;
     private final AutoCloseable groups;
+    private final NetworkMetrics networkMetrics = new NetworkMetrics();
     private volatile boolean closed;
 
     private RunnelBroker(BrokerConfig config) throws InterruptedException {
@@ -47,7 +48,7 @@ public final class RunnelBroker implements AutoCloseable {
         try {
             groupsStarted = Apis.registerAll(apis, config, logs, cluster, io, timer);
             logs.startBackgroundTasks(config.retentionCheckIntervalMs());
-            started = new BrokerServer(config, apis, io);
+            started = new BrokerServer(config, apis, io, networkMetrics);
         } catch (InterruptedException | RuntimeException e) {
             shutdownExecutors();
             closeQuietly(groupsStarted);
@@ -86,6 +87,11 @@ public final class RunnelBroker implements AutoCloseable {
 
     public BrokerConfig config() {
         return config;
+    }
+
+    /** Counters of the network layer (pending response bytes, rejected connections). */
+    public NetworkMetrics networkMetrics() {
+        return networkMetrics;
     }
 
     /** The APIs this broker answers (what ApiVersions advertises). */
