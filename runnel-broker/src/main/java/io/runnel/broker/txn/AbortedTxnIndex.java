@@ -94,6 +94,20 @@ final class AbortedTxnIndex {
         entries.add(e);
     }
 
+    /** Replaces the entries with ones rebuilt from the log, rewriting the file if they differ. */
+    void replaceWith(List<Entry> rebuilt) {
+        if (rebuilt.equals(entries)) {
+            return;
+        }
+        try {
+            AtomicFiles.write(file, encode(rebuilt));
+        } catch (IOException e) {
+            throw new UncheckedIOException("rewriting " + file, e);
+        }
+        entries.clear();
+        entries.addAll(rebuilt);
+    }
+
     /** Aborted transactions that end at or after {@code from} and start before {@code upTo}. */
     List<Entry> overlapping(long from, long upTo) {
         List<Entry> out = new ArrayList<>();

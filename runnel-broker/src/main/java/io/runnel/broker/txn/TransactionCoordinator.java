@@ -42,6 +42,13 @@ public final class TransactionCoordinator implements AutoCloseable {
     /** Producer id to its transactional state, read lock-free by the produce path. */
     private final Map<Long, TxnMetadata> byProducerId = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> expirer;
+    /** Writes a marker into a partition; a seam so tests can make the write fail. */
+    MarkerWriter markers;
+
+    /** Appends a transaction marker, durably. */
+    interface MarkerWriter {
+        void write(PartitionLog log, long producerId, short epoch, boolean commit);
+    }
 
     public TransactionCoordinator(Topics topics, TxnPartitions partitions, OffsetStore offsets, ProducerIdManager ids,
                                   PartitionLog stateLog, long compactBytes, Consumer<PartitionLog> onAppend,
@@ -53,6 +60,7 @@ public final class TransactionCoordinator implements AutoCloseable {
         this.txnLog = new TransactionLog(stateLog, compactBytes);
         this.onAppend = onAppend;
         this.maxTimeoutMs = maxTimeoutMs;
+        this.markers = (log, producerId, epoch, commit) -> partitions.get(log).writeMarker(producerId, epoch, commit);
         recover();
         this.expirer = timer.scheduleWithFixedDelay(this::abortExpired, 1, 1, TimeUnit.SECONDS);
     }
@@ -193,9 +201,16 @@ public final class TransactionCoordinator implements AutoCloseable {
         return Errors.NONE;
     }
 
-    /** EndTxn: commit or abort. A retry of an already completed end is answered with success. */
+    /**
+     * EndTxn: commit or abort. A retry of an already completed end is answered with success. If
+     * writing a marker fails, the transaction stays PREPARE_x and the answer is the retriable
+     * CONCURRENT_TRANSACTIONS; the client's retry (or the next expiry sweep) finishes it.
+     */
     public synchronized Errors endTxn(String transactionalId, long producerId, short epoch, boolean commit) {
         TxnMetadata m = txns.get(transactionalId);
+        if (m != null && m.producerId == producerId && m.epoch == epoch && isPrepared(m)) {
+            tryFinish(m);
+        }
         Errors e = check(m, producerId, epoch);
         if (e != Errors.NONE) {
             return e;
@@ -206,13 +221,41 @@ public final class TransactionCoordinator implements AutoCloseable {
         if (m.state != TxnState.ONGOING) {
             return m.state == TxnState.EMPTY && !commit ? Errors.NONE : Errors.INVALID_TXN_STATE;
         }
-        complete(m, commit);
-        return Errors.NONE;
+        m.state = commit ? TxnState.PREPARE_COMMIT : TxnState.PREPARE_ABORT;
+        persist(m);
+        return tryFinish(m) ? Errors.NONE : Errors.CONCURRENT_TRANSACTIONS;
+    }
+
+    private static boolean isPrepared(TxnMetadata m) {
+        return m.state == TxnState.PREPARE_COMMIT || m.state == TxnState.PREPARE_ABORT;
+    }
+
+    /** {@link #finish} of a PREPARE_x transaction; false (logged) if a write failed, to be retried. */
+    private boolean tryFinish(TxnMetadata m) {
+        try {
+            finish(m);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not finish transaction {} ({}); retried on the next EndTxn or expiry sweep",
+                    m.transactionalId, m.state, e);
+            return false;
+        }
     }
 
     private void complete(TxnMetadata m, boolean commit) {
         m.state = commit ? TxnState.PREPARE_COMMIT : TxnState.PREPARE_ABORT;
         persist(m);
+        finish(m);
+    }
+
+    /**
+     * Writes what a PREPARE_x transaction owes (a commit's offsets, then a marker into each of its
+     * partitions, each fsynced), then COMPLETE_x. Repeatable after a failure: offsets are
+     * overwritten with the same values, and a second marker for a producer with no open
+     * transaction changes nothing a reader sees.
+     */
+    private void finish(TxnMetadata m) {
+        boolean commit = m.state == TxnState.PREPARE_COMMIT;
         if (commit) {
             m.offsets.forEach(offsets::commit);
         }
@@ -220,7 +263,7 @@ public final class TransactionCoordinator implements AutoCloseable {
             Topic t = topics.find(tp.topic());
             PartitionLog log = t == null ? null : t.partition(tp.partition());
             if (log != null) {
-                partitions.get(log).writeMarker(m.producerId, m.epoch, commit);
+                markers.write(log, m.producerId, m.epoch, commit);
                 onAppend.accept(log);
             }
         }
@@ -239,7 +282,9 @@ public final class TransactionCoordinator implements AutoCloseable {
     private synchronized void abortExpired() {
         long now = System.currentTimeMillis();
         for (TxnMetadata m : txns.values()) {
-            if (m.state == TxnState.ONGOING && now - m.startMs > m.timeoutMs) {
+            if (isPrepared(m)) {
+                tryFinish(m); // a marker write failed earlier
+            } else if (m.state == TxnState.ONGOING && now - m.startMs > m.timeoutMs) {
                 LOG.info("Aborting transaction {} of producer {}: open longer than {} ms", m.transactionalId,
                         m.producerId, m.timeoutMs);
                 m.epoch++;

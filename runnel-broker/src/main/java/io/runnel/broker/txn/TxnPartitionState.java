@@ -1,7 +1,6 @@
 package io.runnel.broker.txn;
 
 import io.runnel.log.AppendResult;
-import io.runnel.log.BatchDescriptor;
 import io.runnel.log.PartitionLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
  * append's check and its write; the last stable offset is read without it.
  */
 public final class TxnPartitionState {
-    private static final long TAIL_BYTES = 16L * 1024 * 1024;
     private final PartitionLog log;
     private final AbortedTxnIndex aborted;
     /** Producer id to the first offset of its open transaction here. */
@@ -28,21 +26,11 @@ public final class TxnPartitionState {
     TxnPartitionState(PartitionLog log) {
         this.log = log;
         this.aborted = new AbortedTxnIndex(log.dir(), log::logStartOffset);
-        findOpenTransactions();
-    }
-
-    /** Open transactions left in the tail by a crash: data of a producer after its last marker. */
-    private void findOpenTransactions() {
-        log.forEachBatchHeader(log.tailStartOffset(TAIL_BYTES), h -> {
-            if (BatchDescriptor.isTransactional(h, 0)) {
-                long producerId = BatchDescriptor.producerId(h, 0);
-                if (BatchDescriptor.isControl(h, 0)) {
-                    open.remove(producerId);
-                } else {
-                    open.putIfAbsent(producerId, BatchDescriptor.baseOffset(h, 0));
-                }
-            }
-        });
+        synchronized (log) {
+            TxnStateScan scan = TxnStateScan.of(log);
+            open.putAll(scan.open);
+            aborted.replaceWith(scan.aborted);
+        }
     }
 
     /**
@@ -72,12 +60,17 @@ public final class TxnPartitionState {
         return first == null ? -1 : first;
     }
 
-    /** Appends a commit or abort marker for the producer and closes its open transaction here. */
+    /**
+     * Appends a commit or abort marker for the producer, fsynced whatever the topic's flush policy
+     * (the coordinator writes COMPLETE after it, and COMPLETE must not survive a crash its markers
+     * did not), and closes the producer's open transaction here.
+     */
     AppendResult writeMarker(long producerId, short epoch, boolean commit) {
         synchronized (log) {
             MemoryRecords marker = MemoryRecords.withEndTransactionMarker(System.currentTimeMillis(), producerId, epoch,
                     new EndTransactionMarker(commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT, 0));
             AppendResult r = log.append(marker.buffer());
+            log.flush();
             Long first = open.remove(producerId);
             if (!commit && first != null) {
                 aborted.add(new AbortedTxnIndex.Entry(producerId, first, r.lastOffset()));
