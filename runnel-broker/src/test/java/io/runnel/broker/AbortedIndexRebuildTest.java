@@ -44,18 +44,45 @@ class AbortedIndexRebuildTest {
         assertThat(index).exists();
         Files.delete(index);
         try (RunnelBroker broker = Clients.broker(dir)) {
-            assertThat(readCommitted(broker, tp)).containsExactly("committed");
+            assertThat(readCommitted(broker, tp, "committed")).containsExactly("committed");
         }
         assertThat(Files.size(index)).as("rewritten from the log").isPositive();
     }
 
-    private static List<String> readCommitted(RunnelBroker broker, TopicPartition tp) {
+    /** An open transaction whose first batch is 17 MiB before the log end is still found and aborted. */
+    @Test
+    void aTransactionOpenFarBehindTheLogEndIsAbortedOnRestart() throws Exception {
+        TopicPartition tp = new TopicPartition("tx-far", 0);
+        RunnelBroker broker = Clients.broker(dir);
+        KafkaProducer<String, String> tx = Clients.producer(broker, "transactional.id", "far");
+        try (KafkaProducer<String, String> plain = Clients.producer(broker, "acks", "1")) {
+            tx.initTransactions();
+            tx.beginTransaction();
+            tx.send(new ProducerRecord<>(tp.topic(), 0, null, "open-0")).get();
+            String filler = "f".repeat(100_000);
+            for (int i = 0; i < 175; i++) {
+                plain.send(new ProducerRecord<>(tp.topic(), 0, null, filler));
+            }
+            plain.send(new ProducerRecord<>(tp.topic(), 0, null, "plain-last")).get();
+        } finally {
+            broker.close(); // the transaction is left ONGOING in __transaction_state
+            tx.close(Duration.ZERO);
+        }
+        try (RunnelBroker restarted = Clients.broker(dir)) {
+            List<String> seen = readCommitted(restarted, tp, "plain-last");
+            assertThat(seen.stream().filter(v -> !v.startsWith("fff")).toList()).containsExactly("plain-last");
+            assertThat(seen.size()).as("fillers and the last plain record").isEqualTo(176);
+        }
+    }
+
+    /** Read-committed values from the start until {@code last} has been read. */
+    private static List<String> readCommitted(RunnelBroker broker, TopicPartition tp, String last) {
         try (KafkaConsumer<String, String> c = Clients.consumer(broker, "isolation.level", "read_committed")) {
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));
             List<String> out = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < deadline && (out.isEmpty() || c.position(tp) < 6)) {
+            while (System.currentTimeMillis() < deadline && !out.contains(last)) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
                     out.add(r.value());
                 }
