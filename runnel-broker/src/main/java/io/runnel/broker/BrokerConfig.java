@@ -55,6 +55,7 @@ public final class BrokerConfig {
         DEFAULTS.put("offsets.retention.minutes", "10080");
         DEFAULTS.put("offsets.retention.check.interval.ms", "600000");
         DEFAULTS.put("offsets.topic.segment.bytes", String.valueOf(100 * 1024 * 1024));
+        DEFAULTS.put("max.incremental.fetch.session.cache.slots", "1000");
     }
 
     /** Kafka aliases accepted for our names. */
