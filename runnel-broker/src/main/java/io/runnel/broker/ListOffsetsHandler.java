@@ -45,7 +45,7 @@ final class ListOffsetsHandler implements ApiHandler {
             for (ListOffsetsRequestData.ListOffsetsPartition p : t.partitions()) {
                 PartitionLog log = topic == null ? null : topic.partition(p.partitionIndex());
                 ListOffsetsPartitionResponse pr = new ListOffsetsPartitionResponse()
-                        .setPartitionIndex(p.partitionIndex()).setTimestamp(-1).setOffset(-1).setLeaderEpoch(0);
+                        .setPartitionIndex(p.partitionIndex()).setTimestamp(-1).setOffset(-1);
                 Errors epochError = log == null ? Errors.NONE : LeaderEpochs.check(p.currentLeaderEpoch(), log);
                 if (log == null) {
                     pr.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
