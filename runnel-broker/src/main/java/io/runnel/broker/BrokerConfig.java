@@ -63,6 +63,9 @@ public final class BrokerConfig {
         DEFAULTS.put("offsets.retention.minutes", "10080");
         DEFAULTS.put("offsets.retention.check.interval.ms", "600000");
         DEFAULTS.put("offsets.topic.segment.bytes", String.valueOf(100 * 1024 * 1024));
+        DEFAULTS.put("max.incremental.fetch.session.cache.slots", "1000");
+        DEFAULTS.put("log.message.timestamp.type", "CreateTime");
+        DEFAULTS.put("compression.type", "producer");
     }
 
     /** Kafka aliases accepted for our names. */
@@ -110,6 +113,8 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("broker config " + name + " must not be negative");
             }
         }
+        config.requireOneOf("log.message.timestamp.type", AppendPolicy.TIMESTAMP_TYPES);
+        config.requireOneOf("compression.type", AppendPolicy.COMPRESSION_TYPES);
         return config;
     }
 
@@ -128,6 +133,13 @@ public final class BrokerConfig {
             return of(all);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireOneOf(String name, Set<String> allowed) {
+        if (!allowed.contains(values.get(name))) {
+            throw new IllegalArgumentException("broker config " + name + "=" + values.get(name) + " is not one of "
+                    + new java.util.TreeSet<>(allowed));
         }
     }
 

@@ -60,15 +60,22 @@ public final class TxnPartitionState {
         return first == null ? -1 : first;
     }
 
-    /**
-     * Appends a commit or abort marker for the producer, fsynced whatever the topic's flush policy
-     * (the coordinator writes COMPLETE after it, and COMPLETE must not survive a crash its markers
-     * did not), and closes the producer's open transaction here.
-     */
+    /** Appends a commit or abort marker for the producer and closes its open transaction here. */
     AppendResult writeMarker(long producerId, short epoch, boolean commit) {
+        return writeMarker(producerId, epoch, commit, 0);
+    }
+
+    /**
+     * As {@link #writeMarker(long, short, boolean)} with the coordinator epoch to stamp in the marker
+     * (WriteTxnMarkers from an admin aborting a hanging transaction names it). The marker is
+     * fsynced whatever the topic's flush policy: the coordinator writes COMPLETE after it, and
+     * COMPLETE must not survive a crash its markers did not.
+     */
+    public AppendResult writeMarker(long producerId, short epoch, boolean commit, int coordinatorEpoch) {
         synchronized (log) {
             MemoryRecords marker = MemoryRecords.withEndTransactionMarker(System.currentTimeMillis(), producerId, epoch,
-                    new EndTransactionMarker(commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT, 0));
+                    new EndTransactionMarker(commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT,
+                            coordinatorEpoch));
             AppendResult r = log.append(marker.buffer());
             log.flush();
             Long first = open.remove(producerId);
