@@ -56,7 +56,7 @@ class LogDirsAndAlterConfigsTest {
         try (RunnelBroker broker = Clients.broker(dir); Admin admin = Clients.admin(broker);
              RawClient raw = new RawClient(broker)) {
             admin.createTopics(List.of(new NewTopic("conf", 1, (short) 1)
-                    .configs(Map.of("retention.ms", "1000", "segment.bytes", "100000")))).all().get();
+                    .configs(Map.of("retention.ms", "1000", "segment.bytes", "2097152")))).all().get();
             AlterConfigsResponse resp = raw.send(alter("conf", "retention.bytes", "12345"));
             assertThat(resp.errors().get(new ConfigResource(ConfigResource.Type.TOPIC, "conf")).error())
                     .isEqualTo(Errors.NONE);

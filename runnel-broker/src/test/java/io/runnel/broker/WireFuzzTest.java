@@ -51,8 +51,10 @@ class WireFuzzTest {
         System.out.println("WireFuzzTest seed " + seed + " (-Drunnel.fuzz.seed=" + seed + " to repeat)");
         Random random = new Random(seed);
         List<byte[]> templates = FuzzTemplates.all();
+        // few partitions: a mutated CreateTopics may ask for thousands
         try (RunnelBroker broker = Clients.broker(dir, "socket.request.max.bytes", String.valueOf(1 << 20),
-                "queued.max.response.bytes.per.connection", String.valueOf(256 * 1024))) {
+                "queued.max.response.bytes.per.connection", String.valueOf(256 * 1024),
+                "max.partitions.per.broker", "200")) {
             List<String> before = writeAndRead(broker, "kept", 40);
             int answered = 0;
             int closed = 0;
