@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The broker as a separate process with fsync per batch: kill -9 while a producer (acks=all) is
  * sending, restart, and check that every acknowledged record is there, in order, once; and kill -9
- * with a transaction open: committed transactions survive, the open one is aborted on restart.
+ * with a transaction open: committed transactions survive, the open one is aborted on restart,
+ * also when it began far behind the log end.
  */
 class KillNineTest {
     @TempDir
@@ -116,6 +117,46 @@ class KillNineTest {
             assertThat(read).hasSize(50).doesNotContain("open");
             assertThat(read.get(0)).isEqualTo("c0");
             assertThat(read.get(49)).isEqualTo("c49");
+        } finally {
+            broker.destroyForcibly().waitFor();
+        }
+    }
+
+    /** kill -9 with a transaction whose first batch is 17 MiB behind the log end (past any tail scan). */
+    @Test
+    void aTransactionOpenFarBehindTheLogEndStaysHiddenAfterKillNine() throws Exception {
+        int port = freePort();
+        Process broker = startBroker(port);
+        TopicPartition tp = new TopicPartition("txfar", 0);
+        try {
+            RunnelBrokerAddress address = new RunnelBrokerAddress(port);
+            KafkaProducer<String, String> tx = address.producer("transactional.id", "far-tx",
+                    "request.timeout.ms", 5000, "max.block.ms", 10000, "delivery.timeout.ms", 10000);
+            tx.initTransactions();
+            tx.beginTransaction();
+            tx.send(new ProducerRecord<>(tp.topic(), 0, null, "open")).get();
+            try (KafkaProducer<String, String> plain = address.producer("acks", "1", "max.block.ms", 10000)) {
+                String filler = "f".repeat(100_000);
+                for (int i = 0; i < 175; i++) {
+                    plain.send(new ProducerRecord<>(tp.topic(), 0, null, filler));
+                }
+                plain.send(new ProducerRecord<>(tp.topic(), 0, null, "last")).get();
+            }
+            broker.destroyForcibly().waitFor(); // SIGKILL with the transaction open
+            tx.close(Duration.ZERO);
+
+            broker = startBroker(port);
+            List<String> read = new ArrayList<>();
+            try (KafkaConsumer<String, String> c = address.consumer("isolation.level", "read_committed")) {
+                c.assign(List.of(tp));
+                c.seekToBeginning(List.of(tp));
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (!read.contains("last") && System.currentTimeMillis() < deadline) {
+                    c.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.value()));
+                }
+            }
+            assertThat(read.contains("open")).as("the open transaction's record, aborted on restart").isFalse();
+            assertThat(read.size()).as("fillers and the last record").isEqualTo(176);
         } finally {
             broker.destroyForcibly().waitFor();
         }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Mutated and truncated frames of every API over raw sockets. Each batch of cases is followed by
  * a valid ApiVersions on the same connection: the broker must answer it or have closed the
  * connection. Afterwards the broker still serves real clients, a topic written before reads back
- * identically, and no connection had more than a bounded number of response bytes queued.
+ * identically (also after a restart), and no connection had more than a bounded number of
+ * response bytes queued.
  *
  * <p>Runs {@code runnel.fuzz.cases} cases (default 1000, a few seconds) from seed
  * {@code runnel.fuzz.seed} (random, printed); for a long run:
@@ -51,11 +52,12 @@ class WireFuzzTest {
         System.out.println("WireFuzzTest seed " + seed + " (-Drunnel.fuzz.seed=" + seed + " to repeat)");
         Random random = new Random(seed);
         List<byte[]> templates = FuzzTemplates.all();
+        List<String> before;
         // few partitions: a mutated CreateTopics may ask for thousands
         try (RunnelBroker broker = Clients.broker(dir, "socket.request.max.bytes", String.valueOf(1 << 20),
                 "queued.max.response.bytes.per.connection", String.valueOf(256 * 1024),
                 "max.partitions.per.broker", "200")) {
-            List<String> before = writeAndRead(broker, "kept", 40);
+            before = writeAndRead(broker, "kept", 40);
             int answered = 0;
             int closed = 0;
             int silent = 0;
@@ -73,6 +75,9 @@ class WireFuzzTest {
             assertThat(readAll(broker, "kept", 40)).as("data written before the fuzzing").isEqualTo(before);
             assertThat(writeAndRead(broker, "after-fuzz", 5)).hasSize(5);
             assertThat(broker.networkMetrics().maxPendingResponseBytes()).isLessThan(256 * 1024 + (2 << 20));
+        }
+        try (RunnelBroker restarted = Clients.broker(dir)) { // recovery finds nothing to cut either
+            assertThat(readAll(restarted, "kept", 40)).as("after a restart").isEqualTo(before);
         }
     }
 
