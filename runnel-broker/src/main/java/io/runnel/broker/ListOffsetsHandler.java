@@ -43,7 +43,10 @@ final class ListOffsetsHandler implements ApiHandler {
             for (ListOffsetsRequestData.ListOffsetsPartition p : t.partitions()) {
                 PartitionLog log = topic == null ? null : topic.partition(p.partitionIndex());
                 ListOffsetsPartitionResponse pr = new ListOffsetsPartitionResponse()
-                        .setPartitionIndex(p.partitionIndex()).setTimestamp(-1).setOffset(-1).setLeaderEpoch(0);
+                        .setPartitionIndex(p.partitionIndex()).setTimestamp(-1).setOffset(-1);
+                if (context.apiVersion() >= 4) { // the field exists from v4; writing it earlier fails
+                    pr.setLeaderEpoch(0);
+                }
                 if (log == null) {
                     pr.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
                 } else {
