@@ -80,9 +80,14 @@ class ProtocolConformanceTest {
             if (broker == null && !RunnelBroker.supportedApis().contains(key)) {
                 return; // calibrating against another broker: only what Runnel serves
             }
+            MinimalRequests.Case errorPath = ErrorPathRequests.cases().get(key);
             for (short v = range.minVersion(); v <= range.maxVersion(); v++) {
                 short version = v;
                 tests.add(DynamicTest.dynamicTest(key + " v" + v, () -> answersInShape(key, version)));
+                if (errorPath != null && v >= key.oldestVersion()) {
+                    tests.add(DynamicTest.dynamicTest(key + " v" + v + " error path",
+                            () -> answersErrorInShape(key, version, errorPath)));
+                }
             }
         });
         assertThat(tests).hasSizeGreaterThan(advertised.size());
@@ -101,6 +106,19 @@ class ProtocolConformanceTest {
             Set<Errors> errors = new HashSet<>(response.errorCounts().keySet());
             errors.remove(Errors.NONE);
             assertThat(errors).as("errors of %s v%d: %s", key, version, response.data()).isSubsetOf(c.allowed(version));
+            assertThat(conn.send(ApiKeys.API_VERSIONS, (short) 0, new ApiVersionsRequestData()).errorCounts())
+                    .as("the connection still answers after %s v%d", key, version).containsOnlyKeys(Errors.NONE);
+        }
+    }
+
+    private void answersErrorInShape(ApiKeys key, short version, MinimalRequests.Case c) throws Exception {
+        ApiMessage request = c.builder().build(version, fixture);
+        try (RawConnection conn = fixture.connect()) {
+            AbstractResponse response = conn.send(key, version, request);
+            Set<Errors> errors = new HashSet<>(response.errorCounts().keySet());
+            errors.remove(Errors.NONE);
+            assertThat(errors).as("errors of %s v%d: %s", key, version, response.data()).isNotEmpty()
+                    .isSubsetOf(c.allowed(version));
             assertThat(conn.send(ApiKeys.API_VERSIONS, (short) 0, new ApiVersionsRequestData()).errorCounts())
                     .as("the connection still answers after %s v%d", key, version).containsOnlyKeys(Errors.NONE);
         }
