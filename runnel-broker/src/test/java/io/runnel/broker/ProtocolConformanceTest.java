@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.common.message.ApiVersionsRequestData;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.message.InitProducerIdRequestData;
@@ -159,6 +160,21 @@ class ProtocolConformanceTest {
             AbstractResponse r = conn.send(ApiKeys.INIT_PRODUCER_ID, unstable,
                     new InitProducerIdRequestData().setTransactionalId(null).setTransactionTimeoutMs(60_000));
             assertThat(r.errorCounts()).containsOnlyKeys(Errors.UNSUPPORTED_VERSION);
+            assertThat(conn.send(ApiKeys.API_VERSIONS, (short) 0, new ApiVersionsRequestData()).errorCounts())
+                    .containsOnlyKeys(Errors.NONE);
+        }
+    }
+
+    @Test
+    void anApiTheBrokerDoesNotServeGetsUnsupportedVersion() throws IOException {
+        assumeTrue(broker != null, "Kafka serves every broker API");
+        // APIs whose error response carries a top-level error code (an empty per-topic one would show nothing)
+        ApiKeys unserved = Stream.of(ApiKeys.DESCRIBE_CLIENT_QUOTAS, ApiKeys.DESCRIBE_DELEGATION_TOKEN)
+                .filter(k -> !advertised.containsKey(k)).findFirst().orElseThrow();
+        try (RawConnection conn = fixture.connect()) {
+            AbstractResponse r = conn.send(unserved, unserved.latestVersion(false), unserved.messageType.newRequest());
+            assertThat(r.errorCounts()).as("%s", unserved).containsKey(Errors.UNSUPPORTED_VERSION)
+                    .doesNotContainKey(Errors.UNKNOWN_SERVER_ERROR);
             assertThat(conn.send(ApiKeys.API_VERSIONS, (short) 0, new ApiVersionsRequestData()).errorCounts())
                     .containsOnlyKeys(Errors.NONE);
         }
