@@ -55,6 +55,9 @@ public final class BrokerConfig {
         DEFAULTS.put("offsets.retention.minutes", "10080");
         DEFAULTS.put("offsets.retention.check.interval.ms", "600000");
         DEFAULTS.put("offsets.topic.segment.bytes", String.valueOf(100 * 1024 * 1024));
+        DEFAULTS.put("max.incremental.fetch.session.cache.slots", "1000");
+        DEFAULTS.put("log.message.timestamp.type", "CreateTime");
+        DEFAULTS.put("compression.type", "producer");
     }
 
     /** Kafka aliases accepted for our names. */
@@ -96,6 +99,8 @@ public final class BrokerConfig {
         BrokerConfig config = new BrokerConfig(v);
         config.logConfig(); // validate eagerly
         config.port();
+        config.requireOneOf("log.message.timestamp.type", AppendPolicy.TIMESTAMP_TYPES);
+        config.requireOneOf("compression.type", AppendPolicy.COMPRESSION_TYPES);
         return config;
     }
 
@@ -114,6 +119,13 @@ public final class BrokerConfig {
             return of(all);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireOneOf(String name, Set<String> allowed) {
+        if (!allowed.contains(values.get(name))) {
+            throw new IllegalArgumentException("broker config " + name + "=" + values.get(name) + " is not one of "
+                    + new java.util.TreeSet<>(allowed));
         }
     }
 

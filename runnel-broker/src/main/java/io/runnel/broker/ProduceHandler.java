@@ -1,6 +1,7 @@
 package io.runnel.broker;
 
 import io.runnel.log.AppendResult;
+import io.runnel.log.BatchDescriptor;
 import io.runnel.log.BatchTooLargeException;
 import io.runnel.log.InvalidBatchException;
 import io.runnel.log.PartitionLog;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Produce: validates each v2 batch with kafka-clients (magic, CRC, size), checks idempotent
- * sequences, appends (the log assigns offsets and applies the fsync policy before returning, so
+ * sequences, applies the topic's timestamp type and compression ({@link AppendPolicy}), appends (the log assigns offsets and applies the fsync policy before returning, so
  * acks=1 and acks=all answer after it), then wakes parked fetches. acks=0 gets no response.
  */
 final class ProduceHandler implements ApiHandler {
@@ -68,7 +69,8 @@ final class ProduceHandler implements ApiHandler {
                     pr = error(pd.index(), Errors.INVALID_TOPIC_EXCEPTION, "clients may not write to internal topic "
                             + topic.name());
                 } else {
-                    pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index());
+                    pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index(),
+                            topics.appendPolicy(topic));
                 }
                 tr.partitionResponses().add(pr);
             }
@@ -77,8 +79,9 @@ final class ProduceHandler implements ApiHandler {
         return CompletableFuture.completedFuture(acks == 0 ? null : new ProduceResponse(resp));
     }
 
-    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index) {
+    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index, AppendPolicy policy) {
         long first = -1;
+        long now = System.currentTimeMillis();
         try {
             synchronized (log) {
                 int pos = 0;
@@ -94,7 +97,7 @@ final class ProduceHandler implements ApiHandler {
                     ByteBuffer one = buffer.duplicate();
                     one.position(buffer.position() + pos).limit(buffer.position() + pos + batch.sizeInBytes());
                     pos += batch.sizeInBytes();
-                    long offset = appendBatch(log, batch, one);
+                    long offset = appendBatch(log, batch, policy.apply(batch, one, now));
                     if (first < 0) {
                         first = offset;
                     }
@@ -114,7 +117,8 @@ final class ProduceHandler implements ApiHandler {
             return error(index, Errors.KAFKA_STORAGE_ERROR, e.getMessage());
         }
         waiters.onAppend(log);
-        return new PartitionProduceResponse().setIndex(index).setBaseOffset(first).setLogAppendTimeMs(-1)
+        return new PartitionProduceResponse().setIndex(index).setBaseOffset(first)
+                .setLogAppendTimeMs(policy.responseTime(now))
                 .setLogStartOffset(log.logStartOffset());
     }
 
@@ -154,7 +158,8 @@ final class ProduceHandler implements ApiHandler {
         }
         AppendResult r = log.append(bytes);
         ps.record(batch.producerId(), batch.producerEpoch(), new ProducerStates.BatchMeta(batch.baseSequence(),
-                batch.lastSequence(), r.firstOffset(), r.lastOffset()), batch.maxTimestamp(), batch.isTransactional());
+                batch.lastSequence(), r.firstOffset(), r.lastOffset()), BatchDescriptor.maxTimestamp(bytes, bytes.position()),
+                batch.isTransactional());
         return r.firstOffset();
     }
 

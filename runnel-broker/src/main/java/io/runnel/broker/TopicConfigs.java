@@ -4,6 +4,8 @@ import io.runnel.log.FsyncPolicy;
 import io.runnel.log.LogConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 
 /**
@@ -14,9 +16,11 @@ final class TopicConfigs {
     /** Accepted only with this value, because it is the only behaviour implemented. */
     private static final Map<String, String> FIXED = Map.of(
             "cleanup.policy", "delete",
-            "message.timestamp.type", "CreateTime",
-            "compression.type", "producer",
             "min.insync.replicas", "1");
+    /** Applied by the broker on append ({@link AppendPolicy}), with the values Kafka allows. */
+    private static final Map<String, Set<String>> WRITER = Map.of(
+            "message.timestamp.type", AppendPolicy.TIMESTAMP_TYPES,
+            "compression.type", AppendPolicy.COMPRESSION_TYPES);
 
     private TopicConfigs() {
     }
@@ -36,6 +40,12 @@ final class TopicConfigs {
                     throw new InvalidConfigurationException("topic " + topic + ": " + name + "=" + value
                             + " is not supported (only " + FIXED.get(name) + ")");
                 }
+            } else if (WRITER.containsKey(name)) {
+                if (!WRITER.get(name).contains(value)) {
+                    throw new InvalidConfigurationException("topic " + topic + ": " + name + "=" + value
+                            + " is not one of " + new TreeSet<>(WRITER.get(name)));
+                }
+                stored.put(name, value);
             } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)) {
                 stored.put(name, value);
             } else {
@@ -50,8 +60,8 @@ final class TopicConfigs {
         return stored;
     }
 
-    /** Effective topic configs by Kafka name. */
-    static Map<String, String> effective(LogConfig c) {
+    /** Effective topic configs by Kafka name: the log's, then the writer's from the overrides or the broker. */
+    static Map<String, String> effective(LogConfig c, Map<String, String> overrides, BrokerConfig broker) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("segment.bytes", String.valueOf(c.segmentBytes()));
         m.put("segment.ms", String.valueOf(c.segmentMs()));
@@ -64,6 +74,9 @@ final class TopicConfigs {
         m.put("flush.ms", c.fsyncPolicy() == FsyncPolicy.INTERVAL ? String.valueOf(c.flushIntervalMs())
                 : String.valueOf(Long.MAX_VALUE));
         m.putAll(FIXED);
+        m.put("message.timestamp.type", overrides.getOrDefault("message.timestamp.type",
+                broker.get("log.message.timestamp.type")));
+        m.put("compression.type", overrides.getOrDefault("compression.type", broker.get("compression.type")));
         return m;
     }
 }
