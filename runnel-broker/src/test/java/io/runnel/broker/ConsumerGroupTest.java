@@ -73,6 +73,8 @@ class ConsumerGroupTest {
                     "group.instance.id", "s", "session.timeout.ms", 30_000);
             try (a) {
                 a.subscribe(List.of("static"));
+                // a joins first and so leads: a restarting static *leader* rebalances (see docs/broker.md)
+                pollUntil(List.of(a), () -> a.assignment().size() == 4);
                 s.subscribe(List.of("static"));
                 pollUntil(List.of(a, s), () -> a.assignment().size() == 2 && s.assignment().size() == 2);
                 int generation = a.groupMetadata().generationId();
