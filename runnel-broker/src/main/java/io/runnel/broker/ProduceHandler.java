@@ -68,7 +68,8 @@ final class ProduceHandler implements ApiHandler {
                     pr = error(pd.index(), Errors.INVALID_TOPIC_EXCEPTION, "clients may not write to internal topic "
                             + topic.name());
                 } else {
-                    pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index());
+                    pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index(),
+                            topics.logs().compaction(topic).compact());
                 }
                 tr.partitionResponses().add(pr);
             }
@@ -77,7 +78,7 @@ final class ProduceHandler implements ApiHandler {
         return CompletableFuture.completedFuture(acks == 0 ? null : new ProduceResponse(resp));
     }
 
-    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index) {
+    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index, boolean compacted) {
         long first = -1;
         try {
             synchronized (log) {
@@ -90,6 +91,10 @@ final class ProduceHandler implements ApiHandler {
                     batch.ensureValid();
                     if (batch.isControlBatch()) {
                         return error(index, Errors.INVALID_RECORD, "clients may not write control batches");
+                    }
+                    if (compacted && hasRecordWithoutKey(batch)) {
+                        return error(index, Errors.INVALID_RECORD, "Compacted topic cannot accept message without key"
+                                + " in topic partition " + log);
                     }
                     ByteBuffer one = buffer.duplicate();
                     one.position(buffer.position() + pos).limit(buffer.position() + pos + batch.sizeInBytes());
@@ -116,6 +121,16 @@ final class ProduceHandler implements ApiHandler {
         waiters.onAppend(log);
         return new PartitionProduceResponse().setIndex(index).setBaseOffset(first).setLogAppendTimeMs(-1)
                 .setLogStartOffset(log.logStartOffset());
+    }
+
+    /** Kafka refuses keyless records on compacted topics: the cleaner could not keep them. */
+    private static boolean hasRecordWithoutKey(MutableRecordBatch batch) {
+        for (org.apache.kafka.common.record.internal.Record r : batch) {
+            if (!r.hasKey()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A batch refused by the idempotence checks; nothing of it was written. */

@@ -1,5 +1,6 @@
 package io.runnel.broker;
 
+import io.runnel.log.CompactionConfig;
 import io.runnel.log.FsyncPolicy;
 import io.runnel.log.LogConfig;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import org.apache.kafka.common.errors.InvalidConfigurationException;
 final class TopicConfigs {
     /** Accepted only with this value, because it is the only behaviour implemented. */
     private static final Map<String, String> FIXED = Map.of(
-            "cleanup.policy", "delete",
             "message.timestamp.type", "CreateTime",
             "compression.type", "producer",
             "min.insync.replicas", "1");
@@ -26,7 +26,8 @@ final class TopicConfigs {
      *
      * @throws InvalidConfigurationException naming the config if it is unknown or unsupported
      */
-    static Map<String, String> overrides(String topic, Map<String, String> requested, LogConfig defaults) {
+    static Map<String, String> overrides(String topic, Map<String, String> requested, LogConfig defaults,
+                                         CompactionConfig compactionDefaults) {
         Map<String, String> stored = new LinkedHashMap<>();
         for (var e : requested.entrySet()) {
             String name = e.getKey();
@@ -36,7 +37,8 @@ final class TopicConfigs {
                     throw new InvalidConfigurationException("topic " + topic + ": " + name + "=" + value
                             + " is not supported (only " + FIXED.get(name) + ")");
                 }
-            } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)) {
+            } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)
+                    || CompactionConfig.TOPIC_CONFIG_NAMES.contains(name)) {
                 stored.put(name, value);
             } else {
                 throw new InvalidConfigurationException("topic " + topic + ": unknown config " + name);
@@ -44,6 +46,7 @@ final class TopicConfigs {
         }
         try {
             defaults.withOverrides(stored);
+            compactionDefaults.withOverrides(stored);
         } catch (IllegalArgumentException ex) {
             throw new InvalidConfigurationException("topic " + topic + ": " + ex.getMessage());
         }
@@ -51,7 +54,7 @@ final class TopicConfigs {
     }
 
     /** Effective topic configs by Kafka name. */
-    static Map<String, String> effective(LogConfig c) {
+    static Map<String, String> effective(LogConfig c, CompactionConfig cc) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("segment.bytes", String.valueOf(c.segmentBytes()));
         m.put("segment.ms", String.valueOf(c.segmentMs()));
@@ -63,6 +66,11 @@ final class TopicConfigs {
         m.put("flush.messages", c.fsyncPolicy() == FsyncPolicy.EVERY_BATCH ? "1" : String.valueOf(Long.MAX_VALUE));
         m.put("flush.ms", c.fsyncPolicy() == FsyncPolicy.INTERVAL ? String.valueOf(c.flushIntervalMs())
                 : String.valueOf(Long.MAX_VALUE));
+        m.put("cleanup.policy", cc.policyName());
+        m.put("min.cleanable.dirty.ratio", String.valueOf(cc.minCleanableDirtyRatio()));
+        m.put("min.compaction.lag.ms", String.valueOf(cc.minCompactionLagMs()));
+        m.put("max.compaction.lag.ms", String.valueOf(cc.maxCompactionLagMs()));
+        m.put("delete.retention.ms", String.valueOf(cc.deleteRetentionMs()));
         m.putAll(FIXED);
         return m;
     }

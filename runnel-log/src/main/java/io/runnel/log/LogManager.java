@@ -319,6 +319,10 @@ public final class LogManager implements Closeable {
         this.compactionDefaults = defaults;
     }
 
+    public CompactionConfig compactionDefaults() {
+        return compactionDefaults;
+    }
+
     /** The topic's effective cleanup settings. */
     public CompactionConfig compaction(Topic topic) {
         return compactionDefaults.withOverrides(topic.overrides());

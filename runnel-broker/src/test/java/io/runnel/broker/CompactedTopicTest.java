@@ -1,0 +1,101 @@
+package io.runnel.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compacted topics through the official clients: configs, the background cleaner, reads across gaps. */
+class CompactedTopicTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCleanerKeepsTheLatestValuePerKeyAndConsumersReadAcrossTheGaps() throws Exception {
+        try (RunnelBroker broker = Clients.broker(dir, "log.cleaner.backoff.ms", "50");
+             Admin admin = Clients.admin(broker)) {
+            admin.createTopics(List.of(new NewTopic("table", 1, (short) 1).configs(Map.of("cleanup.policy", "compact",
+                    "segment.bytes", "2048", "min.cleanable.dirty.ratio", "0.01")))).all().get();
+            ConfigResource res = new ConfigResource(ConfigResource.Type.TOPIC, "table");
+            Config config = admin.describeConfigs(List.of(res)).all().get().get(res);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(config.get("min.cleanable.dirty.ratio").value()).isEqualTo("0.01");
+            assertThat(config.get("delete.retention.ms").value()).isEqualTo("86400000");
+
+            Map<String, String> latest = new HashMap<>();
+            try (KafkaProducer<String, String> p = Clients.producer(broker, "linger.ms", "0")) {
+                for (int i = 0; i < 400; i++) {
+                    String key = "k" + (i % 10);
+                    p.send(new ProducerRecord<>("table", key, "v" + i)).get();
+                    latest.put(key, "v" + i);
+                }
+                assertThatThrownBy(() -> p.send(new ProducerRecord<>("table", null, "no key")).get())
+                        .hasCauseInstanceOf(InvalidRecordException.class);
+            }
+            TopicPartition tp = new TopicPartition("table", 0);
+            List<ConsumerRecord<String, String>> records = readAllAfterCleaning(broker, tp, 400);
+            Map<String, String> seen = new HashMap<>();
+            records.forEach(r -> seen.put(r.key(), r.value()));
+            assertThat(seen).isEqualTo(latest);
+            assertThat(records.get(0).offset()).as("the head was compacted away").isPositive();
+            assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).all().get().get(tp).offset()).isZero();
+            assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all().get().get(tp).offset()).isEqualTo(400);
+
+            try (KafkaConsumer<String, String> c = Clients.consumer(broker)) {
+                c.assign(List.of(tp));
+                c.seek(tp, 1); // removed by the cleaner: the fetch returns the next batch
+                ConsumerRecord<String, String> first = c.poll(Duration.ofSeconds(10)).iterator().next();
+                assertThat(first.offset()).isEqualTo(records.get(0).offset());
+            }
+
+            admin.incrementalAlterConfigs(Map.of(res, List.of(new AlterConfigOp(
+                    new ConfigEntry("cleanup.policy", "compact,delete"), AlterConfigOp.OpType.SET)))).all().get();
+            assertThat(admin.describeConfigs(List.of(res)).all().get().get(res).get("cleanup.policy").value())
+                    .isEqualTo("compact,delete");
+            assertThatThrownBy(() -> admin.incrementalAlterConfigs(Map.of(res, List.of(new AlterConfigOp(
+                    new ConfigEntry("min.compaction.lag.ms", "-1"), AlterConfigOp.OpType.SET)))).all().get())
+                    .hasCauseInstanceOf(InvalidConfigurationException.class);
+        }
+    }
+
+    /** Reads the partition from the start, repeatedly, until the cleaner has removed some of the head. */
+    private static List<ConsumerRecord<String, String>> readAllAfterCleaning(RunnelBroker broker, TopicPartition tp,
+                                                                            long end) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            List<ConsumerRecord<String, String>> out = new ArrayList<>();
+            try (KafkaConsumer<String, String> c = Clients.consumer(broker)) {
+                c.assign(List.of(tp));
+                c.seekToBeginning(List.of(tp));
+                while (c.position(tp) < end) {
+                    c.poll(Duration.ofMillis(500)).forEach(out::add);
+                }
+            }
+            if (out.size() < end) {
+                return out;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the cleaner never compacted " + tp);
+    }
+}
