@@ -58,7 +58,7 @@ class CompactedTopicTest {
             Map<String, String> seen = new HashMap<>();
             records.forEach(r -> seen.put(r.key(), r.value()));
             assertThat(seen).isEqualTo(latest);
-            assertThat(records.get(0).offset()).as("the head was compacted away").isPositive();
+            assertThat(records.get(0).offset()).as("the head was compacted away").isGreaterThan(1);
             assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.earliest())).all().get().get(tp).offset()).isZero();
             assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all().get().get(tp).offset()).isEqualTo(400);
 
@@ -66,7 +66,8 @@ class CompactedTopicTest {
                 c.assign(List.of(tp));
                 c.seek(tp, 1); // removed by the cleaner: the fetch returns the next batch
                 ConsumerRecord<String, String> first = c.poll(Duration.ofSeconds(10)).iterator().next();
-                assertThat(first.offset()).isEqualTo(records.get(0).offset());
+                // later rounds may remove more, never bring back what is gone
+                assertThat(first.offset()).isGreaterThanOrEqualTo(records.get(0).offset());
             }
 
             admin.incrementalAlterConfigs(Map.of(res, List.of(new AlterConfigOp(

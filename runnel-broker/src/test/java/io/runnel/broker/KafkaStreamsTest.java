@@ -48,7 +48,9 @@ class KafkaStreamsTest {
     @ParameterizedTest
     @ValueSource(strings = {StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2})
     void aWordCountRestoresItsStateFromTheCompactedChangelog(String guarantee) throws Exception {
-        try (RunnelBroker broker = Clients.broker(dir.resolve("broker"), "log.cleaner.backoff.ms", "100");
+        // the changelog's idle active segment rolls after segment.ms, so it can be cleaned however the producer batched
+        try (RunnelBroker broker = Clients.broker(dir.resolve("broker"), "log.cleaner.backoff.ms", "100",
+                "log.retention.check.interval.ms", "100");
              Admin admin = Clients.admin(broker)) {
             Map<String, Long> expected = new HashMap<>();
             produce(broker, expected, 0, 60);
@@ -85,7 +87,8 @@ class KafkaStreamsTest {
                 .flatMapValues(line -> Arrays.asList(line.split(" ")))
                 .groupBy((k, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
                 .count(Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("counts")
-                        .withLoggingEnabled(Map.of("segment.bytes", "2048", "min.cleanable.dirty.ratio", "0.01")))
+                        .withLoggingEnabled(Map.of("segment.bytes", "2048", "segment.ms", "200",
+                                "min.cleanable.dirty.ratio", "0.01")))
                 .toStream()
                 .to("counts-out", Produced.with(Serdes.String(), Serdes.Long()));
         Properties p = new Properties();
