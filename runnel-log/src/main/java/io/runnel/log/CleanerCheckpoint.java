@@ -60,6 +60,13 @@ final class CleanerCheckpoint {
         write();
     }
 
+    /** Forgets every partition of a deleted topic, durably, so a topic re-created with its name starts clean. */
+    synchronized void forgetTopic(String topic) {
+        if (offsets.keySet().removeIf(name -> name.substring(0, name.lastIndexOf('-')).equals(topic))) {
+            write();
+        }
+    }
+
     /** Forgets partitions that no longer exist (deleted topics), durably if anything changed. */
     synchronized void retainOnly(java.util.Set<String> partitionNames) {
         if (offsets.keySet().retainAll(partitionNames)) {

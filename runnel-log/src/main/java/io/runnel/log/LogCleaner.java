@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * The background log cleaner (Kafka's {@code log.cleaner.*}): one thread that, every
  * {@code log.cleaner.backoff.ms} when idle, cleans each partition of the topics whose
  * {@code cleanup.policy} includes {@code compact} and that need it ({@link PartitionCleaner}), and
- * records progress in the {@link CleanerCheckpoint}. Replaced segments are closed one round later,
- * so reads that started on them can finish.
+ * records progress in the {@link CleanerCheckpoint}. Replaced segments (their files already gone)
+ * are closed {@link #RETIRED_CLOSE_DELAY_MS} later, so reads that started on them can finish.
  */
 public final class LogCleaner implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(LogCleaner.class);
@@ -31,7 +31,9 @@ public final class LogCleaner implements Closeable {
     private final CleanerHooks hooks;
     private final SegmentSwap.StepHook stepHook;
     private PartitionCleaner cleaner;
-    private List<LogSegment> retired = new ArrayList<>();
+    /** Like Kafka's {@code file.delete.delay.ms} default. */
+    static final long RETIRED_CLOSE_DELAY_MS = 60_000;
+    private List<Retired> retired = new ArrayList<>();
     private Thread thread;
     private volatile boolean stopped;
     /** Waited on between idle rounds; never interrupt the thread: that would close the segment channel it reads. */
@@ -84,10 +86,10 @@ public final class LogCleaner implements Closeable {
      * @return the number of partitions cleaned
      */
     public synchronized int cleanOnce() {
-        closeRetired();
+        closeRetired(false);
         if (cleaner == null) {
-            cleaner = new PartitionCleaner(new OffsetMap(config.dedupeBufferSize(), config.loadFactor()),
-                    config.ioBufferSize(), hooks, stepHook);
+            cleaner = new PartitionCleaner(config.dedupeBufferSize(), config.loadFactor(), config.ioBufferSize(), hooks,
+                    stepHook);
         }
         int cleanedCount = 0;
         Set<String> live = new HashSet<>();
@@ -108,12 +110,16 @@ public final class LogCleaner implements Closeable {
 
     private boolean cleanPartition(PartitionLog log) {
         try {
-            PartitionCleaner.Result r = cleaner.clean(log, compactionOf.apply(log), checkpoint.firstDirtyOffset(log),
-                    clock.getAsLong());
+            CompactionConfig cc = compactionOf.apply(log);
+            if (cc == null) {
+                return false; // the topic was deleted meanwhile
+            }
+            PartitionCleaner.Result r = cleaner.clean(log, cc, checkpoint.firstDirtyOffset(log), clock.getAsLong());
             if (r == null) {
                 return false;
             }
-            retired.addAll(r.replaced());
+            long now = System.nanoTime();
+            r.replaced().forEach(s -> retired.add(new Retired(s, now)));
             checkpoint.update(log, r.firstDirty());
             return true;
         } catch (ClosedChannelException e) {
@@ -127,15 +133,30 @@ public final class LogCleaner implements Closeable {
         return false;
     }
 
-    private void closeRetired() {
-        for (LogSegment s : retired) {
+    /** A segment replaced by a cleaning, and when (nanoTime). */
+    private record Retired(LogSegment segment, long atNanos) {
+    }
+
+    /** Called when a topic is deleted. */
+    void forgetTopic(String topic) {
+        checkpoint.forgetTopic(topic);
+    }
+
+    private void closeRetired(boolean all) {
+        long now = System.nanoTime();
+        List<Retired> keep = new ArrayList<>();
+        for (Retired r : retired) {
+            if (!all && now - r.atNanos() < RETIRED_CLOSE_DELAY_MS * 1_000_000) {
+                keep.add(r);
+                continue;
+            }
             try {
-                s.close();
+                r.segment().close();
             } catch (IOException e) {
-                LOG.debug("Could not close replaced segment {}", s, e);
+                LOG.debug("Could not close replaced segment {}", r.segment(), e);
             }
         }
-        retired = new ArrayList<>();
+        retired = keep;
     }
 
     @Override
@@ -156,7 +177,7 @@ public final class LogCleaner implements Closeable {
             }
         }
         synchronized (this) {
-            closeRetired();
+            closeRetired(true);
         }
     }
 }

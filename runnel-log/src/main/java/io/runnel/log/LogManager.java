@@ -229,6 +229,9 @@ public final class LogManager implements Closeable {
         Topic topic = requireTopic(name);
         topics.remove(name);
         topicsById.remove(topic.id());
+        if (cleaner != null) {
+            cleaner.forgetTopic(name);
+        }
         for (PartitionLog p : topic.partitions()) {
             p.close();
             Path doomed = p.dir().resolveSibling(p.dir().getFileName() + "." + topic.id() + DELETE_SUFFIX);
@@ -340,8 +343,10 @@ public final class LogManager implements Closeable {
         if (cleaner != null) {
             throw new IllegalStateException("the log cleaner of " + dataDir + " is already started");
         }
-        cleaner = new LogCleaner(config, dataDir, this::compactedPartitions, p -> compaction(topics.get(p.topic())),
-                clock, hooks, stepHook);
+        cleaner = new LogCleaner(config, dataDir, this::compactedPartitions, p -> {
+            Topic t = topics.get(p.topic());
+            return t == null ? null : compaction(t);
+        }, clock, hooks, stepHook);
         if (config.enabled()) {
             cleaner.start();
         }

@@ -24,14 +24,18 @@ import org.slf4j.LoggerFactory;
 final class PartitionCleaner {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionCleaner.class);
 
-    private final OffsetMap map;
+    private final long mapBytes;
+    private final double loadFactor;
+    private OffsetMap map; // allocated at the first cleaning: most brokers never need its memory
     private final SegmentRewriter rewriter;
     private final CleanerHooks hooks;
     private final SegmentSwap.StepHook stepHook;
     private final ByteBuffer readBuf;
 
-    PartitionCleaner(OffsetMap map, int ioBufferSize, CleanerHooks hooks, SegmentSwap.StepHook stepHook) {
-        this.map = map;
+    PartitionCleaner(long mapBytes, double loadFactor, int ioBufferSize, CleanerHooks hooks,
+                     SegmentSwap.StepHook stepHook) {
+        this.mapBytes = mapBytes;
+        this.loadFactor = loadFactor;
         this.rewriter = new SegmentRewriter(ioBufferSize);
         this.hooks = hooks;
         this.stepHook = stepHook;
@@ -52,6 +56,9 @@ final class PartitionCleaner {
                 Math.min(active.baseOffset(), hooks.lastStableOffset(log)), cc, nowMs);
         if (!needsCleaning(segments, firstDirty, end, cc, nowMs)) {
             return null;
+        }
+        if (map == null) {
+            map = new OffsetMap(mapBytes, loadFactor);
         }
         TransactionScan txns = TransactionScan.of(segments);
         long mapEnd = buildOffsetMap(segments, firstDirty, end, txns);

@@ -142,6 +142,32 @@ class LogCleanerTest {
     }
 
     @Test
+    void aProducersLastBatchIsKeptEmptiedSoItsSequenceSurvives() {
+        try (LogManager m = CleanerFixture.open(dir, clock)) {
+            PartitionLog log = m.createTopic(CleanerFixture.TOPIC, 1, CleanerFixture.COMPACTED).partition(0);
+            log.append(org.apache.kafka.common.record.internal.MemoryRecords.withIdempotentRecords(
+                    org.apache.kafka.common.compress.Compression.NONE, 9L, (short) 3, 41,
+                    KeyedBatches.rec(clock.get(), "k0", "from-producer-9")).buffer());
+            CleanerFixture.writeCycling(log, clock, 30, 1, "k"); // supersedes it
+            m.startCleaner(CleanerFixture.MANUAL, CleanerHooks.NONE).cleanOnce();
+
+            assertThat(values(log, "k0")).doesNotContain("from-producer-9").isNotEmpty();
+            List<int[]> producer9 = new ArrayList<>(); // record count, base sequence
+            log.forEachBatchHeader(0, h -> {
+                if (BatchDescriptor.producerId(h, 0) == 9) {
+                    producer9.add(new int[] {h.getInt(BatchDescriptor.RECORD_COUNT_OFFSET),
+                            BatchDescriptor.baseSequence(h, 0)});
+                }
+            });
+            assertThat(producer9).hasSize(1);
+            assertThat(producer9.get(0)).containsExactly(0, 41);
+        }
+        try (LogManager m = CleanerFixture.open(dir, clock)) { // the emptied batch passes recovery's checks
+            assertThat(m.topic(CleanerFixture.TOPIC).partition(0).logEndOffset()).isEqualTo(31);
+        }
+    }
+
+    @Test
     void aFullOffsetMapCleansUpToWhereItFilledAndTheNextRoundsContinue() {
         CleanerConfig tiny = new CleanerConfig(false, 10, 30L * OffsetMap.BYTES_PER_ENTRY, 4096, 0.9);
         try (LogManager m = CleanerFixture.open(dir, clock)) {
