@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param compact                {@code cleanup.policy} contains {@code compact}: keep the latest record per key
  * @param delete                 {@code cleanup.policy} contains {@code delete}: retention by time and size
- * @param minCleanableDirtyRatio {@code min.cleanable.dirty.ratio}: clean once dirty bytes / cleanable bytes reach this
+ * @param minCleanableDirtyRatio {@code min.cleanable.dirty.ratio}: clean once dirty bytes / cleanable bytes exceed this
  * @param minCompactionLagMs     {@code min.compaction.lag.ms}: records younger than this stay uncompacted
  * @param maxCompactionLagMs     {@code max.compaction.lag.ms}: dirty records older than this force a cleaning
  * @param deleteRetentionMs      {@code delete.retention.ms}: tombstones and empty-transaction markers survive

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * One cleaning round of one partition, Kafka's algorithm: the cleanable section is the closed
  * segments below the first uncleanable offset (the active segment, the last stable offset, or the
  * first segment younger than {@code min.compaction.lag.ms}); it is cleaned when its dirty part
- * (past the cleaner checkpoint) is at least {@code min.cleanable.dirty.ratio} of it, or when dirty
+ * (past the cleaner checkpoint) is more than {@code min.cleanable.dirty.ratio} of it, or when dirty
  * records are older than {@code max.compaction.lag.ms}. The dirty part's keys go into the
  * {@link OffsetMap} (up to where it fills), then every segment from the log start up to there is
  * rewritten, in groups no larger than {@code segment.bytes}, and swapped in ({@link SegmentSwap}).
@@ -138,7 +138,7 @@ final class PartitionCleaner {
         }
         boolean overdue = firstDirtyTimestamp >= 0 && cc.maxCompactionLagMs() < Long.MAX_VALUE
                 && nowMs - firstDirtyTimestamp > cc.maxCompactionLagMs();
-        return overdue || (double) dirty / (clean + dirty) >= cc.minCleanableDirtyRatio();
+        return overdue || (double) dirty / (clean + dirty) > cc.minCleanableDirtyRatio(); // strictly, as Kafka
     }
 
     /**

@@ -191,6 +191,34 @@ class LogCleanerTest {
     }
 
     @Test
+    void minCompactionLagKeepsYoungRecordsAndMaxCompactionLagForcesALowRatioCleaning() {
+        try (LogManager m = CleanerFixture.open(dir, clock)) {
+            PartitionLog young = m.createTopic("young", 1, Map.of("cleanup.policy", "compact", "segment.bytes", "400",
+                    "min.compaction.lag.ms", "1000")).partition(0);
+            PartitionLog overdue = m.createTopic("overdue", 1, Map.of("cleanup.policy", "compact",
+                    "segment.bytes", "400", "min.cleanable.dirty.ratio", "1", "max.compaction.lag.ms", "1000"))
+                    .partition(0);
+            CleanerFixture.writeCycling(young, clock, 40, 4, "k");
+            LogCleaner cleaner = m.startCleaner(CleanerFixture.MANUAL, CleanerHooks.NONE);
+            cleaner.cleanOnce();
+            assertThat(KeyedBatches.readAll(young)).as("younger than min.compaction.lag.ms").hasSize(40);
+            clock.addAndGet(1001);
+            cleaner.cleanOnce();
+            assertThat(KeyedBatches.readAll(young)).hasSizeLessThan(40);
+
+            CleanerFixture.writeCycling(overdue, clock, 40, 4, "k");
+            overdue.roll();
+            CleanerFixture.writeCycling(overdue, clock, 1, 4, "k"); // dirty ratio below 1: not cleaned for the ratio
+            cleaner.cleanOnce();
+            assertThat(KeyedBatches.readAll(overdue)).hasSize(41);
+            clock.addAndGet(1001);
+            cleaner.cleanOnce();
+            assertThat(KeyedBatches.readAll(overdue)).as("dirty records older than max.compaction.lag.ms")
+                    .hasSizeLessThan(41);
+        }
+    }
+
+    @Test
     void compactOnlyTopicsAreNotDeletedByRetentionButCompactDeleteOnesAre() {
         try (LogManager m = CleanerFixture.open(dir, clock)) {
             PartitionLog compact = m.createTopic("c", 1, Map.of("cleanup.policy", "compact", "segment.bytes", "400",
