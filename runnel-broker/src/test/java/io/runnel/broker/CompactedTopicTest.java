@@ -80,6 +80,34 @@ class CompactedTopicTest {
         }
     }
 
+    @Test
+    void listOffsetsByTimestampLooksPastABatchTheCleanerEmptied() throws Exception {
+        try (RunnelBroker broker = Clients.broker(dir, "log.cleaner.backoff.ms", "50");
+             Admin admin = Clients.admin(broker)) {
+            admin.createTopics(List.of(new NewTopic("ts", 1, (short) 1).configs(Map.of("cleanup.policy", "compact",
+                    "segment.bytes", "200", "min.cleanable.dirty.ratio", "0.01")))).all().get();
+            try (KafkaProducer<String, String> idempotent = Clients.producer(broker);
+                 KafkaProducer<String, String> plain = Clients.producer(broker, "enable.idempotence", "false")) {
+                // the idempotent producer's only batch is superseded: the cleaner keeps it, emptied,
+                // with its max timestamp 1000
+                idempotent.send(new ProducerRecord<>("ts", 0, 1000L, "a", "first")).get();
+                plain.send(new ProducerRecord<>("ts", 0, 2000L, "a", "second")).get();
+                for (int i = 0; i < 20; i++) {
+                    plain.send(new ProducerRecord<>("ts", 0, 3000L + i, "f" + i, "x")).get();
+                }
+            }
+            TopicPartition tp = new TopicPartition("ts", 0);
+            for (int attempt = 0; attempt < 100; attempt++) {
+                if (readAllAfterCleaning(broker, tp, 22).stream().noneMatch(r -> r.value().equals("first"))) {
+                    break;
+                }
+            }
+            assertThat(readAllAfterCleaning(broker, tp, 22)).noneMatch(r -> r.value().equals("first"));
+            assertThat(admin.listOffsets(Map.of(tp, OffsetSpec.forTimestamp(900))).all().get().get(tp).offset())
+                    .isEqualTo(1);
+        }
+    }
+
     /** Reads the partition from the start, repeatedly, until the cleaner has removed some of the head. */
     private static List<ConsumerRecord<String, String>> readAllAfterCleaning(RunnelBroker broker, TopicPartition tp,
                                                                             long end) throws InterruptedException {

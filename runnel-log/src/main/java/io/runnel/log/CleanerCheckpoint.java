@@ -78,7 +78,8 @@ final class CleanerCheckpoint {
         StringBuilder b = new StringBuilder("0\n").append(offsets.size()).append('\n');
         offsets.forEach((name, offset) -> {
             int dash = name.lastIndexOf('-');
-            b.append(name, 0, dash).append(' ').append(name.substring(dash + 1)).append(' ').append(offset).append('\n');
+            b.append(name, 0, dash).append(' ').append(name.substring(dash + 1)).append(' ').append(offset)
+                    .append('\n');
         });
         try {
             AtomicFiles.write(file, b.toString().getBytes(StandardCharsets.UTF_8));

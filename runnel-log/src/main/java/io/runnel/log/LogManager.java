@@ -317,7 +317,7 @@ public final class LogManager implements Closeable {
         return deleted;
     }
 
-    /** Broker-wide cleanup defaults ({@code log.cleanup.policy}, {@code log.cleaner.*}) for topics without overrides. */
+    /** Broker-wide cleanup defaults ({@code log.cleanup.policy}, {@code log.cleaner.*}) of topics. */
     public void setCompactionDefaults(CompactionConfig defaults) {
         this.compactionDefaults = defaults;
     }

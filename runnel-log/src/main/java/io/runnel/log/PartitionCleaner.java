@@ -70,8 +70,8 @@ final class PartitionCleaner {
         CleaningFilter filter = new CleaningFilter(nowMs, cc.deleteRetentionMs(), map, mapEnd, txns);
         List<LogSegment> replaced = new ArrayList<>();
         for (List<LogSegment> group : groups(segments, mapEnd, log.config().segmentBytes())) {
-            if (!cleanGroup(log, group, filter, nowMs)) {
-                return new Result(firstDirty, replaced); // the log changed under us: try again next round
+            if (!cleanGroup(log, group, filter, nowMs)) { // the log changed under us: try again next round
+                return replaced.isEmpty() ? null : new Result(firstDirty, replaced);
             }
             replaced.addAll(group);
         }

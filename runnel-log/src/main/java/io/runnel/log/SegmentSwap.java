@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * leaves either the old segments or the cleaned one, never both and never neither (Kafka's scheme):
  * <ol>
  *   <li>the cleaner writes {@code <base>.log.cleaned} and fsyncs it (a crash here: the file is deleted on start);</li>
- *   <li>under the partition's lock it renames it to {@code <base>.log.swap} (from here on, start-up completes the swap);</li>
+ *   <li>under the partition's lock it renames it to {@code <base>.log.swap} (from here on, start-up
+ *       completes the swap);</li>
  *   <li>deletes the other replaced segments' files and the first one's indexes;</li>
  *   <li>renames the swap file over {@code <base>.log} (atomic) and opens it, rebuilding its indexes.</li>
  * </ol>

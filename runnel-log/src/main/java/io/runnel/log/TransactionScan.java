@@ -77,7 +77,7 @@ final class TransactionScan {
         return records.hasNext() ? ControlRecordType.parse(records.next().key()) : ControlRecordType.UNKNOWN;
     }
 
-    /** Whether a transactional data batch of {@code producerId} at {@code baseOffset} belongs to an aborted transaction. */
+    /** Whether a transactional data batch of {@code producerId} at {@code baseOffset} is aborted data. */
     boolean isAborted(long producerId, long baseOffset) {
         TreeMap<Long, Long> txns = aborted.get(producerId);
         if (txns == null) {
