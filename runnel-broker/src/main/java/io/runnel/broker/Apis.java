@@ -33,7 +33,8 @@ final class Apis {
             ApiKeys.CONSUMER_GROUP_DESCRIBE, ApiKeys.ADD_PARTITIONS_TO_TXN, ApiKeys.ADD_OFFSETS_TO_TXN,
             ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.END_TXN, ApiKeys.INCREMENTAL_ALTER_CONFIGS,
             ApiKeys.DELETE_GROUPS, ApiKeys.OFFSET_DELETE, ApiKeys.DELETE_RECORDS,
-            ApiKeys.DESCRIBE_PRODUCERS, ApiKeys.ELECT_LEADERS, ApiKeys.LIST_TRANSACTIONS, ApiKeys.DESCRIBE_TRANSACTIONS);
+            ApiKeys.DESCRIBE_PRODUCERS, ApiKeys.ELECT_LEADERS, ApiKeys.LIST_TRANSACTIONS, ApiKeys.DESCRIBE_TRANSACTIONS,
+            ApiKeys.DESCRIBE_LOG_DIRS, ApiKeys.ALTER_CONFIGS, ApiKeys.WRITE_TXN_MARKERS, ApiKeys.OFFSET_FOR_LEADER_EPOCH);
 
     private Apis() {
     }
@@ -55,7 +56,9 @@ final class Apis {
         apis.register(ApiKeys.API_VERSIONS, new ApiVersionsHandler(apis));
         apis.register(ApiKeys.METADATA, new MetadataHandler(topics, cluster));
         apis.register(ApiKeys.PRODUCE, new ProduceHandler(topics, states, waiters, transactions, txnPartitions));
-        apis.register(ApiKeys.FETCH, new FetchHandler(topics, waiters, timer, io, config.fetchMaxBytes(), txnPartitions));
+        apis.register(ApiKeys.FETCH, new FetchHandler(topics, waiters, timer, io, config.fetchMaxBytes(), txnPartitions,
+                new FetchSessionCache(config.getInt("max.incremental.fetch.session.cache.slots"),
+                        System::currentTimeMillis)));
         apis.register(ApiKeys.LIST_OFFSETS, new ListOffsetsHandler(topics, txnPartitions));
         apis.register(ApiKeys.INIT_PRODUCER_ID, new InitProducerIdHandler(ids, transactions));
         TopicAdmin admin = new TopicAdmin(topics, states, waiters, txnPartitions);
@@ -68,11 +71,16 @@ final class Apis {
         apis.register(ApiKeys.DELETE_RECORDS, new DeleteRecordsHandler(topics));
         apis.register(ApiKeys.DESCRIBE_PRODUCERS, new DescribeProducersHandler(topics, states, txnPartitions));
         apis.register(ApiKeys.ELECT_LEADERS, new ElectLeadersHandler(topics));
+        apis.register(ApiKeys.OFFSET_FOR_LEADER_EPOCH, new OffsetForLeaderEpochHandler(topics));
+        apis.register(ApiKeys.DESCRIBE_LOG_DIRS, new DescribeLogDirsHandler(topics));
+        apis.register(ApiKeys.ALTER_CONFIGS, new AlterConfigsHandler(topics));
+        apis.register(ApiKeys.WRITE_TXN_MARKERS, new WriteTxnMarkersHandler(topics, states, txnPartitions, waiters));
         GroupCoordinator coordinator = new GroupCoordinator(timer, config.initialRebalanceDelayMs(),
                 config.minSessionTimeoutMs(), config.maxSessionTimeoutMs());
         ConsumerGroupCoordinator consumerGroups = new ConsumerGroupCoordinator(topics, timer,
                 config.getInt("group.consumer.session.timeout.ms"), config.getInt("group.consumer.heartbeat.interval.ms"));
-        GroupApis.handlers(coordinator, consumerGroups, offsets, topics, cluster).forEach(apis::register);
+        GroupApis.handlers(coordinator, consumerGroups, offsets, topics, cluster,
+                transactions::hasPendingOffset).forEach(apis::register);
         long retentionMs = config.getLong("offsets.retention.minutes") * 60_000L;
         long checkMs = config.getLong("offsets.retention.check.interval.ms");
         ScheduledFuture<?> offsetExpiry = timer.scheduleWithFixedDelay(() -> {

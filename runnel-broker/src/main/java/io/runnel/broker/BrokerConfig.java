@@ -68,6 +68,9 @@ public final class BrokerConfig {
         DEFAULTS.put("log.cleaner.min.compaction.lag.ms", "0");
         DEFAULTS.put("log.cleaner.max.compaction.lag.ms", String.valueOf(Long.MAX_VALUE));
         DEFAULTS.put("log.cleaner.delete.retention.ms", String.valueOf(24L * 3600 * 1000));
+        DEFAULTS.put("max.incremental.fetch.session.cache.slots", "1000");
+        DEFAULTS.put("log.message.timestamp.type", "CreateTime");
+        DEFAULTS.put("compression.type", "producer");
     }
 
     /** Kafka aliases accepted for our names. */
@@ -111,6 +114,8 @@ public final class BrokerConfig {
         config.cleanerConfig();
         config.compactionDefaults();
         config.port();
+        config.requireOneOf("log.message.timestamp.type", AppendPolicy.TIMESTAMP_TYPES);
+        config.requireOneOf("compression.type", AppendPolicy.COMPRESSION_TYPES);
         return config;
     }
 
@@ -129,6 +134,13 @@ public final class BrokerConfig {
             return of(all);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void requireOneOf(String name, Set<String> allowed) {
+        if (!allowed.contains(values.get(name))) {
+            throw new IllegalArgumentException("broker config " + name + "=" + values.get(name) + " is not one of "
+                    + new java.util.TreeSet<>(allowed));
         }
     }
 

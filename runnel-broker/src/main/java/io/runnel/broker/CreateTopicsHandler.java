@@ -67,7 +67,8 @@ final class CreateTopicsHandler implements ApiHandler {
             }
             Topic topic = topics.logs().createTopic(t.name(), partitions, overrides);
             r.setTopicId(Topics.toKafka(topic.id()));
-            TopicConfigs.effective(topic.config(), topics.logs().compaction(topic)).forEach((k, v) -> r.configs().add(
+            TopicConfigs.effective(topic.config(), topics.logs().compaction(topic), topic.overrides(), config)
+                    .forEach((k, v) -> r.configs().add(
                     new CreateTopicsResponseData.CreatableTopicConfigs().setName(k).setValue(v)
                             .setConfigSource((byte) (topic.overrides().containsKey(k) ? 1 : 5))));
             return r;

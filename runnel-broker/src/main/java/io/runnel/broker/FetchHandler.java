@@ -27,13 +27,15 @@ import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
 /**
- * Fetch without sessions (the response's session id 0 makes clients send full requests). If less
+ * Fetch, with incremental fetch sessions ({@link FetchSessionRequest}, {@link FetchSessionCache}):
+ * an incremental response carries only partitions with records, errors or changed offsets. If less
  * than {@code min.bytes} is available the fetch is parked until an append to one of its partitions
  * or until {@code max.wait.ms} passes. Records are not copied: the response refers to the segment
  * file range ({@link SliceRecords}) and Netty sends it with {@code transferTo}. At most the
  * broker's {@code fetch.max.bytes} per response (beyond one batch, which is always sent).
  * Read-committed fetches stop at the last stable offset and carry the aborted transactions they
- * overlap, so the client can drop aborted records.
+ * overlap, so the client can drop aborted records. A partition whose current leader epoch in the
+ * request is stale or ahead gets FENCED_LEADER_EPOCH or UNKNOWN_LEADER_EPOCH.
  */
 final class FetchHandler implements ApiHandler {
     private final Topics topics;
@@ -43,10 +45,12 @@ final class FetchHandler implements ApiHandler {
     private final int brokerMaxBytes;
 
     private final TxnPartitions txnPartitions;
+    private final FetchSessionCache sessions;
 
     FetchHandler(Topics topics, FetchWaiters waiters, ScheduledExecutorService timer, Executor io, int brokerMaxBytes,
-                 TxnPartitions txnPartitions) {
+                 TxnPartitions txnPartitions, FetchSessionCache sessions) {
         this.txnPartitions = txnPartitions;
+        this.sessions = sessions;
         this.brokerMaxBytes = brokerMaxBytes;
         this.topics = topics;
         this.waiters = waiters;
@@ -58,18 +62,19 @@ final class FetchHandler implements ApiHandler {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
         FetchRequestData req = ((FetchRequest) request).data();
         CompletableFuture<AbstractResponse> future = new CompletableFuture<>();
-        if (req.sessionId() != 0) {
-            future.complete(FetchResponse.of(new FetchResponseData()
-                    .setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code())));
+        FetchSessionRequest session = FetchSessionRequest.resolve(sessions, req);
+        if (session.error() != null) {
+            future.complete(FetchResponse.of(new FetchResponseData().setErrorCode(session.error().code())));
             return future;
         }
-        new PendingFetch(req, System.currentTimeMillis() + Math.max(0, req.maxWaitMs()), future).attempt();
+        new PendingFetch(req, session, System.currentTimeMillis() + Math.max(0, req.maxWaitMs()), future).attempt();
         return future;
     }
 
     /** One fetch, retried on wake-ups until it has enough bytes, hits an error, or times out. */
     private final class PendingFetch {
         private final FetchRequestData req;
+        private final FetchSessionRequest session;
         private final long deadline;
         private final CompletableFuture<AbstractResponse> future;
         private final Runnable wakeUp = this::wake;
@@ -77,8 +82,10 @@ final class FetchHandler implements ApiHandler {
         private ScheduledFuture<?> timeout;
         private boolean done;
 
-        PendingFetch(FetchRequestData req, long deadline, CompletableFuture<AbstractResponse> future) {
+        PendingFetch(FetchRequestData req, FetchSessionRequest session, long deadline,
+                     CompletableFuture<AbstractResponse> future) {
             this.req = req;
+            this.session = session;
             this.deadline = deadline;
             this.future = future;
         }
@@ -94,7 +101,7 @@ final class FetchHandler implements ApiHandler {
                 if (timeout != null) {
                     timeout.cancel(false);
                 }
-                future.complete(FetchResponse.of(r.data));
+                future.complete(FetchResponse.of(FetchResponses.build(r.targets, r.partitions, session)));
                 return;
             }
             for (int i = 0; i < r.logs.size(); i++) {
@@ -132,26 +139,24 @@ final class FetchHandler implements ApiHandler {
         private Result read() {
             Result r = new Result();
             int budget = req.maxBytes() <= 0 ? brokerMaxBytes : Math.min(req.maxBytes(), brokerMaxBytes);
-            for (FetchRequestData.FetchTopic ft : req.topics()) {
-                Topic topic = topics.find(ft.topic(), ft.topicId());
-                FetchResponseData.FetchableTopicResponse tr = new FetchResponseData.FetchableTopicResponse()
-                        .setTopic(ft.topic()).setTopicId(ft.topicId());
-                for (FetchRequestData.FetchPartition fp : ft.partitions()) {
-                    PartitionLog log = topic == null ? null : topic.partition(fp.partition());
-                    FetchResponseData.PartitionData pd = new FetchResponseData.PartitionData()
-                            .setPartitionIndex(fp.partition());
-                    if (log == null) {
-                        boolean byId = (ft.topic() == null || ft.topic().isEmpty()) && topic == null;
-                        pd.setErrorCode((byId ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION).code())
-                                .setHighWatermark(-1).setLastStableOffset(-1).setLogStartOffset(-1);
-                        r.error = true;
-                    } else {
-                        int max = Math.min(fp.partitionMaxBytes(), budget - r.bytes);
-                        r.bytes += readPartition(log, fp.fetchOffset(), max, pd, r);
-                    }
-                    tr.partitions().add(pd);
+            for (FetchTarget t : session.targets()) {
+                Topic topic = topics.find(t.topic, t.topicId);
+                PartitionLog log = topic == null ? null : topic.partition(t.partition);
+                FetchResponseData.PartitionData pd = new FetchResponseData.PartitionData()
+                        .setPartitionIndex(t.partition);
+                Errors epochError = log == null ? Errors.NONE : LeaderEpochs.check(t.currentLeaderEpoch, log);
+                if (log == null || epochError != Errors.NONE) {
+                    boolean byId = (t.topic == null || t.topic.isEmpty()) && topic == null;
+                    Errors e = log != null ? epochError : byId ? Errors.UNKNOWN_TOPIC_ID : Errors.UNKNOWN_TOPIC_OR_PARTITION;
+                    pd.setErrorCode(e.code()).setHighWatermark(-1).setLastStableOffset(-1).setLogStartOffset(-1)
+                            .setRecords(MemoryRecords.EMPTY);
+                    r.error = true;
+                } else {
+                    int max = Math.min(t.maxBytes, budget - r.bytes);
+                    r.bytes += readPartition(log, t.fetchOffset, max, pd, r);
                 }
-                r.data.responses().add(tr);
+                r.targets.add(t);
+                r.partitions.add(pd);
             }
             return r;
         }
@@ -189,7 +194,8 @@ final class FetchHandler implements ApiHandler {
     }
 
     private static final class Result {
-        final FetchResponseData data = new FetchResponseData();
+        final List<FetchTarget> targets = new ArrayList<>();
+        final List<FetchResponseData.PartitionData> partitions = new ArrayList<>();
         final List<PartitionLog> logs = new ArrayList<>();
         final List<Long> endOffsets = new ArrayList<>();
         int bytes;

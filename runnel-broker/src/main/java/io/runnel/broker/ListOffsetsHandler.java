@@ -22,6 +22,8 @@ import org.apache.kafka.common.requests.RequestContext;
  * ListOffsets: earliest (-2, -4), latest (-1; the last stable offset for read-committed), max
  * timestamp (-3), and by timestamp (the first
  * record whose timestamp is at least the target; the log finds the batch, kafka-clients decodes it).
+ * From v4 the answer carries the leader epoch the offset was written in, and a stale or future
+ * current leader epoch in the request is refused (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH).
  */
 final class ListOffsetsHandler implements ApiHandler {
     private final Topics topics;
@@ -43,13 +45,19 @@ final class ListOffsetsHandler implements ApiHandler {
             for (ListOffsetsRequestData.ListOffsetsPartition p : t.partitions()) {
                 PartitionLog log = topic == null ? null : topic.partition(p.partitionIndex());
                 ListOffsetsPartitionResponse pr = new ListOffsetsPartitionResponse()
-                        .setPartitionIndex(p.partitionIndex()).setTimestamp(-1).setOffset(-1).setLeaderEpoch(0);
+                        .setPartitionIndex(p.partitionIndex()).setTimestamp(-1).setOffset(-1);
+                Errors epochError = log == null ? Errors.NONE : LeaderEpochs.check(p.currentLeaderEpoch(), log);
                 if (log == null) {
                     pr.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                } else if (epochError != Errors.NONE) {
+                    pr.setErrorCode(epochError.code());
                 } else {
                     lookup(log, p.timestamp(), pr);
                     if (p.timestamp() == ListOffsetsRequest.LATEST_TIMESTAMP && req.isolationLevel() == 1) {
                         pr.setOffset(txnPartitions.get(log).lastStableOffset());
+                    }
+                    if (context.apiVersion() >= 4) { // the epoch in which the offset found was written
+                        pr.setLeaderEpoch(pr.offset() < 0 ? -1 : log.leaderEpochs().epochAt(pr.offset()));
                     }
                 }
                 tr.partitions().add(pr);

@@ -16,7 +16,10 @@ import org.apache.kafka.common.requests.MetadataRequest;
 import org.apache.kafka.common.requests.MetadataResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
-/** Metadata: this one broker leads every partition; unknown topics are auto-created if allowed. */
+/**
+ * Metadata: this one broker leads every partition, with the partition's leader epoch (v7+);
+ * unknown topics are auto-created if allowed.
+ */
 final class MetadataHandler implements ApiHandler {
     private static final int AUTHORIZED_OPS_OMITTED = Integer.MIN_VALUE;
     private final Topics topics;
@@ -31,6 +34,7 @@ final class MetadataHandler implements ApiHandler {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
         MetadataRequest metadata = (MetadataRequest) request;
         MetadataRequestData req = metadata.data();
+        short version = context.apiVersion();
         MetadataResponseData data = new MetadataResponseData()
                 .setClusterId(cluster.clusterId())
                 .setControllerId(cluster.nodeId())
@@ -39,22 +43,22 @@ final class MetadataHandler implements ApiHandler {
                 .setNodeId(cluster.nodeId()).setHost(cluster.host()).setPort(cluster.port()));
         if (metadata.isAllTopics()) { // null, or empty in version 0
             for (Topic t : topics.logs().topics()) {
-                data.topics().add(describe(t));
+                data.topics().add(describe(t, version));
             }
         } else {
             boolean mayCreate = metadata.allowAutoTopicCreation() && topics.autoCreateEnabled();
             for (MetadataRequestData.MetadataRequestTopic rt : req.topics()) {
-                data.topics().add(lookup(rt, mayCreate));
+                data.topics().add(lookup(rt, mayCreate, version));
             }
         }
         return CompletableFuture.completedFuture(new MetadataResponse(data, context.apiVersion()));
     }
 
-    private MetadataResponseTopic lookup(MetadataRequestData.MetadataRequestTopic rt, boolean mayCreate) {
+    private MetadataResponseTopic lookup(MetadataRequestData.MetadataRequestTopic rt, boolean mayCreate, short version) {
         String name = rt.name();
         if (name == null || name.isEmpty()) {
             Topic t = topics.find(null, rt.topicId());
-            return t != null ? describe(t) : error(null, rt.topicId(), Errors.UNKNOWN_TOPIC_ID);
+            return t != null ? describe(t, version) : error(null, rt.topicId(), Errors.UNKNOWN_TOPIC_ID);
         }
         if (!Topics.isLegalName(name)) {
             return error(name, Uuid.ZERO_UUID, Errors.INVALID_TOPIC_EXCEPTION);
@@ -63,15 +67,16 @@ final class MetadataHandler implements ApiHandler {
         if (t == null && mayCreate && !Topics.isInternal(name)) {
             t = topics.getOrCreate(name);
         }
-        return t != null ? describe(t) : error(name, Uuid.ZERO_UUID, Errors.UNKNOWN_TOPIC_OR_PARTITION);
+        return t != null ? describe(t, version) : error(name, Uuid.ZERO_UUID, Errors.UNKNOWN_TOPIC_OR_PARTITION);
     }
 
-    private MetadataResponseTopic describe(Topic t) {
+    private MetadataResponseTopic describe(Topic t, short version) {
         List<MetadataResponsePartition> partitions = new ArrayList<>();
         List<Integer> replicas = List.of(cluster.nodeId());
         for (int p = 0; p < t.partitionCount(); p++) {
             partitions.add(new MetadataResponsePartition().setPartitionIndex(p).setLeaderId(cluster.nodeId())
-                    .setLeaderEpoch(0).setReplicaNodes(replicas).setIsrNodes(replicas).setOfflineReplicas(List.of()));
+                    .setLeaderEpoch(version >= 7 ? t.partition(p).leaderEpoch() : -1)
+                    .setReplicaNodes(replicas).setIsrNodes(replicas).setOfflineReplicas(List.of()));
         }
         return new MetadataResponseTopic().setName(t.name()).setTopicId(Topics.toKafka(t.id()))
                 .setIsInternal(Topics.isInternal(t.name())).setPartitions(partitions)

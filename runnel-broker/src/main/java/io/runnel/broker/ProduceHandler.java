@@ -1,6 +1,7 @@
 package io.runnel.broker;
 
 import io.runnel.log.AppendResult;
+import io.runnel.log.BatchDescriptor;
 import io.runnel.log.BatchTooLargeException;
 import io.runnel.log.InvalidBatchException;
 import io.runnel.log.PartitionLog;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Produce: validates each v2 batch with kafka-clients (magic, CRC, size), checks idempotent
- * sequences, appends (the log assigns offsets and applies the fsync policy before returning, so
+ * sequences, applies the topic's timestamp type and compression ({@link AppendPolicy}), appends (the log assigns offsets and applies the fsync policy before returning, so
  * acks=1 and acks=all answer after it), then wakes parked fetches. acks=0 gets no response.
  */
 final class ProduceHandler implements ApiHandler {
@@ -69,7 +70,7 @@ final class ProduceHandler implements ApiHandler {
                             + topic.name());
                 } else {
                     pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index(),
-                            topics.logs().compaction(topic).compact());
+                            topics.appendPolicy(topic), topics.logs().compaction(topic).compact());
                 }
                 tr.partitionResponses().add(pr);
             }
@@ -78,8 +79,10 @@ final class ProduceHandler implements ApiHandler {
         return CompletableFuture.completedFuture(acks == 0 ? null : new ProduceResponse(resp));
     }
 
-    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index, boolean compacted) {
+    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index, AppendPolicy policy,
+                                            boolean compacted) {
         long first = -1;
+        long now = System.currentTimeMillis();
         try {
             synchronized (log) {
                 int pos = 0;
@@ -99,7 +102,7 @@ final class ProduceHandler implements ApiHandler {
                     ByteBuffer one = buffer.duplicate();
                     one.position(buffer.position() + pos).limit(buffer.position() + pos + batch.sizeInBytes());
                     pos += batch.sizeInBytes();
-                    long offset = appendBatch(log, batch, one);
+                    long offset = appendBatch(log, batch, policy.apply(batch, one, now));
                     if (first < 0) {
                         first = offset;
                     }
@@ -119,7 +122,8 @@ final class ProduceHandler implements ApiHandler {
             return error(index, Errors.KAFKA_STORAGE_ERROR, e.getMessage());
         }
         waiters.onAppend(log);
-        return new PartitionProduceResponse().setIndex(index).setBaseOffset(first).setLogAppendTimeMs(-1)
+        return new PartitionProduceResponse().setIndex(index).setBaseOffset(first)
+                .setLogAppendTimeMs(policy.responseTime(now))
                 .setLogStartOffset(log.logStartOffset());
     }
 
@@ -169,7 +173,8 @@ final class ProduceHandler implements ApiHandler {
         }
         AppendResult r = log.append(bytes);
         ps.record(batch.producerId(), batch.producerEpoch(), new ProducerStates.BatchMeta(batch.baseSequence(),
-                batch.lastSequence(), r.firstOffset(), r.lastOffset()), batch.maxTimestamp(), batch.isTransactional());
+                batch.lastSequence(), r.firstOffset(), r.lastOffset()), BatchDescriptor.maxTimestamp(bytes, bytes.position()),
+                batch.isTransactional());
         return r.firstOffset();
     }
 

@@ -65,6 +65,12 @@ final class ProducerStates {
         return firstSeq == expected ? Check.OK : new Check(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, null);
     }
 
+    /** Whether a transaction marker of this epoch may be written: not older than the producer's epoch. */
+    Errors checkMarker(long producerId, short epoch) {
+        Entry e = producers.get(producerId);
+        return e != null && epoch < e.epoch ? Errors.INVALID_PRODUCER_EPOCH : Errors.NONE;
+    }
+
     void record(long producerId, short epoch, BatchMeta batch) {
         record(producerId, epoch, batch, -1, false);
     }

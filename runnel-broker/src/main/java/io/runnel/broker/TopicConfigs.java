@@ -5,6 +5,8 @@ import io.runnel.log.FsyncPolicy;
 import io.runnel.log.LogConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 
 /**
@@ -14,9 +16,11 @@ import org.apache.kafka.common.errors.InvalidConfigurationException;
 final class TopicConfigs {
     /** Accepted only with this value, because it is the only behaviour implemented. */
     private static final Map<String, String> FIXED = Map.of(
-            "message.timestamp.type", "CreateTime",
-            "compression.type", "producer",
             "min.insync.replicas", "1");
+    /** Applied by the broker on append ({@link AppendPolicy}), with the values Kafka allows. */
+    private static final Map<String, Set<String>> WRITER = Map.of(
+            "message.timestamp.type", AppendPolicy.TIMESTAMP_TYPES,
+            "compression.type", AppendPolicy.COMPRESSION_TYPES);
 
     private TopicConfigs() {
     }
@@ -37,6 +41,12 @@ final class TopicConfigs {
                     throw new InvalidConfigurationException("topic " + topic + ": " + name + "=" + value
                             + " is not supported (only " + FIXED.get(name) + ")");
                 }
+            } else if (WRITER.containsKey(name)) {
+                if (!WRITER.get(name).contains(value)) {
+                    throw new InvalidConfigurationException("topic " + topic + ": " + name + "=" + value
+                            + " is not one of " + new TreeSet<>(WRITER.get(name)));
+                }
+                stored.put(name, value);
             } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)
                     || CompactionConfig.TOPIC_CONFIG_NAMES.contains(name)) {
                 stored.put(name, value);
@@ -53,8 +63,9 @@ final class TopicConfigs {
         return stored;
     }
 
-    /** Effective topic configs by Kafka name. */
-    static Map<String, String> effective(LogConfig c, CompactionConfig cc) {
+    /** Effective topic configs by Kafka name: the log's, the cleaner's, then the writer's from the overrides or the broker. */
+    static Map<String, String> effective(LogConfig c, CompactionConfig cc, Map<String, String> overrides,
+                                         BrokerConfig broker) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("segment.bytes", String.valueOf(c.segmentBytes()));
         m.put("segment.ms", String.valueOf(c.segmentMs()));
@@ -72,6 +83,9 @@ final class TopicConfigs {
         m.put("max.compaction.lag.ms", String.valueOf(cc.maxCompactionLagMs()));
         m.put("delete.retention.ms", String.valueOf(cc.deleteRetentionMs()));
         m.putAll(FIXED);
+        m.put("message.timestamp.type", overrides.getOrDefault("message.timestamp.type",
+                broker.get("log.message.timestamp.type")));
+        m.put("compression.type", overrides.getOrDefault("compression.type", broker.get("compression.type")));
         return m;
     }
 }

@@ -49,6 +49,11 @@ public final class Topics {
         return logs.topic(name);
     }
 
+    /** What the topic's timestamp type and compression do to appended batches. */
+    AppendPolicy appendPolicy(Topic topic) {
+        return AppendPolicy.of(topic.overrides(), config);
+    }
+
     public boolean autoCreateEnabled() {
         return config.autoCreateTopics();
     }

@@ -34,7 +34,7 @@ import java.util.zip.CRC32C;
  *
  * <p>The CRC covers bytes from {@code attributes} to the end of the batch. It excludes
  * {@code baseOffset}, {@code batchLength}, {@code partitionLeaderEpoch} and {@code magic}, so the
- * log may rewrite {@code baseOffset} when it assigns offsets without recomputing the CRC
+ * log may rewrite {@code baseOffset} and {@code partitionLeaderEpoch} on append without recomputing the CRC
  * ({@code BatchHeaderCrcTest} in runnel-broker checks this against kafka-clients).
  */
 public final class BatchDescriptor {

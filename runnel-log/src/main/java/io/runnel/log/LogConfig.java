@@ -84,6 +84,13 @@ public record LogConfig(int segmentBytes, long segmentMs, long retentionMs, long
             "flush.ms", "flush.messages");
 
     /**
+     * Topic configs stored with the topic's overrides but applied by the writer before appending
+     * (the broker's timestamp type and recompression), so the log keeps and ignores them.
+     */
+    public static final java.util.Set<String> WRITER_CONFIG_NAMES = java.util.Set.of("message.timestamp.type",
+            "compression.type");
+
+    /**
      * This config with Kafka topic-level overrides applied ({@link #TOPIC_CONFIG_NAMES});
      * {@code flush.messages=1} means {@link FsyncPolicy#EVERY_BATCH}, a set {@code flush.ms}
      * means {@link FsyncPolicy#INTERVAL}.
@@ -94,6 +101,9 @@ public record LogConfig(int segmentBytes, long segmentMs, long retentionMs, long
         LogConfig c = this;
         for (var e : overrides.entrySet()) {
             String v = e.getValue();
+            if (WRITER_CONFIG_NAMES.contains(e.getKey())) {
+                continue;
+            }
             try {
                 c = switch (e.getKey()) {
                     case "segment.bytes" -> c.withSegmentBytes(Integer.parseInt(v));

@@ -30,6 +30,7 @@ public final class PartitionLog implements Closeable {
     private final ConcurrentSkipListMap<Long, LogSegment> segments = new ConcurrentSkipListMap<>();
     private volatile LogSegment active;
     private volatile long logStartOffset;
+    private volatile LeaderEpochCache epochs;
     private boolean dirty;
     private long lastFlushMs;
     private boolean closed;
@@ -82,6 +83,22 @@ public final class PartitionLog implements Closeable {
         }
         active = segments.lastEntry().getValue();
         logStartOffset = Math.min(Math.max(segments.firstKey(), readLogStartCheckpoint()), active.nextOffset());
+        epochs = LeaderEpochCache.read(dir).nextEpoch(logStartOffset, active.nextOffset());
+        epochs.write(dir);
+    }
+
+    /**
+     * The leader epochs of this partition. Each open begins a new epoch at the log end (0 for a new
+     * partition): on one node a restart is the only leadership change, and data acknowledged but not
+     * flushed before a crash may be gone, which consumers detect by the epoch change.
+     */
+    public LeaderEpochCache leaderEpochs() {
+        return epochs;
+    }
+
+    /** The current leader epoch, stamped into every appended batch. */
+    public int leaderEpoch() {
+        return epochs.latestEpoch();
     }
 
     /** The file recording a log start offset moved by {@link #deleteRecordsBefore}. */
@@ -177,7 +194,8 @@ public final class PartitionLog implements Closeable {
 
     /**
      * Validates and appends the v2 record batches in {@code batches} (position to limit), writing
-     * consecutive offsets starting at the log end into each batch's {@code baseOffset} field. The
+     * consecutive offsets starting at the log end into each batch's {@code baseOffset} field and
+     * the current leader epoch into its {@code partitionLeaderEpoch}. The
      * whole buffer is checked before anything is written, so a bad batch leaves the log untouched.
      *
      * @throws InvalidBatchException  if a batch is malformed (nothing written)
@@ -231,6 +249,7 @@ public final class PartitionLog implements Closeable {
             roll(base);
         }
         buf.putLong(pos + BatchDescriptor.BASE_OFFSET_OFFSET, base);
+        buf.putInt(pos + BatchDescriptor.PARTITION_LEADER_EPOCH_OFFSET, epochs.latestEpoch()); // not CRC-covered
         ByteBuffer one = buf.duplicate();
         one.limit(pos + size).position(pos);
         active.append(one, base, last, BatchDescriptor.maxTimestamp(buf, pos));

@@ -17,7 +17,8 @@ public final class GroupApis {
     }
 
     public static Map<ApiKeys, ApiHandler> handlers(GroupCoordinator coordinator, ConsumerGroupCoordinator consumerGroups,
-                                                    OffsetStore offsets, Topics topics, ClusterInfo cluster) {
+                                                    OffsetStore offsets, Topics topics, ClusterInfo cluster,
+                                                    PendingTxnOffsets pendingTxnOffsets) {
         coordinator.consumerGroupActive(consumerGroups::isActive);
         consumerGroups.classicGroupActive(coordinator::isActive);
         Map<ApiKeys, ApiHandler> m = new EnumMap<>(ApiKeys.class);
@@ -27,7 +28,7 @@ public final class GroupApis {
         m.put(ApiKeys.HEARTBEAT, new HeartbeatHandler(coordinator));
         m.put(ApiKeys.LEAVE_GROUP, new LeaveGroupHandler(coordinator));
         m.put(ApiKeys.OFFSET_COMMIT, new OffsetCommitHandler(coordinator, consumerGroups, offsets, topics));
-        m.put(ApiKeys.OFFSET_FETCH, new OffsetFetchHandler(offsets, topics));
+        m.put(ApiKeys.OFFSET_FETCH, new OffsetFetchHandler(offsets, topics, pendingTxnOffsets));
         m.put(ApiKeys.LIST_GROUPS, new ListGroupsHandler(coordinator, consumerGroups, offsets));
         m.put(ApiKeys.DESCRIBE_GROUPS, new DescribeGroupsHandler(coordinator, offsets));
         m.put(ApiKeys.DELETE_GROUPS, new DeleteGroupsHandler(coordinator, consumerGroups, offsets));

@@ -13,6 +13,7 @@ import org.apache.kafka.common.message.OffsetFetchResponseData;
 import org.apache.kafka.common.message.OffsetFetchResponseData.OffsetFetchResponseGroup;
 import org.apache.kafka.common.message.OffsetFetchResponseData.OffsetFetchResponsePartitions;
 import org.apache.kafka.common.message.OffsetFetchResponseData.OffsetFetchResponseTopics;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.OffsetFetchRequest;
@@ -21,15 +22,18 @@ import org.apache.kafka.common.requests.RequestContext;
 
 /**
  * OffsetFetch for one group (v0-7) or several (v8+); no topics means every committed offset of
- * the group. Partitions without a commit get offset -1.
+ * the group. Partitions without a commit get offset -1. With {@code requireStable} (v7+), a
+ * partition whose offset a pending transaction has committed gets UNSTABLE_OFFSET_COMMIT.
  */
 final class OffsetFetchHandler implements ApiHandler {
     private final OffsetStore offsets;
     private final Topics topics;
+    private final PendingTxnOffsets pending;
 
-    OffsetFetchHandler(OffsetStore offsets, Topics topics) {
+    OffsetFetchHandler(OffsetStore offsets, Topics topics, PendingTxnOffsets pending) {
         this.offsets = offsets;
         this.topics = topics;
+        this.pending = pending;
     }
 
     @Override
@@ -39,7 +43,7 @@ final class OffsetFetchHandler implements ApiHandler {
         OffsetFetchResponseData resp = new OffsetFetchResponseData();
         if (version >= 8) {
             for (OffsetFetchRequestData.OffsetFetchRequestGroup g : req.data().groups()) {
-                resp.groups().add(fetch(g.groupId(), g.topics()));
+                resp.groups().add(fetch(g.groupId(), g.topics(), req.data().requireStable()));
             }
         } else {
             List<OffsetFetchRequestData.OffsetFetchRequestTopics> ts = null;
@@ -47,14 +51,15 @@ final class OffsetFetchHandler implements ApiHandler {
                 ts = req.data().topics().stream().map(t -> new OffsetFetchRequestData.OffsetFetchRequestTopics()
                         .setName(t.name()).setPartitionIndexes(t.partitionIndexes())).toList();
             }
-            OffsetFetchResponseGroup g = fetch(req.data().groupId(), ts);
+            OffsetFetchResponseGroup g = fetch(req.data().groupId(), ts, version >= 7 && req.data().requireStable());
             for (OffsetFetchResponseTopics t : g.topics()) {
                 OffsetFetchResponseData.OffsetFetchResponseTopic old = new OffsetFetchResponseData.OffsetFetchResponseTopic()
                         .setName(t.name());
                 for (OffsetFetchResponsePartitions p : t.partitions()) {
                     old.partitions().add(new OffsetFetchResponseData.OffsetFetchResponsePartition()
                             .setPartitionIndex(p.partitionIndex()).setCommittedOffset(p.committedOffset())
-                            .setCommittedLeaderEpoch(p.committedLeaderEpoch()).setMetadata(p.metadata()));
+                            .setCommittedLeaderEpoch(p.committedLeaderEpoch()).setMetadata(p.metadata())
+                            .setErrorCode(p.errorCode()));
                 }
                 resp.topics().add(old);
             }
@@ -62,7 +67,8 @@ final class OffsetFetchHandler implements ApiHandler {
         return CompletableFuture.completedFuture(new OffsetFetchResponse(resp, version));
     }
 
-    private OffsetFetchResponseGroup fetch(String groupId, List<OffsetFetchRequestData.OffsetFetchRequestTopics> wanted) {
+    private OffsetFetchResponseGroup fetch(String groupId, List<OffsetFetchRequestData.OffsetFetchRequestTopics> wanted,
+                                           boolean requireStable) {
         Map<OffsetStore.TopicPartitionKey, CommittedOffset> committed = offsets.offsets(groupId);
         OffsetFetchResponseGroup g = new OffsetFetchResponseGroup().setGroupId(groupId);
         Map<String, OffsetFetchResponseTopics> byTopic = new LinkedHashMap<>();
@@ -78,8 +84,23 @@ final class OffsetFetchHandler implements ApiHandler {
                 }
             }
         }
+        if (requireStable) {
+            markUnstable(groupId, byTopic);
+        }
         g.topics().addAll(byTopic.values());
         return g;
+    }
+
+    /** As Kafka: an unstable partition's offset is withheld (-1) with UNSTABLE_OFFSET_COMMIT. */
+    private void markUnstable(String groupId, Map<String, OffsetFetchResponseTopics> byTopic) {
+        for (OffsetFetchResponseTopics t : byTopic.values()) {
+            for (OffsetFetchResponsePartitions p : t.partitions()) {
+                if (pending.isPending(groupId, t.name(), p.partitionIndex())) {
+                    p.setCommittedOffset(-1).setCommittedLeaderEpoch(-1).setMetadata("")
+                            .setErrorCode(Errors.UNSTABLE_OFFSET_COMMIT.code());
+                }
+            }
+        }
     }
 
     private void add(Map<String, OffsetFetchResponseTopics> byTopic, String name, Uuid id, int partition,

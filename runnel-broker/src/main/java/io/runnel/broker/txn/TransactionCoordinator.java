@@ -271,6 +271,22 @@ public final class TransactionCoordinator implements AutoCloseable {
         return Errors.NONE;
     }
 
+    /**
+     * Whether an undecided transaction holds an offset commit for the group's partition (its
+     * offsets reach the offset store only when the commit completes).
+     */
+    public synchronized boolean hasPendingOffset(String groupId, String topic, int partition) {
+        OffsetStore.TopicPartitionKey key = new OffsetStore.TopicPartitionKey(topic, partition);
+        for (TxnMetadata m : txns.values()) {
+            Map<OffsetStore.TopicPartitionKey, CommittedOffset> held = m.offsets.get(groupId);
+            if (held != null && held.containsKey(key) && m.state != TxnState.COMPLETE_COMMIT
+                    && m.state != TxnState.COMPLETE_ABORT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A snapshot of one transactional id, for ListTransactions and DescribeTransactions. */
     record TxnView(String transactionalId, long producerId, short epoch, TxnState state, int timeoutMs, long startMs,
                    java.util.Set<TxnMetadata.Tp> partitions) {

@@ -74,9 +74,18 @@ public final class TxnPartitionState {
 
     /** Appends a commit or abort marker for the producer and closes its open transaction here. */
     AppendResult writeMarker(long producerId, short epoch, boolean commit) {
+        return writeMarker(producerId, epoch, commit, 0);
+    }
+
+    /**
+     * As {@link #writeMarker(long, short, boolean)} with the coordinator epoch to stamp in the marker
+     * (WriteTxnMarkers from an admin aborting a hanging transaction names it).
+     */
+    public AppendResult writeMarker(long producerId, short epoch, boolean commit, int coordinatorEpoch) {
         synchronized (log) {
             MemoryRecords marker = MemoryRecords.withEndTransactionMarker(System.currentTimeMillis(), producerId, epoch,
-                    new EndTransactionMarker(commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT, 0));
+                    new EndTransactionMarker(commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT,
+                            coordinatorEpoch));
             AppendResult r = log.append(marker.buffer());
             Long first = open.remove(producerId);
             if (!commit && first != null) {
