@@ -34,7 +34,7 @@ public final class LogCleaner implements Closeable {
     /** Like Kafka's {@code file.delete.delay.ms} default. */
     static final long RETIRED_CLOSE_DELAY_MS = 60_000;
     private List<Retired> retired = new ArrayList<>();
-    private Thread thread;
+    private volatile Thread thread;
     private volatile boolean stopped;
     /** Waited on between idle rounds; never interrupt the thread: that would close the segment channel it reads. */
     private final Object sleep = new Object();
@@ -53,9 +53,11 @@ public final class LogCleaner implements Closeable {
 
     /** Starts the cleaner thread ({@code log.cleaner.threads}=1). */
     synchronized void start() {
-        thread = new Thread(this::run, "runnel-log-cleaner-0");
-        thread.setDaemon(true);
-        thread.start();
+        Thread t = new Thread(this::run, "runnel-log-cleaner-0");
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((th, e) -> LOG.error("The log cleaner stopped: compacted topics will grow", e));
+        thread = t;
+        t.start();
     }
 
     private void run() {
@@ -159,16 +161,17 @@ public final class LogCleaner implements Closeable {
         retired = keep;
     }
 
+    /**
+     * Stops the thread: it finishes the partition it is cleaning (waited for up to 10 s; a cleaning
+     * cut short by the log closing is discarded and redone after the next start).
+     */
     @Override
     public void close() {
         stopped = true;
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
         synchronized (sleep) {
             sleep.notifyAll();
         }
+        Thread t = thread;
         if (t != null) {
             try {
                 t.join(10_000);
@@ -176,8 +179,10 @@ public final class LogCleaner implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
-        synchronized (this) {
-            closeRetired(true);
+        if (t == null || !t.isAlive()) {
+            synchronized (this) {
+                closeRetired(true);
+            }
         }
     }
 }
