@@ -70,7 +70,7 @@ final class ProduceHandler implements ApiHandler {
                             + topic.name());
                 } else {
                     pr = append(topic.partition(pd.index()), (MemoryRecords) pd.records(), pd.index(),
-                            topics.appendPolicy(topic));
+                            topics.appendPolicy(topic), topics.logs().compaction(topic).compact());
                 }
                 tr.partitionResponses().add(pr);
             }
@@ -79,7 +79,8 @@ final class ProduceHandler implements ApiHandler {
         return CompletableFuture.completedFuture(acks == 0 ? null : new ProduceResponse(resp));
     }
 
-    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index, AppendPolicy policy) {
+    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index, AppendPolicy policy,
+                                            boolean compacted) {
         long first = -1;
         long now = System.currentTimeMillis();
         try {
@@ -93,6 +94,10 @@ final class ProduceHandler implements ApiHandler {
                     batch.ensureValid();
                     if (batch.isControlBatch()) {
                         return error(index, Errors.INVALID_RECORD, "clients may not write control batches");
+                    }
+                    if (compacted && hasRecordWithoutKey(batch)) {
+                        return error(index, Errors.INVALID_RECORD, "Compacted topic cannot accept message without key"
+                                + " in topic partition " + log);
                     }
                     ByteBuffer one = buffer.duplicate();
                     one.position(buffer.position() + pos).limit(buffer.position() + pos + batch.sizeInBytes());
@@ -120,6 +125,16 @@ final class ProduceHandler implements ApiHandler {
         return new PartitionProduceResponse().setIndex(index).setBaseOffset(first)
                 .setLogAppendTimeMs(policy.responseTime(now))
                 .setLogStartOffset(log.logStartOffset());
+    }
+
+    /** Kafka refuses keyless records on compacted topics: the cleaner could not keep them. */
+    private static boolean hasRecordWithoutKey(MutableRecordBatch batch) {
+        for (org.apache.kafka.common.record.internal.Record r : batch) {
+            if (!r.hasKey()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A batch refused by the idempotence checks; nothing of it was written. */
