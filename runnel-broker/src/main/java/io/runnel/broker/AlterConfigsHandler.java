@@ -67,7 +67,8 @@ final class AlterConfigsHandler implements ApiHandler {
             requested.put(c.name(), c.value());
         }
         try {
-            Map<String, String> overrides = TopicConfigs.overrides(topic.name(), requested, topics.logs().defaults());
+            Map<String, String> overrides = TopicConfigs.overrides(topic.name(), requested, topics.logs().defaults(),
+                    topics.logs().compactionDefaults());
             if (!validateOnly) {
                 topics.logs().alterTopicConfig(topic.name(), overrides);
             }

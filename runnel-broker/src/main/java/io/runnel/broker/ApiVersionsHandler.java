@@ -1,6 +1,7 @@
 package io.runnel.broker;
 
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.message.ApiMessageType;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
@@ -11,8 +12,11 @@ import org.apache.kafka.common.requests.ApiVersionsResponse;
 import org.apache.kafka.common.requests.RequestContext;
 
 /**
- * ApiVersions: advertises exactly the registered APIs, each with the full version range of
- * kafka-clients' generated classes (which is what the handlers decode and encode).
+ * ApiVersions: advertises exactly the registered APIs, each from the oldest version of
+ * kafka-clients' generated classes to the newest stable one ({@link KafkaApis#latestVersion}),
+ * computed as Kafka's own brokers do. (So Produce is advertised from v0 although v0-2 are gone
+ * since Kafka 4.0, because librdkafka before 2.10 enables compression only when it sees them;
+ * a request at v0-2 closes the connection, as on Kafka.)
  */
 final class ApiVersionsHandler implements ApiHandler {
     private final KafkaApis apis;
@@ -25,8 +29,8 @@ final class ApiVersionsHandler implements ApiHandler {
     public CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
         ApiVersionsResponseData data = new ApiVersionsResponseData().setThrottleTimeMs(0);
         for (ApiKeys key : apis.supported()) {
-            data.apiKeys().add(new ApiVersionsResponseData.ApiVersion().setApiKey(key.id)
-                    .setMinVersion(key.oldestVersion()).setMaxVersion(key.latestVersion()));
+            key.toApiVersionForApiResponse(KafkaApis.ENABLE_UNSTABLE, ApiMessageType.ListenerType.BROKER)
+                    .ifPresent(data.apiKeys()::add);
         }
         ApiVersionsRequest req = (ApiVersionsRequest) request;
         if (req.hasUnsupportedRequestVersion()) {

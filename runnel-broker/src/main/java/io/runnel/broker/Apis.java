@@ -6,6 +6,7 @@ import io.runnel.broker.group.GroupCoordinator;
 import io.runnel.broker.group.OffsetStore;
 import io.runnel.broker.txn.TransactionCoordinator;
 import io.runnel.broker.txn.TxnApis;
+import io.runnel.broker.txn.TxnCleanerHooks;
 import io.runnel.broker.txn.TxnPartitions;
 import io.runnel.log.LogManager;
 import io.runnel.log.Topic;
@@ -46,12 +47,11 @@ final class Apis {
         PartitionStates states = new PartitionStates();
         TxnPartitions txnPartitions = new TxnPartitions();
         ProducerIdManager ids = new ProducerIdManager(logs.dataDir());
-        OffsetStore offsets = new OffsetStore(internalTopic(logs, Topics.OFFSETS_TOPIC, config).partition(0),
-                2L * Long.parseLong(config.get("offsets.topic.segment.bytes")));
+        OffsetStore offsets = new OffsetStore(internalTopic(logs, Topics.OFFSETS_TOPIC, config).partition(0));
         TransactionCoordinator transactions = new TransactionCoordinator(topics, txnPartitions, offsets, ids,
-                internalTopic(logs, Topics.TRANSACTION_STATE_TOPIC, config).partition(0),
-                2L * Long.parseLong(config.get("offsets.topic.segment.bytes")), waiters::onAppend,
+                internalTopic(logs, Topics.TRANSACTION_STATE_TOPIC, config).partition(0), waiters::onAppend,
                 config.getInt("transaction.max.timeout.ms"), timer);
+        logs.startCleaner(config.cleanerConfig(), new TxnCleanerHooks(txnPartitions));
 
         apis.register(ApiKeys.API_VERSIONS, new ApiVersionsHandler(apis));
         apis.register(ApiKeys.METADATA, new MetadataHandler(topics, cluster));
@@ -106,10 +106,22 @@ final class Apis {
         };
     }
 
-    /** An internal single-partition topic, fsynced per write and never expired; created if missing. */
+    /**
+     * An internal single-partition topic, fsynced per write and compacted (so it holds about one
+     * record per key); created if missing, and switched to compaction if an older broker made it.
+     */
     private static Topic internalTopic(LogManager logs, String name, BrokerConfig config) {
+        Map<String, String> wanted = Map.of("flush.messages", "1", "retention.ms", "-1", "cleanup.policy", "compact",
+                "segment.bytes", config.get("offsets.topic.segment.bytes"));
         Topic t = logs.topic(name);
-        return t != null ? t : logs.createTopic(name, 1, Map.of("flush.messages", "1", "retention.ms", "-1",
-                "segment.bytes", config.get("offsets.topic.segment.bytes")));
+        if (t == null) {
+            return logs.createTopic(name, 1, wanted);
+        }
+        if (!logs.compaction(t).compact()) {
+            Map<String, String> overrides = new java.util.HashMap<>(t.overrides());
+            overrides.put("cleanup.policy", "compact");
+            logs.alterTopicConfig(name, overrides);
+        }
+        return t;
     }
 }

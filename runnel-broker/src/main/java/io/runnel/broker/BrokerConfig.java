@@ -1,5 +1,7 @@
 package io.runnel.broker;
 
+import io.runnel.log.CleanerConfig;
+import io.runnel.log.CompactionConfig;
 import io.runnel.log.FsyncPolicy;
 import io.runnel.log.LogConfig;
 import java.io.IOException;
@@ -63,6 +65,17 @@ public final class BrokerConfig {
         DEFAULTS.put("offsets.retention.minutes", "10080");
         DEFAULTS.put("offsets.retention.check.interval.ms", "600000");
         DEFAULTS.put("offsets.topic.segment.bytes", String.valueOf(100 * 1024 * 1024));
+        DEFAULTS.put("log.cleanup.policy", "delete");
+        DEFAULTS.put("log.cleaner.enable", "true");
+        DEFAULTS.put("log.cleaner.threads", "1");
+        DEFAULTS.put("log.cleaner.backoff.ms", "15000");
+        DEFAULTS.put("log.cleaner.dedupe.buffer.size", String.valueOf(128L * 1024 * 1024));
+        DEFAULTS.put("log.cleaner.io.buffer.size", String.valueOf(512 * 1024));
+        DEFAULTS.put("log.cleaner.io.buffer.load.factor", "0.9");
+        DEFAULTS.put("log.cleaner.min.cleanable.ratio", "0.5");
+        DEFAULTS.put("log.cleaner.min.compaction.lag.ms", "0");
+        DEFAULTS.put("log.cleaner.max.compaction.lag.ms", String.valueOf(Long.MAX_VALUE));
+        DEFAULTS.put("log.cleaner.delete.retention.ms", String.valueOf(24L * 3600 * 1000));
         DEFAULTS.put("max.incremental.fetch.session.cache.slots", "1000");
         DEFAULTS.put("log.message.timestamp.type", "CreateTime");
         DEFAULTS.put("compression.type", "producer");
@@ -106,6 +119,8 @@ public final class BrokerConfig {
         }
         BrokerConfig config = new BrokerConfig(v);
         config.logConfig(); // validate eagerly
+        config.cleanerConfig();
+        config.compactionDefaults();
         config.port();
         ConnectionLimiter.parseOverrides(config.get("max.connections.per.ip.overrides"));
         for (String name : new String[] {"max.connections", "max.connections.per.ip", "max.connection.creation.rate"}) {
@@ -302,5 +317,39 @@ public final class BrokerConfig {
         return new LogConfig(segmentBytes, getLong("log.roll.ms"), getLong("retention.ms"),
                 getLong("retention.bytes"), getInt("log.index.interval.bytes"), getInt("log.index.size.max.bytes"),
                 getInt("message.max.bytes"), policy, flushMs);
+    }
+
+    /** The log cleaner's settings; {@code log.cleaner.threads} other than 1 is refused (one thread runs). */
+    public CleanerConfig cleanerConfig() {
+        if (getInt("log.cleaner.threads") != 1) {
+            throw new IllegalArgumentException("broker config log.cleaner.threads=" + get("log.cleaner.threads")
+                    + " is not supported: the cleaner runs on one thread");
+        }
+        return new CleanerConfig(getBoolean("log.cleaner.enable"), getLong("log.cleaner.backoff.ms"),
+                getLong("log.cleaner.dedupe.buffer.size"), getInt("log.cleaner.io.buffer.size"),
+                getDouble("log.cleaner.io.buffer.load.factor"));
+    }
+
+    /** Cleanup defaults of topics: {@code log.cleanup.policy} and the {@code log.cleaner.*} topic defaults. */
+    public CompactionConfig compactionDefaults() {
+        try {
+            return CompactionConfig.defaults().withOverrides(Map.of(
+                    "cleanup.policy", get("log.cleanup.policy"),
+                    "min.cleanable.dirty.ratio", get("log.cleaner.min.cleanable.ratio"),
+                    "min.compaction.lag.ms", get("log.cleaner.min.compaction.lag.ms"),
+                    "max.compaction.lag.ms", get("log.cleaner.max.compaction.lag.ms"),
+                    "delete.retention.ms", get("log.cleaner.delete.retention.ms")));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("broker config: " + e.getMessage(), e);
+        }
+    }
+
+    double getDouble(String name) {
+        String v = values.get(name);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("broker config " + name + "=" + v + " is not a number");
+        }
     }
 }

@@ -56,7 +56,8 @@ final class CreateTopicsHandler implements ApiHandler {
             }
             Map<String, String> requested = new LinkedHashMap<>();
             t.configs().forEach(c -> requested.put(c.name(), c.value()));
-            Map<String, String> overrides = TopicConfigs.overrides(t.name(), requested, topics.logs().defaults());
+            Map<String, String> overrides = TopicConfigs.overrides(t.name(), requested, topics.logs().defaults(),
+                    topics.logs().compactionDefaults());
             if (topics.find(t.name()) != null) {
                 return fail(r, Errors.TOPIC_ALREADY_EXISTS, "topic '" + t.name() + "' already exists");
             }
@@ -67,7 +68,8 @@ final class CreateTopicsHandler implements ApiHandler {
             }
             Topic topic = topics.logs().createTopic(t.name(), partitions, overrides);
             r.setTopicId(Topics.toKafka(topic.id()));
-            TopicConfigs.effective(topic.config(), topic.overrides(), config).forEach((k, v) -> r.configs().add(
+            TopicConfigs.effective(topic.config(), topics.logs().compaction(topic), topic.overrides(), config)
+                    .forEach((k, v) -> r.configs().add(
                     new CreateTopicsResponseData.CreatableTopicConfigs().setName(k).setValue(v)
                             .setConfigSource((byte) (topic.overrides().containsKey(k) ? 1 : 5))));
             return r;

@@ -44,7 +44,8 @@ final class DescribeConfigsHandler implements ApiHandler {
                 if (t == null) {
                     r.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
                 } else {
-                    add(r, TopicConfigs.effective(t.config(), t.overrides(), config), res.configurationKeys(), t.overrides());
+                    add(r, TopicConfigs.effective(t.config(), topics.logs().compaction(t), t.overrides(), config),
+                            res.configurationKeys(), t.overrides());
                 }
             } else if (type == ConfigResource.Type.BROKER
                     && (res.resourceName().isEmpty() || res.resourceName().equals(String.valueOf(cluster.nodeId())))) {

@@ -72,7 +72,8 @@ final class IncrementalAlterConfigsHandler implements ApiHandler {
             }
         }
         try {
-            Map<String, String> overrides = TopicConfigs.overrides(topic.name(), requested, topics.logs().defaults());
+            Map<String, String> overrides = TopicConfigs.overrides(topic.name(), requested, topics.logs().defaults(),
+                    topics.logs().compactionDefaults());
             if (!validateOnly) {
                 topics.logs().alterTopicConfig(topic.name(), overrides);
             }

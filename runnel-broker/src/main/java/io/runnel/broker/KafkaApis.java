@@ -16,6 +16,7 @@ import org.apache.kafka.common.requests.RequestContext;
  * sends a request nobody handles.
  */
 public final class KafkaApis {
+    static final boolean ENABLE_UNSTABLE = false;
     private final Map<ApiKeys, ApiHandler> handlers = new EnumMap<>(ApiKeys.class);
 
     void register(ApiKeys key, ApiHandler handler) {
@@ -30,11 +31,26 @@ public final class KafkaApis {
         return handlers.containsKey(key);
     }
 
+    /**
+     * The newest version advertised: the newest stable one. Versions Kafka marks unstable (such as
+     * InitProducerId v6, KIP-939) are still being defined and are not offered.
+     */
+    static short latestVersion(ApiKeys key) {
+        return key.latestVersion(ENABLE_UNSTABLE);
+    }
+
     CompletableFuture<AbstractResponse> handle(RequestContext context, AbstractRequest request) {
-        ApiHandler handler = handlers.get(context.header.apiKey());
+        ApiKeys key = context.header.apiKey();
+        ApiHandler handler = handlers.get(key);
         if (handler == null) {
             return CompletableFuture.failedFuture(new UnsupportedVersionException(
-                    "API " + context.header.apiKey() + " is not supported by this broker"));
+                    "API " + key + " is not supported by this broker"));
+        }
+        short version = context.apiVersion();
+        if (key != ApiKeys.API_VERSIONS && version > latestVersion(key)) {
+            // The classes could parse it, but it is not advertised: answer in its shape with the error.
+            return CompletableFuture.failedFuture(new UnsupportedVersionException(
+                    key + " v" + version + " is not supported; this broker serves up to v" + latestVersion(key)));
         }
         return handler.handle(context, request);
     }

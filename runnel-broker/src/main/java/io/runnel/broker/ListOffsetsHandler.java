@@ -84,18 +84,31 @@ final class ListOffsetsHandler implements ApiHandler {
         }
     }
 
+    /**
+     * The first record at or after {@code timestamp}: from the first batch whose max timestamp
+     * reaches it, going on to later batches if that one holds no such record (a batch emptied by
+     * compaction keeps its max timestamp).
+     */
     private static void find(PartitionLog log, long timestamp, ListOffsetsPartitionResponse pr) {
         LogSlice slice = log.findByTimestamp(timestamp);
-        if (slice == null) {
-            return;
-        }
-        for (RecordBatch batch : MemoryRecords.readableRecords(slice.readFully()).batches()) {
-            for (Record record : batch) {
-                if (record.timestamp() >= timestamp) {
-                    pr.setOffset(record.offset()).setTimestamp(record.timestamp());
-                    return;
+        while (slice != null && !slice.isEmpty()) {
+            long next = -1;
+            for (RecordBatch batch : MemoryRecords.readableRecords(slice.readFully()).batches()) {
+                for (Record record : batch) {
+                    if (record.timestamp() >= timestamp) {
+                        pr.setOffset(record.offset()).setTimestamp(record.timestamp());
+                        return;
+                    }
                 }
+                next = batch.lastOffset() + 1;
             }
+            if (next < 0 || next >= log.logEndOffset()) {
+                return;
+            }
+            slice = log.read(next, SCAN_BYTES);
         }
     }
+
+    /** Bytes read per step when the timestamp search goes past an emptied batch. */
+    private static final int SCAN_BYTES = 64 * 1024;
 }

@@ -71,7 +71,8 @@ final class ProduceHandler implements ApiHandler {
                 } else if (!(pd.records() instanceof MemoryRecords records)) {
                     pr = error(pd.index(), Errors.CORRUPT_MESSAGE, "no records for partition " + pd.index());
                 } else {
-                    pr = append(topic.partition(pd.index()), records, pd.index(), topics.appendPolicy(topic));
+                    pr = append(topic.partition(pd.index()), records, pd.index(), topics.appendPolicy(topic),
+                            topics.logs().compaction(topic).compact());
                 }
                 tr.partitionResponses().add(pr);
             }
@@ -80,7 +81,8 @@ final class ProduceHandler implements ApiHandler {
         return CompletableFuture.completedFuture(acks == 0 ? null : new ProduceResponse(resp));
     }
 
-    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index, AppendPolicy policy) {
+    private PartitionProduceResponse append(PartitionLog log, MemoryRecords records, int index, AppendPolicy policy,
+                                            boolean compacted) {
         long first = -1;
         long now = System.currentTimeMillis();
         try {
@@ -98,6 +100,10 @@ final class ProduceHandler implements ApiHandler {
                     String problem = ProducerBatchChecks.problem(batch);
                     if (problem != null) {
                         return error(index, Errors.INVALID_RECORD, "batch at byte " + pos + ": " + problem);
+                    }
+                    if (compacted && hasRecordWithoutKey(batch)) {
+                        return error(index, Errors.INVALID_RECORD, "Compacted topic cannot accept message without key"
+                                + " in topic partition " + log);
                     }
                     ByteBuffer one = buffer.duplicate();
                     one.position(buffer.position() + pos).limit(buffer.position() + pos + batch.sizeInBytes());
@@ -125,6 +131,16 @@ final class ProduceHandler implements ApiHandler {
         return new PartitionProduceResponse().setIndex(index).setBaseOffset(first)
                 .setLogAppendTimeMs(policy.responseTime(now))
                 .setLogStartOffset(log.logStartOffset());
+    }
+
+    /** Kafka refuses keyless records on compacted topics: the cleaner could not keep them. */
+    private static boolean hasRecordWithoutKey(MutableRecordBatch batch) {
+        for (org.apache.kafka.common.record.internal.Record r : batch) {
+            if (!r.hasKey()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A batch refused by the idempotence checks; nothing of it was written. */

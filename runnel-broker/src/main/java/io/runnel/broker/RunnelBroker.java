@@ -39,6 +39,7 @@ public final class RunnelBroker implements AutoCloseable {
     private RunnelBroker(BrokerConfig config) throws InterruptedException {
         this.config = config;
         this.logs = LogManager.open(config.dataDir(), config.logConfig());
+        logs.setCompactionDefaults(config.compactionDefaults());
         this.io = Executors.newFixedThreadPool(config.ioThreads(), daemon("runnel-broker-io"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("runnel-broker-timer"));
         this.cluster = new ClusterInfo(config.nodeId(), config.advertisedHost(), config.clusterId());

@@ -1,5 +1,6 @@
 package io.runnel.broker;
 
+import io.runnel.log.CompactionConfig;
 import io.runnel.log.FsyncPolicy;
 import io.runnel.log.LogConfig;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import org.apache.kafka.common.errors.InvalidConfigurationException;
 final class TopicConfigs {
     /** Accepted only with this value, because it is the only behaviour implemented. */
     private static final Map<String, String> FIXED = Map.of(
-            "cleanup.policy", "delete",
             "min.insync.replicas", "1");
     /** Applied by the broker on append ({@link AppendPolicy}), with the values Kafka allows. */
     private static final Map<String, Set<String>> WRITER = Map.of(
@@ -40,7 +40,8 @@ final class TopicConfigs {
      *
      * @throws InvalidConfigurationException naming the config if it is unknown or unsupported
      */
-    static Map<String, String> overrides(String topic, Map<String, String> requested, LogConfig defaults) {
+    static Map<String, String> overrides(String topic, Map<String, String> requested, LogConfig defaults,
+                                         CompactionConfig compactionDefaults) {
         Map<String, String> stored = new LinkedHashMap<>();
         for (var e : requested.entrySet()) {
             String name = e.getKey();
@@ -58,7 +59,8 @@ final class TopicConfigs {
                             + " is not one of " + new TreeSet<>(WRITER.get(name)));
                 }
                 stored.put(name, value);
-            } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)) {
+            } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)
+                    || CompactionConfig.TOPIC_CONFIG_NAMES.contains(name)) {
                 checkMinimum(name, value);
                 stored.put(name, value);
             } else {
@@ -67,6 +69,7 @@ final class TopicConfigs {
         }
         try {
             defaults.withOverrides(stored);
+            compactionDefaults.withOverrides(stored);
         } catch (IllegalArgumentException ex) {
             throw new InvalidConfigurationException("topic " + topic + ": " + ex.getMessage());
         }
@@ -85,8 +88,9 @@ final class TopicConfigs {
         }
     }
 
-    /** Effective topic configs by Kafka name: the log's, then the writer's from the overrides or the broker. */
-    static Map<String, String> effective(LogConfig c, Map<String, String> overrides, BrokerConfig broker) {
+    /** Effective topic configs by Kafka name: the log's, the cleaner's, then the writer's from the overrides or the broker. */
+    static Map<String, String> effective(LogConfig c, CompactionConfig cc, Map<String, String> overrides,
+                                         BrokerConfig broker) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("segment.bytes", String.valueOf(c.segmentBytes()));
         m.put("segment.ms", String.valueOf(c.segmentMs()));
@@ -98,6 +102,11 @@ final class TopicConfigs {
         m.put("flush.messages", c.fsyncPolicy() == FsyncPolicy.EVERY_BATCH ? "1" : String.valueOf(Long.MAX_VALUE));
         m.put("flush.ms", c.fsyncPolicy() == FsyncPolicy.INTERVAL ? String.valueOf(c.flushIntervalMs())
                 : String.valueOf(Long.MAX_VALUE));
+        m.put("cleanup.policy", cc.policyName());
+        m.put("min.cleanable.dirty.ratio", String.valueOf(cc.minCleanableDirtyRatio()));
+        m.put("min.compaction.lag.ms", String.valueOf(cc.minCompactionLagMs()));
+        m.put("max.compaction.lag.ms", String.valueOf(cc.maxCompactionLagMs()));
+        m.put("delete.retention.ms", String.valueOf(cc.deleteRetentionMs()));
         m.putAll(FIXED);
         m.put("message.timestamp.type", overrides.getOrDefault("message.timestamp.type",
                 broker.get("log.message.timestamp.type")));

@@ -49,7 +49,7 @@ class AdminTest {
             assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("t2", 1, (short) 3))).all().get())
                     .hasCauseInstanceOf(InvalidReplicationFactorException.class);
             assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("t3", 1, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get())
+                    .configs(Map.of("cleanup.policy", "compact,shred")))).all().get())
                     .hasCauseInstanceOf(InvalidConfigurationException.class);
 
             admin.createPartitions(Map.of("t1", NewPartitions.increaseTo(4))).all().get();
@@ -67,7 +67,7 @@ class AdminTest {
             assertThat(altered.get("retention.bytes").value()).isEqualTo("123456");
             assertThat(altered.get("retention.ms").value()).isEqualTo(String.valueOf(7L * 24 * 3600 * 1000));
             assertThatThrownBy(() -> admin.incrementalAlterConfigs(Map.of(res, List.of(new AlterConfigOp(
-                    new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET)))).all().get())
+                    new ConfigEntry("min.cleanable.dirty.ratio", "1.5"), AlterConfigOp.OpType.SET)))).all().get())
                     .hasCauseInstanceOf(InvalidConfigurationException.class);
 
             assertThat(admin.describeCluster().nodes().get()).hasSize(1);

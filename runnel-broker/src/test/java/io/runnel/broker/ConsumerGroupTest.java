@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +73,8 @@ class ConsumerGroupTest {
                     "group.instance.id", "s", "session.timeout.ms", 30_000);
             try (a) {
                 a.subscribe(List.of("static"));
+                // a joins first and so leads: a restarting static *leader* rebalances (see docs/broker.md)
+                pollUntil(List.of(a), () -> a.assignment().size() == 4);
                 s.subscribe(List.of("static"));
                 pollUntil(List.of(a, s), () -> a.assignment().size() == 2 && s.assignment().size() == 2);
                 int generation = a.groupMetadata().generationId();
@@ -129,6 +133,23 @@ class ConsumerGroupTest {
                 admin.deleteConsumerGroups(List.of("g3")).all().get();
                 assertThat(admin.listGroups().all().get()).extracting(g -> g.groupId()).doesNotContain("g3");
             }
+        }
+    }
+
+    @Test
+    void aDeletedGroupIsNoLongerListedEvenWithAJoinLeftHalfway() throws Exception {
+        try (RunnelBroker broker = Clients.broker(dir.resolve("deleted-group"));
+             RawConnection raw = new RawConnection("127.0.0.1", broker.port());
+             Admin admin = Clients.admin(broker)) {
+            admin.createTopics(List.of(new NewTopic("t", 1, (short) 1))).all().get();
+            // A v4+ JoinGroup without a member id is told to come back with one; this one never does.
+            assertThat(raw.send(ApiKeys.JOIN_GROUP, (short) 9, ConformanceFixture.join("half-joined", "")).errorCounts())
+                    .containsOnlyKeys(Errors.MEMBER_ID_REQUIRED);
+            admin.alterConsumerGroupOffsets("half-joined", Map.of(new TopicPartition("t", 0), new OffsetAndMetadata(1)))
+                    .all().get();
+            assertThat(admin.listGroups().all().get()).extracting(g -> g.groupId()).contains("half-joined");
+            admin.deleteConsumerGroups(List.of("half-joined")).all().get();
+            assertThat(admin.listGroups().all().get()).extracting(g -> g.groupId()).doesNotContain("half-joined");
         }
     }
 

@@ -33,7 +33,7 @@ final class FuzzTemplates {
             for (short v = key.oldestVersion(); v <= key.latestVersion(); v++) {
                 for (ApiMessage body : bodies) {
                     try {
-                        out.add(RawConnection.frame(new RequestHeader(key, v, "fuzz", correlation++), body));
+                        out.add(RawSocket.frame(new RequestHeader(key, v, "fuzz", correlation++), body));
                     } catch (RuntimeException e) {
                         // a default value this version cannot carry: not a template
                     }

@@ -39,7 +39,7 @@ class NetworkLimitsTest {
             }
             p.flush();
             byte[] fetch = fetchFrame();
-            byte[] metadata = RawConnection.frame(new RequestHeader(org.apache.kafka.common.protocol.ApiKeys.METADATA,
+            byte[] metadata = RawSocket.frame(new RequestHeader(org.apache.kafka.common.protocol.ApiKeys.METADATA,
                     (short) 12, "hog", 2), new MetadataRequestData().setTopics(null));
             Socket hog = new Socket();
             hog.setReceiveBufferSize(16 * 1024);
@@ -70,7 +70,7 @@ class NetworkLimitsTest {
         data.topics().add(new FetchRequestData.FetchTopic().setTopic("data").setPartitions(List.of(
                 new FetchRequestData.FetchPartition().setPartition(0).setFetchOffset(0)
                         .setPartitionMaxBytes(64 * 1024))));
-        return RawConnection.frame(new RequestHeader(org.apache.kafka.common.protocol.ApiKeys.FETCH, (short) 12,
+        return RawSocket.frame(new RequestHeader(org.apache.kafka.common.protocol.ApiKeys.FETCH, (short) 12,
                 "hog", 1), data);
     }
 
@@ -88,7 +88,7 @@ class NetworkLimitsTest {
         }
     }
 
-    private static boolean served(RawConnection c) throws IOException {
+    private static boolean served(RawSocket c) throws IOException {
         try {
             ApiVersionsResponse r = c.call(new ApiVersionsRequestData()
                     .setClientSoftwareName("raw").setClientSoftwareVersion("1"), (short) 3);
@@ -101,20 +101,20 @@ class NetworkLimitsTest {
     @Test
     void connectionsOverTheLimitPerIpAreClosed() throws Exception {
         try (RunnelBroker broker = Clients.broker(dir, "max.connections.per.ip", "3")) {
-            List<RawConnection> open = new ArrayList<>();
+            List<RawSocket> open = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
-                    open.add(new RawConnection(broker));
+                    open.add(new RawSocket(broker));
                     assertThat(served(open.get(i))).isTrue();
                 }
-                try (RawConnection fourth = new RawConnection(broker)) {
+                try (RawSocket fourth = new RawSocket(broker)) {
                     assertThat(served(fourth)).isFalse();
                 }
                 assertThat(broker.networkMetrics().connectionsRejected()).isEqualTo(1);
                 open.remove(0).close();
                 waitForRelease(broker, open);
             } finally {
-                for (RawConnection c : open) {
+                for (RawSocket c : open) {
                     c.close();
                 }
             }
@@ -122,9 +122,9 @@ class NetworkLimitsTest {
     }
 
     /** A closed connection frees its place (the close is seen by the broker asynchronously). */
-    private static void waitForRelease(RunnelBroker broker, List<RawConnection> open) throws Exception {
+    private static void waitForRelease(RunnelBroker broker, List<RawSocket> open) throws Exception {
         for (int attempt = 0; attempt < 50; attempt++) {
-            RawConnection c = new RawConnection(broker);
+            RawSocket c = new RawSocket(broker);
             if (served(c)) {
                 open.add(c);
                 return;
@@ -140,11 +140,11 @@ class NetworkLimitsTest {
         try (RunnelBroker broker = Clients.broker(dir, "max.connections.per.ip", "1",
                 "max.connections.per.ip.overrides", "127.0.0.1:4", "max.connections", "2")) {
             // one at a time: connections accepted together are admitted in no set order
-            try (RawConnection a = new RawConnection(broker)) {
+            try (RawSocket a = new RawSocket(broker)) {
                 assertThat(served(a)).isTrue();
-                try (RawConnection b = new RawConnection(broker)) {
+                try (RawSocket b = new RawSocket(broker)) {
                     assertThat(served(b)).as("the override allows more than 1").isTrue();
-                    try (RawConnection c = new RawConnection(broker)) {
+                    try (RawSocket c = new RawSocket(broker)) {
                         assertThat(served(c)).as("max.connections=2").isFalse();
                     }
                 }

@@ -60,7 +60,7 @@ class ProduceValidationTest {
         return req;
     }
 
-    private static ProduceResponseData.PartitionProduceResponse send(RawConnection c, MemoryRecords records)
+    private static ProduceResponseData.PartitionProduceResponse send(RawSocket c, MemoryRecords records)
             throws Exception {
         ProduceResponse r = c.call(produce(records), VERSION);
         return r.data().responses().iterator().next().partitionResponses().get(0);
@@ -83,7 +83,7 @@ class ProduceValidationTest {
 
     @Test
     void aRecordCountThatDisagreesWithTheOffsetDeltaIsInvalidRecord() throws Exception {
-        try (RawConnection c = new RawConnection(broker)) {
+        try (RawSocket c = new RawSocket(broker)) {
             for (int count : new int[] {0, 2, 4, -1}) {
                 var r = send(c, withCount(threeRecords(), count));
                 assertThat(Errors.forCode(r.errorCode())).as("count %d", count).isEqualTo(Errors.INVALID_RECORD);
@@ -98,7 +98,7 @@ class ProduceValidationTest {
 
     @Test
     void nullRecordsGetCorruptMessageAndTheConnectionStaysUsable() throws Exception {
-        try (RawConnection c = new RawConnection(broker)) {
+        try (RawSocket c = new RawSocket(broker)) {
             for (int i = 0; i < 3; i++) {
                 var r = send(c, null);
                 assertThat(Errors.forCode(r.errorCode())).isEqualTo(Errors.CORRUPT_MESSAGE);

@@ -1,8 +1,9 @@
 package io.runnel.broker;
 
-import java.io.Closeable;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -12,68 +13,52 @@ import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 import org.apache.kafka.common.requests.RequestUtils;
 
-/** A raw socket to the broker: frames built with kafka-clients' message classes, sent as they are. */
-final class RawConnection implements Closeable {
+/**
+ * One socket speaking the Kafka protocol at exactly the version asked for: the request is written
+ * and the response read by kafka-clients' generated classes, so a field outside that version's
+ * shape fails on whichever side put it there.
+ */
+final class RawConnection implements AutoCloseable {
     private final Socket socket;
     private final DataOutputStream out;
     private final DataInputStream in;
     private int correlationId;
 
-    RawConnection(RunnelBroker broker) throws IOException {
-        socket = new Socket("127.0.0.1", broker.port());
-        socket.setSoTimeout(10_000);
-        out = new DataOutputStream(socket.getOutputStream());
+    RawConnection(String host, int port) throws IOException {
+        socket = new Socket(host, port);
+        socket.setSoTimeout(15_000);
+        socket.setTcpNoDelay(true);
+        out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
         in = new DataInputStream(socket.getInputStream());
     }
 
-    Socket socket() {
-        return socket;
+    /** Sends {@code request} at {@code version} and decodes the answer at that version. */
+    AbstractResponse send(ApiKeys key, short version, ApiMessage request) throws IOException {
+        RequestHeader header = new RequestHeader(key, version, "runnel-conformance", ++correlationId);
+        ByteBuffer frame = RequestUtils.serialize(header.data(), header.headerVersion(), request, version);
+        return AbstractResponse.parseResponse(ByteBuffer.wrap(exchange(frame, key, version)), header);
     }
 
-    RequestHeader header(ApiMessage data, short version) {
-        return new RequestHeader(ApiKeys.forId(data.apiKey()), version, "raw", ++correlationId);
+    /** Sends {@code request} written at {@code writtenAt} under a header that claims {@code claimed}; returns the raw answer. */
+    byte[] sendClaimingVersion(ApiKeys key, short writtenAt, short claimed, ApiMessage request) throws IOException {
+        RequestHeader header = new RequestHeader(key, claimed, "runnel-conformance", ++correlationId);
+        ByteBuffer frame = RequestUtils.serialize(header.data(), header.headerVersion(), request, writtenAt);
+        return exchange(frame, key, claimed);
     }
 
-    /** The request's bytes (header and body) without the length prefix. */
-    static byte[] frame(RequestHeader header, ApiMessage data) {
-        ByteBuffer b = RequestUtils.serialize(header.data(), header.headerVersion(), data, header.apiVersion());
-        byte[] bytes = new byte[b.remaining()];
-        b.get(bytes);
-        return bytes;
-    }
-
-    void sendFrame(byte[] frame) throws IOException {
-        out.writeInt(frame.length);
-        out.write(frame);
+    private byte[] exchange(ByteBuffer frame, ApiKeys key, short version) throws IOException {
+        out.writeInt(frame.remaining());
+        out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
         out.flush();
-    }
-
-    AbstractResponse receive(RequestHeader header) throws IOException {
-        byte[] resp = new byte[in.readInt()];
-        in.readFully(resp);
-        return AbstractResponse.parseResponse(ByteBuffer.wrap(resp), header);
-    }
-
-    /** Sends one request and reads its response. */
-    @SuppressWarnings("unchecked")
-    <T extends AbstractResponse> T call(ApiMessage data, short version) throws IOException {
-        RequestHeader header = header(data, version);
-        sendFrame(frame(header, data));
-        return (T) receive(header);
-    }
-
-    /** Whether the broker closed the connection (reads end-of-stream), discarding any response bytes. */
-    boolean closedByBroker() throws IOException {
+        int size;
         try {
-            while (in.read() >= 0) {
-                // drain
-            }
-            return true;
-        } catch (java.net.SocketTimeoutException e) {
-            return false;
-        } catch (java.net.SocketException e) {
-            return true; // reset
+            size = in.readInt();
+        } catch (EOFException e) {
+            throw new EOFException("the broker closed the connection instead of answering " + key + " v" + version);
         }
+        byte[] response = new byte[size];
+        in.readFully(response);
+        return response;
     }
 
     @Override

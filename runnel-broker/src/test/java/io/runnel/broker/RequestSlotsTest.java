@@ -29,14 +29,14 @@ class RequestSlotsTest {
         try (RunnelBroker broker = Clients.broker(dir, "queued.max.requests", "1");
              Admin admin = Clients.admin(broker)) {
             admin.createTopics(List.of(new NewTopic("empty", 1, (short) 1))).all().get();
-            try (RawConnection poller = new RawConnection(broker); RawConnection other = new RawConnection(broker)) {
+            try (RawSocket poller = new RawSocket(broker); RawSocket other = new RawSocket(broker)) {
                 FetchRequestData poll = new FetchRequestData().setReplicaId(-1).setMaxWaitMs(3000).setMinBytes(1)
                         .setMaxBytes(1 << 20);
                 poll.topics().add(new FetchRequestData.FetchTopic().setTopic("empty").setPartitions(List.of(
                         new FetchRequestData.FetchPartition().setPartition(0).setFetchOffset(0)
                                 .setPartitionMaxBytes(1 << 20))));
                 RequestHeader pollHeader = poller.header(poll, (short) 12);
-                poller.sendFrame(RawConnection.frame(pollHeader, poll));
+                poller.sendFrame(RawSocket.frame(pollHeader, poll));
                 Thread.sleep(200); // the fetch is parked
                 MetadataResponse m = other.call(new MetadataRequestData().setTopics(null), (short) 12);
                 assertThat(m.topicMetadata()).isNotEmpty();
@@ -49,7 +49,7 @@ class RequestSlotsTest {
             for (int c = 0; c < 4; c++) {
                 runs.add(clients.submit(() -> {
                     int answered = 0;
-                    try (RawConnection conn = new RawConnection(broker)) {
+                    try (RawSocket conn = new RawSocket(broker)) {
                         for (int i = 0; i < 50; i++) {
                             MetadataResponse r = conn.call(new MetadataRequestData().setTopics(null), (short) 12);
                             answered += r.topicMetadata().isEmpty() ? 0 : 1;

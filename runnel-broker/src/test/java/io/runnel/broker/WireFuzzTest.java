@@ -95,7 +95,7 @@ class WireFuzzTest {
                     out.write(frame);
                 }
                 RequestHeader sentinel = new RequestHeader(ApiKeys.API_VERSIONS, (short) 3, "fuzz", SENTINEL_ID);
-                byte[] frame = RawConnection.frame(sentinel, new ApiVersionsRequestData()
+                byte[] frame = RawSocket.frame(sentinel, new ApiVersionsRequestData()
                         .setClientSoftwareName("fuzz").setClientSoftwareVersion("1"));
                 out.writeInt(frame.length);
                 out.write(frame);

@@ -116,7 +116,12 @@ public record LogConfig(int segmentBytes, long segmentMs, long retentionMs, long
                     case "flush.ms" -> c.withFsync(FsyncPolicy.INTERVAL, Long.parseLong(v));
                     case "flush.messages" -> Long.parseLong(v) == 1 ? c.withFsync(FsyncPolicy.EVERY_BATCH,
                             c.flushIntervalMs()) : c;
-                    default -> throw new IllegalArgumentException("unknown topic config " + e.getKey());
+                    default -> {
+                        if (!CompactionConfig.TOPIC_CONFIG_NAMES.contains(e.getKey())) {
+                            throw new IllegalArgumentException("unknown topic config " + e.getKey());
+                        }
+                        yield c; // read by CompactionConfig
+                    }
                 };
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException("invalid topic config " + e.getKey() + "=" + v + ": not a number");

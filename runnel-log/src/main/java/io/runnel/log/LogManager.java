@@ -38,6 +38,8 @@ public final class LogManager implements Closeable {
     private final TopicDeletions deletions;
     private ScheduledExecutorService scheduler;
     private DirectoryLock lock;
+    private volatile CompactionConfig compactionDefaults = CompactionConfig.defaults();
+    private LogCleaner cleaner;
 
     private LogManager(Path dataDir, LogConfig defaults, LongSupplier clock) {
         this.dataDir = dataDir;
@@ -172,6 +174,7 @@ public final class LogManager implements Closeable {
                     + " must be between 1 and 100000");
         }
         LogConfig config = defaults.withOverrides(overrides);
+        compactionDefaults.withOverrides(overrides); // validates the cleanup settings
         Topic topic = new Topic(name, UUID.randomUUID(), overrides, config);
         TopicMetadataFile.Contents meta = new TopicMetadataFile.Contents(topic.id(), new TreeMap<>(overrides));
         try {
@@ -219,6 +222,7 @@ public final class LogManager implements Closeable {
     public synchronized void alterTopicConfig(String name, Map<String, String> overrides) {
         Topic topic = requireTopic(name);
         LogConfig config = defaults.withOverrides(overrides);
+        compactionDefaults.withOverrides(overrides); // validates the cleanup settings
         TopicMetadataFile.Contents meta = new TopicMetadataFile.Contents(topic.id(), new TreeMap<>(overrides));
         try {
             for (PartitionLog p : topic.partitions()) {
@@ -244,6 +248,9 @@ public final class LogManager implements Closeable {
         }
         topics.remove(name);
         topicsById.remove(topic.id());
+        if (cleaner != null) {
+            cleaner.forgetTopic(name);
+        }
         try {
             for (PartitionLog p : topic.partitions()) {
                 p.close();
@@ -305,12 +312,20 @@ public final class LogManager implements Closeable {
         }
     }
 
-    /** Applies retention to every partition now; returns the number of segments deleted. */
+    /**
+     * Applies retention to every partition now (only rolls, for topics whose {@code cleanup.policy}
+     * lacks {@code delete}); returns the number of segments deleted.
+     */
     public int applyRetention() {
         int deleted = 0;
         for (Topic t : topics.values()) {
+            boolean delete = compaction(t).delete();
             for (PartitionLog p : t.partitions()) {
                 try {
+                    if (!delete) {
+                        p.rollIfDue();
+                        continue;
+                    }
                     deleted += p.applyRetention();
                 } catch (RuntimeException e) {
                     LOG.warn("Retention failed for {}", p, e);
@@ -320,12 +335,61 @@ public final class LogManager implements Closeable {
         return deleted;
     }
 
+    /** Broker-wide cleanup defaults ({@code log.cleanup.policy}, {@code log.cleaner.*}) of topics. */
+    public void setCompactionDefaults(CompactionConfig defaults) {
+        this.compactionDefaults = defaults;
+    }
+
+    public CompactionConfig compactionDefaults() {
+        return compactionDefaults;
+    }
+
+    /** The topic's effective cleanup settings. */
+    public CompactionConfig compaction(Topic topic) {
+        return compactionDefaults.withOverrides(topic.overrides());
+    }
+
+    /**
+     * Creates the log cleaner for topics with {@code cleanup.policy} compact, starting its thread if
+     * {@code log.cleaner.enable}; closed with this manager. Call at most once.
+     */
+    public synchronized LogCleaner startCleaner(CleanerConfig config, CleanerHooks hooks) {
+        return startCleaner(config, hooks, SegmentSwap.StepHook.NONE);
+    }
+
+    synchronized LogCleaner startCleaner(CleanerConfig config, CleanerHooks hooks, SegmentSwap.StepHook stepHook) {
+        if (cleaner != null) {
+            throw new IllegalStateException("the log cleaner of " + dataDir + " is already started");
+        }
+        cleaner = new LogCleaner(config, dataDir, this::compactedPartitions, p -> {
+            Topic t = topics.get(p.topic());
+            return t == null ? null : compaction(t);
+        }, clock, hooks, stepHook);
+        if (config.enabled()) {
+            cleaner.start();
+        }
+        return cleaner;
+    }
+
+    private List<PartitionLog> compactedPartitions() {
+        List<PartitionLog> out = new ArrayList<>();
+        for (Topic t : topics.values()) {
+            if (compaction(t).compact()) {
+                out.addAll(t.partitions());
+            }
+        }
+        return out;
+    }
+
     public void flushAll() {
         topics.values().forEach(t -> t.partitions().forEach(PartitionLog::flush));
     }
 
     @Override
     public synchronized void close() {
+        if (cleaner != null) {
+            cleaner.close();
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {

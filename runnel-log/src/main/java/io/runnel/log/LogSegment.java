@@ -323,6 +323,28 @@ final class LogSegment implements Closeable {
         return buf;
     }
 
+    /**
+     * Reads file bytes from {@code position} into {@code dst} until it is full or the published size
+     * is reached (for the log cleaner, which reads closed segments sequentially).
+     *
+     * @return the number of bytes read
+     */
+    int readAt(ByteBuffer dst, int position) throws IOException {
+        int want = Math.min(dst.remaining(), Math.max(0, size - position));
+        ByteBuffer view = dst.duplicate();
+        view.limit(dst.position() + want);
+        int read = 0;
+        while (view.hasRemaining()) {
+            int n = channel.read(view, (long) position + read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        dst.position(view.position());
+        return read;
+    }
+
     /** Called when this segment stops being the active one: final time index entry, then fsync. */
     void onRoll() throws IOException {
         if (maxTimestamp >= 0) {

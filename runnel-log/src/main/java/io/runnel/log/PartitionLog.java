@@ -60,6 +60,7 @@ public final class PartitionLog implements Closeable {
     }
 
     private void loadSegments() throws IOException {
+        SegmentSwap.recoverDirectory(dir); // finish or discard a cleaning interrupted by a crash
         List<Long> bases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(f -> {
@@ -369,6 +370,54 @@ public final class PartitionLog implements Closeable {
         return max;
     }
 
+    /** The segments in offset order, the active one last (for the log cleaner). */
+    List<LogSegment> segmentList() {
+        return new ArrayList<>(segments.values());
+    }
+
+    LogSegment activeSegment() {
+        return active;
+    }
+
+    /** Whether every segment of {@code group} is still part of this log (retention may have deleted some). */
+    synchronized boolean holdsAll(List<LogSegment> group) {
+        for (LogSegment s : group) {
+            if (segments.get(s.baseOffset()) != s || s == active) {
+                return false;
+            }
+        }
+        return !closed;
+    }
+
+    /**
+     * Puts a cleaned segment in place of {@code group} (whose files the caller has already replaced);
+     * the caller holds this log's monitor. Readers see either the old segments or the new one for
+     * every offset: the new one is published before the others are removed.
+     */
+    void replaceSegments(List<LogSegment> group, LogSegment cleaned) {
+        segments.put(cleaned.baseOffset(), cleaned);
+        for (LogSegment s : group) {
+            if (s.baseOffset() != cleaned.baseOffset()) {
+                segments.remove(s.baseOffset(), s);
+            }
+        }
+    }
+
+    /**
+     * Rolls the active segment if it is older than {@code segment.ms}, so its records become
+     * cleanable; used instead of {@link #applyRetention()} for topics without the delete policy.
+     */
+    public synchronized void rollIfDue() {
+        if (closed || active.isEmpty() || clock.getAsLong() - active.createdMs() < config.segmentMs()) {
+            return;
+        }
+        try {
+            roll(active.nextOffset());
+        } catch (IOException e) {
+            throw new UncheckedIOException("rolling " + topic + "-" + partition, e);
+        }
+    }
+
     /** For {@link FsyncPolicy#INTERVAL}: flushes if dirty and the last flush is older than the interval. */
     public synchronized void flushIfDue(long nowMs) {
         if (config.fsyncPolicy() == FsyncPolicy.INTERVAL && nowMs - lastFlushMs >= config.flushIntervalMs()) {
@@ -411,8 +460,8 @@ public final class PartitionLog implements Closeable {
                 if (s == active) {
                     break;
                 }
-                boolean expired = config.retentionMs() >= 0 && s.maxTimestamp() >= 0
-                        && now - s.maxTimestamp() > config.retentionMs();
+                boolean expired = config.retentionMs() >= 0 && (s.maxTimestamp() >= 0
+                        && now - s.maxTimestamp() > config.retentionMs() || s.isEmpty()); // empty: left by compaction
                 boolean oversize = config.retentionBytes() >= 0 && total - s.size() >= config.retentionBytes();
                 if (!expired && !oversize) {
                     break;

@@ -36,6 +36,7 @@ final class DeleteGroupsHandler implements ApiHandler {
                 r.setErrorCode(Errors.GROUP_ID_NOT_FOUND.code());
             } else {
                 offsets.delete(group, offsets.offsets(group).keySet());
+                classic.removeIfEmpty(group);
             }
             resp.results().add(r);
         }

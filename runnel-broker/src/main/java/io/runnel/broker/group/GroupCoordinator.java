@@ -534,6 +534,17 @@ public final class GroupCoordinator implements AutoCloseable {
                 g.protocolName == null ? "" : g.protocolName, members);
     }
 
+    /** Forgets a classic group without members (DeleteGroups), so ListGroups no longer shows it. */
+    public synchronized void removeIfEmpty(String groupId) {
+        ClassicGroup g = groups.get(groupId);
+        if (g != null && g.members.isEmpty()) {
+            if (g.joinTimer != null) {
+                g.joinTimer.cancel(false);
+            }
+            groups.remove(groupId);
+        }
+    }
+
     public synchronized List<String> groupIds() {
         return new ArrayList<>(groups.keySet());
     }

@@ -28,7 +28,9 @@ final class LeaveGroupHandler implements ApiHandler {
         LeaveGroupResponseData resp = new LeaveGroupResponseData();
         if (context.apiVersion() < 3) {
             Errors e = coordinator.leave(req.groupId(), List.of(req.memberId())).get(0);
-            resp.setErrorCode(e.code());
+            // LeaveGroupResponse below v3 takes the error from the one member response (or the top level)
+            resp.setErrorCode(e.code()).members().add(new LeaveGroupResponseData.MemberResponse()
+                    .setMemberId(req.memberId()).setErrorCode(e.code()));
         } else {
             List<String> ids = new ArrayList<>();
             List<Errors> errors = new ArrayList<>();

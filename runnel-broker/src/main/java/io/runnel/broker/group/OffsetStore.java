@@ -19,26 +19,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Committed offsets, durable in one partition of {@code __consumer_offsets} (created with
  * {@code flush.messages=1}, so a commit is answered only after fsync). The full state is rebuilt
- * by replaying that partition on start. To keep the partition from growing forever, once it holds
- * more than {@code compactBytes} it is rolled, the live offsets are rewritten into the new
- * segment, and the older segments are deleted (compaction by rewrite).
+ * by replaying that partition on start (across the offset gaps compaction leaves; a tombstone
+ * deletes). The topic is compacted by the log cleaner, which keeps the latest record per group,
+ * topic and partition, and drops tombstones after {@code delete.retention.ms}.
  */
 public final class OffsetStore {
     private static final Logger LOG = LoggerFactory.getLogger(OffsetStore.class);
     private static final int MAX_RECORDS_PER_BATCH = 1000;
 
     private final PartitionLog log;
-    private final long compactBytes;
-    private long lastSnapshotBytes;
     private final Map<String, Map<TopicPartitionKey, CommittedOffset>> groups = new ConcurrentHashMap<>();
 
     /** A topic partition inside one group's offsets. */
     public record TopicPartitionKey(String topic, int partition) {
     }
 
-    public OffsetStore(PartitionLog log, long compactBytes) {
+    public OffsetStore(PartitionLog log) {
         this.log = log;
-        this.compactBytes = compactBytes;
         replay();
     }
 
@@ -95,9 +92,6 @@ public final class OffsetStore {
                 OffsetRecordDescriptor.value(c))));
         append(records);
         groups.computeIfAbsent(group, k -> new ConcurrentHashMap<>()).putAll(offsets);
-        if (log.sizeInBytes() > Math.max(compactBytes, 2 * lastSnapshotBytes)) {
-            compact();
-        }
     }
 
     private void append(List<SimpleRecord> records) {
@@ -107,22 +101,6 @@ public final class OffsetStore {
             ByteBuffer buf = batch.buffer();
             log.append(buf);
         }
-    }
-
-    private void compact() {
-        log.roll();
-        long snapshotStart = log.logEndOffset();
-        List<SimpleRecord> all = new ArrayList<>();
-        long now = System.currentTimeMillis();
-        groups.forEach((group, offsets) -> offsets.forEach((tp, c) -> all.add(new SimpleRecord(now,
-                OffsetRecordDescriptor.key(new OffsetKey(group, tp.topic(), tp.partition())),
-                OffsetRecordDescriptor.value(c)))));
-        if (!all.isEmpty()) {
-            append(all);
-        }
-        int deleted = log.deleteSegmentsBefore(snapshotStart);
-        lastSnapshotBytes = log.sizeInBytes();
-        LOG.info("Compacted {}: rewrote {} offsets, deleted {} segments", log, all.size(), deleted);
     }
 
     /** Deletes committed offsets durably (tombstones); an empty group entry is dropped. */

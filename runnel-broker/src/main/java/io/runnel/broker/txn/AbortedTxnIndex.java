@@ -108,6 +108,21 @@ final class AbortedTxnIndex {
         entries.addAll(rebuilt);
     }
 
+    /** Removes the entries whose abort marker is at one of {@code markerOffsets}, rewriting the file atomically. */
+    void removeByMarkerOffsets(long[] markerOffsets) {
+        java.util.Set<Long> doomed = new java.util.HashSet<>();
+        for (long o : markerOffsets) {
+            doomed.add(o);
+        }
+        if (entries.removeIf(e -> doomed.contains(e.lastOffset()))) {
+            try {
+                AtomicFiles.write(file, encode(entries));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("rewriting " + file, ex);
+            }
+        }
+    }
+
     /** Aborted transactions that end at or after {@code from} and start before {@code upTo}. */
     List<Entry> overlapping(long from, long upTo) {
         List<Entry> out = new ArrayList<>();

@@ -51,13 +51,13 @@ public final class TransactionCoordinator implements AutoCloseable {
     }
 
     public TransactionCoordinator(Topics topics, TxnPartitions partitions, OffsetStore offsets, ProducerIdManager ids,
-                                  PartitionLog stateLog, long compactBytes, Consumer<PartitionLog> onAppend,
+                                  PartitionLog stateLog, Consumer<PartitionLog> onAppend,
                                   int maxTimeoutMs, ScheduledExecutorService timer) {
         this.topics = topics;
         this.partitions = partitions;
         this.offsets = offsets;
         this.ids = ids;
-        this.txnLog = new TransactionLog(stateLog, compactBytes);
+        this.txnLog = new TransactionLog(stateLog);
         this.onAppend = onAppend;
         this.maxTimeoutMs = maxTimeoutMs;
         this.markers = (log, producerId, epoch, commit) -> partitions.get(log).writeMarker(producerId, epoch, commit);

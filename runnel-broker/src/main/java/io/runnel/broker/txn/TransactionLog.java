@@ -18,18 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Durable transaction state in {@code __transaction_state} (one partition, fsync per write): every
  * state change of a transactional id is appended ({@link TxnRecordDescriptor}) before the change is
- * acknowledged; on start the latest record per id is replayed. Past {@code compactBytes} the
- * partition is rolled, the live states are rewritten and older segments deleted.
+ * acknowledged; on start the latest record per id is replayed. The topic is compacted by the log
+ * cleaner, which keeps the latest record per id (replay reads across the offset gaps it leaves).
  */
 final class TransactionLog {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionLog.class);
     private final PartitionLog log;
-    private final long compactBytes;
-    private long lastSnapshotBytes;
 
-    TransactionLog(PartitionLog log, long compactBytes) {
+    TransactionLog(PartitionLog log) {
         this.log = log;
-        this.compactBytes = compactBytes;
     }
 
     Map<String, TxnMetadata> replay() {
@@ -63,15 +60,6 @@ final class TransactionLog {
 
     void write(TxnMetadata m, Collection<TxnMetadata> all) {
         append(List.of(record(m)));
-        if (log.sizeInBytes() > Math.max(compactBytes, 2 * lastSnapshotBytes)) {
-            log.roll();
-            long start = log.logEndOffset();
-            List<SimpleRecord> records = new ArrayList<>();
-            all.forEach(x -> records.add(record(x)));
-            append(records);
-            log.deleteSegmentsBefore(start);
-            lastSnapshotBytes = log.sizeInBytes();
-        }
     }
 
     private static SimpleRecord record(TxnMetadata m) {

@@ -86,6 +86,13 @@ public final class TxnPartitionState {
         }
     }
 
+    /** Drops, durably, the aborted-index entries whose abort markers the log cleaner removes. */
+    void abortMarkersRemoved(long[] markerOffsets) {
+        synchronized (log) {
+            aborted.removeByMarkerOffsets(markerOffsets);
+        }
+    }
+
     /** Aborted transactions overlapping [from, upTo), for a read-committed fetch. */
     public List<FetchResponseData.AbortedTransaction> abortedBetween(long from, long upTo) {
         List<AbortedTxnIndex.Entry> entries;

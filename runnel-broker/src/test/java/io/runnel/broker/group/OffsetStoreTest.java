@@ -2,6 +2,9 @@ package io.runnel.broker.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.runnel.log.CleanerConfig;
+import io.runnel.log.CleanerHooks;
+import io.runnel.log.LogCleaner;
 import io.runnel.log.LogConfig;
 import io.runnel.log.LogManager;
 import io.runnel.log.PartitionLog;
@@ -11,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Committed offsets are replayed on open, and the offsets partition is kept small by rewriting. */
+/** Committed offsets are replayed on open, also after the log cleaner has compacted the offsets partition. */
 class OffsetStoreTest {
     @TempDir
     Path dir;
@@ -19,13 +22,14 @@ class OffsetStoreTest {
     private static Topic offsetsTopic(LogManager logs) {
         Topic t = logs.topic("__consumer_offsets");
         return t != null ? t : logs.createTopic("__consumer_offsets", 1,
-                Map.of("segment.bytes", "4096", "retention.ms", "-1"));
+                Map.of("segment.bytes", "4096", "retention.ms", "-1", "cleanup.policy", "compact",
+                        "delete.retention.ms", "0"));
     }
 
     @Test
     void offsetsOfInactiveGroupsExpireDurably() {
         try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
-            OffsetStore store = new OffsetStore(offsetsTopic(logs).partition(0), 1 << 20);
+            OffsetStore store = new OffsetStore(offsetsTopic(logs).partition(0));
             OffsetStore.TopicPartitionKey tp = new OffsetStore.TopicPartitionKey("t", 0);
             store.commit("idle", Map.of(tp, new CommittedOffset(5, -1, null, 1_000)));
             store.commit("busy", Map.of(tp, new CommittedOffset(6, -1, null, 1_000)));
@@ -34,27 +38,31 @@ class OffsetStoreTest {
             assertThat(store.groupIds()).containsExactlyInAnyOrder("busy", "recent");
         }
         try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
-            assertThat(new OffsetStore(offsetsTopic(logs).partition(0), 1 << 20).groupIds())
+            assertThat(new OffsetStore(offsetsTopic(logs).partition(0)).groupIds())
                     .containsExactlyInAnyOrder("busy", "recent");
         }
     }
 
     @Test
-    void offsetsSurviveReopenAndThePartitionIsCompactedByRewrite() {
+    void offsetsAndTombstonesReplayAcrossTheGapsTheCleanerLeaves() {
         try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
             PartitionLog log = offsetsTopic(logs).partition(0);
-            OffsetStore store = new OffsetStore(log, 16_384);
+            OffsetStore store = new OffsetStore(log);
             for (int i = 0; i < 2000; i++) {
                 store.commit("g" + (i % 3), Map.of(new OffsetStore.TopicPartitionKey("t", i % 5),
                         new CommittedOffset(i, -1, i % 2 == 0 ? null : "m" + i, i)));
             }
-            assertThat(log.sizeInBytes()).as("bounded by rewriting").isLessThan(3 * 16_384);
-            assertThat(log.logStartOffset()).isPositive();
+            store.delete("g2", store.offsets("g2").keySet());
+            log.roll();
+            long before = log.sizeInBytes();
+            LogCleaner cleaner = logs.startCleaner(new CleanerConfig(false, 10, 1 << 20, 4096, 0.9), CleanerHooks.NONE);
+            cleaner.cleanOnce();
+            assertThat(log.sizeInBytes()).as("compacted to about one record per key").isLessThan(before / 10);
+            assertThat(log.logStartOffset()).isZero();
         }
         try (LogManager logs = LogManager.open(dir, LogConfig.defaults())) {
-            OffsetStore store = new OffsetStore(offsetsTopic(logs).partition(0), 16_384);
-            assertThat(store.groupIds()).containsExactlyInAnyOrder("g0", "g1", "g2");
-            // the last commit for (g1, t-4): i = 1999 - ... find by rule: i % 3 == 1 and i % 5 == 4
+            OffsetStore store = new OffsetStore(offsetsTopic(logs).partition(0));
+            assertThat(store.groupIds()).containsExactlyInAnyOrder("g0", "g1");
             int last = -1;
             for (int i = 0; i < 2000; i++) {
                 if (i % 3 == 1 && i % 5 == 4) {

@@ -50,12 +50,12 @@ class TransactionRecoveryTest {
             Map<OffsetStore.TopicPartitionKey, CommittedOffset> offsets = new HashMap<>();
             offsets.put(new OffsetStore.TopicPartitionKey("t", 0), new CommittedOffset(42, -1, null, 1));
             prepared.offsets.put("g", offsets);
-            new TransactionLog(stateLog, 1 << 20).write(prepared, List.of(prepared));
+            new TransactionLog(stateLog).write(prepared, List.of(prepared));
 
-            OffsetStore offsetStore = new OffsetStore(offsetsLog, 1 << 20);
+            OffsetStore offsetStore = new OffsetStore(offsetsLog);
             TxnPartitions partitions = new TxnPartitions();
             try (TransactionCoordinator coordinator = new TransactionCoordinator(new Topics(logs, config), partitions,
-                    offsetStore, new ProducerIdManager(dir), stateLog, 1 << 20, log -> { }, 900_000, timer)) {
+                    offsetStore, new ProducerIdManager(dir), stateLog, log -> { }, 900_000, timer)) {
                 assertThat(offsetStore.offsets("g").get(new OffsetStore.TopicPartitionKey("t", 0)).offset())
                         .isEqualTo(42);
                 assertThat(partitions.get(t0).lastStableOffset()).isEqualTo(t0.logEndOffset()).isEqualTo(2);

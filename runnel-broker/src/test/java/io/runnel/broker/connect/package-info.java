@@ -1,0 +1,2 @@
+/** A tiny source connector the Connect test runs in a distributed worker against the broker. */
+package io.runnel.broker.connect;
