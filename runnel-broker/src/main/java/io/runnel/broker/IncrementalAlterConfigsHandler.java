@@ -73,7 +73,7 @@ final class IncrementalAlterConfigsHandler implements ApiHandler {
         }
         try {
             Map<String, String> overrides = TopicConfigs.overrides(topic.name(), requested, topics.logs().defaults(),
-                    topics.logs().compactionDefaults());
+                    topics.logs().compactionDefaults(), topic.overrides());
             if (!validateOnly) {
                 topics.logs().alterTopicConfig(topic.name(), overrides);
             }

@@ -42,6 +42,15 @@ final class TopicConfigs {
      */
     static Map<String, String> overrides(String topic, Map<String, String> requested, LogConfig defaults,
                                          CompactionConfig compactionDefaults) {
+        return overrides(topic, requested, defaults, compactionDefaults, Map.of());
+    }
+
+    /**
+     * As above, for an alter of a topic whose overrides are {@code current}: a value kept as it is
+     * skips the minimum checks (it may have been set through {@code internal.segment.bytes}).
+     */
+    static Map<String, String> overrides(String topic, Map<String, String> requested, LogConfig defaults,
+                                         CompactionConfig compactionDefaults, Map<String, String> current) {
         Map<String, String> stored = new LinkedHashMap<>();
         for (var e : requested.entrySet()) {
             String name = e.getKey();
@@ -61,7 +70,9 @@ final class TopicConfigs {
                 stored.put(name, value);
             } else if (LogConfig.TOPIC_CONFIG_NAMES.contains(name)
                     || CompactionConfig.TOPIC_CONFIG_NAMES.contains(name)) {
-                checkMinimum(name, value);
+                if (!value.equals(current.get(name))) {
+                    checkMinimum(name, value);
+                }
                 stored.put(name, value);
             } else {
                 throw new InvalidConfigurationException("topic " + topic + ": unknown config " + name);

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
@@ -31,6 +34,14 @@ class ResourceLimitsTest {
             admin.createTopics(List.of(new NewTopic("small", 1, (short) 1)
                     .configs(Map.of("segment.bytes", "1048576")))).all().get();
             assertThat(broker.config().get("log.segment.bytes")).isEqualTo(String.valueOf(1 << 30));
+            // a tiny segment set through Kafka's internal name survives alters of other configs
+            admin.createTopics(List.of(new NewTopic("tests-only", 1, (short) 1)
+                    .configs(Map.of("internal.segment.bytes", "4096")))).all().get();
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "tests-only");
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                    new ConfigEntry("retention.ms", "60000"), AlterConfigOp.OpType.SET)))).all().get();
+            assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic).get("segment.bytes").value())
+                    .isEqualTo("4096");
         }
         assertThatThrownBy(() -> BrokerConfig.of(Map.of("log.dirs", dir.toString(), "log.segment.bytes", "4096")))
                 .hasMessageContaining("Invalid value 4096 for configuration log.segment.bytes");

@@ -38,9 +38,9 @@ class EndTxnFailureTest {
         logs = LogManager.open(dir, config.logConfig());
         logs.createTopic("t", 2, Map.of());
         coordinator = new TransactionCoordinator(new Topics(logs, config), partitions,
-                new OffsetStore(logs.createTopic("__consumer_offsets", 1, Map.of()).partition(0), 1 << 20),
+                new OffsetStore(logs.createTopic("__consumer_offsets", 1, Map.of()).partition(0)),
                 new ProducerIdManager(dir), logs.createTopic("__transaction_state", 1, Map.of()).partition(0),
-                1 << 20, log -> { }, 900_000, timer);
+                log -> { }, 900_000, timer);
         TransactionCoordinator.MarkerWriter real = coordinator.markers;
         coordinator.markers = (log, producerId, epoch, commit) -> {
             if (log.partition() == 1 && failuresLeft.getAndDecrement() > 0) {
