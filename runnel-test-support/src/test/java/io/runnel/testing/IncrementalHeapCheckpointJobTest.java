@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * parallelism commits exactly the output of an uninterrupted run.
  */
 class IncrementalHeapCheckpointJobTest {
-    private static final long COUNT = 8000;
+    private static final long COUNT = 10_000;
+    private static final java.util.regex.Pattern CHECKPOINT_OF_FILE = java.util.regex.Pattern.compile("-(\\d+)-[0-9a-f]{8}\\.heap$");
 
     @TempDir
     Path dir;
@@ -41,8 +42,9 @@ class IncrementalHeapCheckpointJobTest {
             List<String> expected = sorted(cleanSink.committed());
 
             Path ck = dir.resolve("ck");
-            JobClient c = job(1, ck, sink, null, 2).executeAsync("incremental");
-            CheckpointsAfterTasksFinishTest.awaitWhileRunning(c, () -> incremental(c) >= 6, "six incremental checkpoints");
+            JobClient c = job(1, ck, sink, null, 1).executeAsync("incremental");
+            // with 2 max deltas every base is rewritten within 4 checkpoints: by 8, checkpoint 1's file has expired
+            CheckpointsAfterTasksFinishTest.awaitWhileRunning(c, () -> completed(c) >= 8 && incremental(c) >= 2, "eight checkpoints");
             CheckpointsAfterTasksFinishTest.cancel(c);
             assertThat(sink.committed().size()).as("the job was cut mid-stream").isLessThan(expected.size());
             assertSharedFilesAreThoseOfRetainedCheckpoints(new CheckpointStorage(ck));
@@ -63,6 +65,15 @@ class IncrementalHeapCheckpointJobTest {
         // expired checkpoints' files are deleted off the job's threads: wait for that, not a time
         for (int i = 0; i < 500 && !names(storage.sharedDir()).equals(needed); i++) Thread.sleep(10);
         assertThat(names(storage.sharedDir())).as("nothing but what retained checkpoints need").isEqualTo(needed);
+        for (String f : needed) {
+            java.util.regex.Matcher m = CHECKPOINT_OF_FILE.matcher(f);
+            assertThat(m.find()).as(f).isTrue();
+            assertThat(Long.parseLong(m.group(1))).as("the first checkpoint's file was deleted").isGreaterThan(1);
+        }
+    }
+
+    private static long completed(JobClient c) {
+        return c.checkpoints().stream().filter(s -> s.status() == CheckpointStats.Status.COMPLETED && !s.savepoint()).count();
     }
 
     private static Set<String> names(Path d) throws Exception {

@@ -19,7 +19,7 @@ final class HeapChainRestore implements AutoCloseable {
     private final Map<Integer, Map<String, Map<Integer, DeltaFileDescriptor.Segment>>> indexes = new HashMap<>();
 
     HeapChainRestore(Path baseDir, HeapChainHandle handle) {
-        this.sharedDir = baseDir.resolve(handle.sharedDir());
+        this.sharedDir = baseDir.toAbsolutePath().resolve(handle.sharedDir()).normalize(); // lexically: the checkpoint dir may not exist
         this.handle = handle;
         this.open = new RandomAccessFile[handle.files().size()];
     }
