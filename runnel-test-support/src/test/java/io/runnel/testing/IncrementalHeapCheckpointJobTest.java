@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A job on the heap backend checkpoints incrementally: checkpoints write less than they cover,
  * the shared directory holds exactly the files the retained checkpoints need (those of expired
- * checkpoints deleted), and a restore from the latest incremental checkpoint at another
- * parallelism commits exactly the output of an uninterrupted run.
+ * checkpoints deleted), and restores from the latest incremental checkpoint, at the same
+ * parallelism (which continues the chains) and then at another, commit exactly the output of an
+ * uninterrupted run.
  */
 class IncrementalHeapCheckpointJobTest {
     private static final long COUNT = 10_000;
@@ -49,6 +50,12 @@ class IncrementalHeapCheckpointJobTest {
             assertThat(sink.committed().size()).as("the job was cut mid-stream").isLessThan(expected.size());
             assertSharedFilesAreThoseOfRetainedCheckpoints(new CheckpointStorage(ck));
 
+            JobClient again = job(1, ck, sink, "latest", 1).executeAsync("incremental");
+            CheckpointsAfterTasksFinishTest.awaitWhileRunning(again, () -> completed(again) >= 4, "four checkpoints after the restore");
+            CheckpointsAfterTasksFinishTest.cancel(again);
+            assertThat(sink.committed().size()).as("the restored job was cut mid-stream").isLessThan(expected.size());
+            assertSharedFilesAreThoseOfRetainedCheckpoints(new CheckpointStorage(ck));
+
             job(2, ck, sink, "latest", 20).executeAsync("incremental").await(Duration.ofMinutes(1));
             assertThat(sorted(sink.committed())).isEqualTo(expected);
         } finally {
@@ -57,29 +64,46 @@ class IncrementalHeapCheckpointJobTest {
         }
     }
 
+    /**
+     * Every file a retained checkpoint needs is there, and nothing older: a file no retained
+     * checkpoint needs may only be one written for a checkpoint still in flight when the job was
+     * cancelled (the next start removes it).
+     */
     private static void assertSharedFilesAreThoseOfRetainedCheckpoints(CheckpointStorage storage) throws Exception {
         Set<String> needed = new TreeSet<>();
-        for (long id : storage.completed()) needed.addAll(CheckpointStorage.readMetadata(storage.checkpointDir(id)).sharedFiles());
+        List<Long> completed = storage.completed();
+        for (long id : completed) needed.addAll(CheckpointStorage.readMetadata(storage.checkpointDir(id)).sharedFiles());
         assertThat(needed).as("the retained checkpoints share files").isNotEmpty();
         assertThat(names(storage.sharedDir())).as("every file a retained checkpoint needs").containsAll(needed);
+        long latest = completed.get(completed.size() - 1);
         // expired checkpoints' files are deleted off the job's threads: wait for that, not a time
-        for (int i = 0; i < 500 && !names(storage.sharedDir()).equals(needed); i++) Thread.sleep(10);
-        assertThat(names(storage.sharedDir())).as("nothing but what retained checkpoints need").isEqualTo(needed);
-        for (String f : needed) {
-            java.util.regex.Matcher m = CHECKPOINT_OF_FILE.matcher(f);
-            assertThat(m.find()).as(f).isTrue();
-            assertThat(Long.parseLong(m.group(1))).as("the first checkpoint's file was deleted").isGreaterThan(1);
+        for (int i = 0; i < 500 && !unneeded(storage, needed).stream().allMatch(f -> checkpointOf(f) > latest); i++) Thread.sleep(10);
+        for (String f : unneeded(storage, needed)) {
+            assertThat(checkpointOf(f)).as("unneeded file " + f + " is of a checkpoint after the latest completed one").isGreaterThan(latest);
         }
+        for (String f : needed) assertThat(checkpointOf(f)).as("the first checkpoint's file was deleted").isGreaterThan(1);
     }
 
-    private static long completed(JobClient c) {
-        return c.checkpoints().stream().filter(s -> s.status() == CheckpointStats.Status.COMPLETED && !s.savepoint()).count();
+    private static Set<String> unneeded(CheckpointStorage storage, Set<String> needed) throws Exception {
+        Set<String> extra = names(storage.sharedDir());
+        extra.removeAll(needed);
+        return extra;
+    }
+
+    private static long checkpointOf(String file) {
+        java.util.regex.Matcher m = CHECKPOINT_OF_FILE.matcher(file);
+        assertThat(m.find()).as(file).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     private static Set<String> names(Path d) throws Exception {
         try (Stream<Path> s = Files.list(d)) {
             return new TreeSet<>(s.map(p -> p.getFileName().toString()).toList());
         }
+    }
+
+    private static long completed(JobClient c) {
+        return c.checkpoints().stream().filter(s -> s.status() == CheckpointStats.Status.COMPLETED && !s.savepoint()).count();
     }
 
     /** Completed checkpoints that wrote less than they cover. */

@@ -17,6 +17,8 @@ final class HeapChainRestore implements AutoCloseable {
     private final HeapChainHandle handle;
     private final RandomAccessFile[] open;
     private final Map<Integer, Map<String, Map<Integer, DeltaFileDescriptor.Segment>>> indexes = new HashMap<>();
+    /** The chains read, per state and group (relative to the handle's first key group), for a writer to continue. */
+    private final Map<String, HeapChainWriter.Chain[]> chains = new HashMap<>();
 
     HeapChainRestore(Path baseDir, HeapChainHandle handle) {
         this.sharedDir = baseDir.toAbsolutePath().resolve(handle.sharedDir()).normalize(); // lexically: the checkpoint dir may not exist
@@ -29,23 +31,36 @@ final class HeapChainRestore implements AutoCloseable {
         for (Map.Entry<String, int[]> e : handle.bases().entrySet()) {
             StateTable t = tables.apply(e.getKey());
             int[] bases = e.getValue();
+            HeapChainWriter.Chain[] read = chains.computeIfAbsent(e.getKey(), n -> new HeapChainWriter.Chain[bases.length]);
             for (int i = 0; i < bases.length; i++) {
                 int kg = handle.firstKeyGroup() + i;
-                if (bases[i] >= 0 && t.owns(kg)) restoreGroup(t, e.getKey(), kg, bases[i]);
+                if (bases[i] >= 0 && t.owns(kg)) read[i] = restoreGroup(t, e.getKey(), kg, bases[i]);
             }
         }
     }
 
-    private void restoreGroup(StateTable t, String table, int kg, int base) throws IOException {
+    /** The chains read by {@link #restoreInto}, per state: null for groups not owned or empty. */
+    Map<String, HeapChainWriter.Chain[]> chains() {
+        return chains;
+    }
+
+    private HeapChainWriter.Chain restoreGroup(StateTable t, String table, int kg, int base) throws IOException {
         DeltaFileDescriptor.Segment b = segment(base, table, kg);
         if (b == null || !b.base()) throw new IOException("corrupt snapshot: no base of state '" + table + "' key group " + kg + " in " + path(base));
         apply(t, base, b);
+        HeapChainWriter.Chain chain = new HeapChainWriter.Chain(base, b.length());
         for (int f = base + 1; f < open.length; f++) {
             DeltaFileDescriptor.Segment d = segment(f, table, kg);
             if (d == null) continue;
             if (d.base()) throw new IOException("corrupt snapshot: a second base of state '" + table + "' key group " + kg + " in " + path(f));
             apply(t, f, d);
+            chain.addDelta(f, d.entries(), d.length());
         }
+        return chain;
+    }
+
+    Path sharedDir() {
+        return sharedDir;
     }
 
     private void apply(StateTable t, int f, DeltaFileDescriptor.Segment s) throws IOException {

@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 final class HeapChainWriter {
     /** One group's chain: the ordinals of its files, base first. */
-    private static final class Chain {
+    static final class Chain {
         long[] files = new long[4];
         int count;
         long deltaEntries;
@@ -69,6 +69,8 @@ final class HeapChainWriter {
     /** Ordinal -> name of every file a chain uses. */
     private final TreeMap<Long, String> fileNames = new TreeMap<>();
     private long nextOrdinal;
+    /** Where resumed chains' files are (absolute); null when the chains were not resumed from a restore. */
+    private Path resumedFrom;
 
     HeapChainWriter(int maxDeltas, int firstKeyGroup) {
         if (maxDeltas < 1) throw new IllegalArgumentException("max deltas must be at least 1, got " + maxDeltas);
@@ -84,8 +86,32 @@ final class HeapChainWriter {
         return maxDeltas - kg % ((maxDeltas + 1) / 2);
     }
 
+    /**
+     * Continues the chains of a restored checkpoint: {@code files} (in {@code sharedDir}) become
+     * ordinals 0.., {@code chains} per state and group, each state's chains ending at {@code epochs}.
+     * They are kept only if the next checkpoint goes to the same shared directory.
+     */
+    void resume(Path sharedDir, List<String> files, Map<String, Chain[]> chains, Map<String, Integer> epochs) {
+        tables.clear();
+        fileNames.clear();
+        for (int i = 0; i < files.size(); i++) fileNames.put((long) i, files.get(i));
+        nextOrdinal = files.size();
+        for (Map.Entry<String, Chain[]> e : chains.entrySet()) {
+            TableChains tc = new TableChains(e.getValue().length);
+            System.arraycopy(e.getValue(), 0, tc.groups, 0, tc.groups.length);
+            tc.epoch = epochs.get(e.getKey());
+            tables.put(e.getKey(), tc);
+        }
+        resumedFrom = sharedDir.toAbsolutePath().normalize();
+    }
+
     /** Writes {@code snapshots} (state name -> snapshot) into a new shared file under {@code target}. */
     HeapChainHandle write(SnapshotTarget target, Map<String, TableSnapshot> snapshots) throws IOException {
+        if (resumedFrom != null && !resumedFrom.equals(target.sharedDir().toAbsolutePath().normalize())) {
+            tables.clear(); // restored from another directory: its files are not ours to share
+            fileNames.clear();
+        }
+        resumedFrom = null;
         Path file = target.sharedDir().resolve(safe(target.filePrefix()) + "-" + target.checkpointId() + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + ".heap");
         try {

@@ -199,6 +199,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
             if (h instanceof HeapChainHandle chain) {
                 try (HeapChainRestore r = new HeapChainRestore(baseDir, chain)) {
                     r.restoreInto(name -> tables.computeIfAbsent(name, this::newTable));
+                    if (handles.size() == 1) resumeChains(chain, r);
                 }
                 continue;
             }
@@ -211,6 +212,18 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
             }
         }
         for (Object o : internals.values()) if (o instanceof HeapTimerQueue q) q.reload();
+    }
+
+    /**
+     * Restored from one chain handle of the same key groups (same parallelism): the next
+     * checkpoint continues its chains instead of writing every group's base again.
+     */
+    private void resumeChains(HeapChainHandle h, HeapChainRestore r) {
+        if (chains == null || h.firstKeyGroup() != keys.firstKeyGroup()) return;
+        for (int[] bases : h.bases().values()) if (bases.length != keys.keyGroupCount()) return;
+        Map<String, Integer> epochs = new HashMap<>();
+        for (String name : h.bases().keySet()) epochs.put(name, tables.get(name).changesStartHere());
+        chains.resume(r.sharedDir(), h.files(), r.chains(), epochs);
     }
 
     /** The heap backend's part of a checkpoint: every table's frozen key groups. */

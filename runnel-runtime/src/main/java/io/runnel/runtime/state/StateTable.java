@@ -164,6 +164,18 @@ public final class StateTable {
         return new TableSnapshot(snapshot(filter), changes, lastCheckpointEpoch, changedAfter);
     }
 
+    /**
+     * After a restore whose chains the next checkpoint continues: forgets the restored entries as
+     * changes (they are in the chains) and returns the epoch the chains end at, as if a checkpoint
+     * had just been taken. No snapshot may be in flight.
+     */
+    int changesStartHere() {
+        for (CowGroup g : groups) if (g != null) g.takeChanges();
+        lastCheckpointEpoch = epoch++;
+        written = epoch;
+        return lastCheckpointEpoch;
+    }
+
     /** Whether absolute key group {@code kg} belongs to this instance. */
     boolean owns(int kg) {
         int i = kg - keys.firstKeyGroup();

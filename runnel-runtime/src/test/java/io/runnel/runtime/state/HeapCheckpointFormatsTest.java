@@ -87,6 +87,38 @@ class HeapCheckpointFormatsTest {
         check(r, 5, "b", "a");
     }
 
+    @Test
+    void aRestoreAtTheSameParallelismContinuesTheChainsInTheSameDirectoryOnly() throws Exception {
+        HeapKeyedStateBackend b = HeapCheckpointChains.backend(0, 128, 8);
+        update(b, 0, KEYS, "a");
+        HeapCheckpointChains.write(b.snapshot(1, false), HeapCheckpointChains.checkpoint(root, 1));
+        update(b, 0, 10, "b");
+        SnapshotTarget two = HeapCheckpointChains.checkpoint(root, 2);
+        HeapChainHandle h2 = (HeapChainHandle) HeapCheckpointChains.write(b.snapshot(2, false), two);
+
+        HeapKeyedStateBackend same = HeapCheckpointChains.backend(0, 128, 8);
+        same.restore(two.dir(), List.of(h2));
+        update(same, 10, 15, "c");
+        SnapshotTarget three = HeapCheckpointChains.checkpoint(root, 3);
+        HeapChainHandle h3 = (HeapChainHandle) HeapCheckpointChains.write(same.snapshot(3, false), three);
+        assertThat(h3.files()).hasSize(3).containsAll(h2.files());
+        assertThat(h3.incrementalBytes()).isLessThan(h2.fullBytes() / 10);
+        HeapKeyedStateBackend r = HeapCheckpointChains.backend(0, 128, 8);
+        r.restore(three.dir(), List.of(h3));
+        ValueState<String> v = r.value(VALUE);
+        for (int k = 0; k < KEYS; k++) {
+            r.keys().setCurrentKey((long) k);
+            assertThat(v.value()).isEqualTo((k < 10 ? "b" : k < 15 ? "c" : "a") + k);
+        }
+
+        HeapKeyedStateBackend elsewhere = HeapCheckpointChains.backend(0, 128, 8);
+        elsewhere.restore(two.dir(), List.of(h2));
+        Path other = root.resolve("other");
+        HeapChainHandle h = (HeapChainHandle) HeapCheckpointChains.write(elsewhere.snapshot(3, false), HeapCheckpointChains.checkpoint(other, 3));
+        assertThat(h.files()).as("a new directory starts with bases").hasSize(1);
+        assertThat(Files.exists(other.resolve("shared").resolve(h.files().get(0)))).isTrue();
+    }
+
     /** The index of a file holding one base per key group of one state. */
     private static long indexBytes(HeapChainHandle h) {
         return 4 + 2 + VALUE.name().length() + 4 + 128L * 25;

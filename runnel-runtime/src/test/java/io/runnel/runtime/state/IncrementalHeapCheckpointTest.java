@@ -23,7 +23,8 @@ import net.jqwik.api.constraints.IntRange;
  * Incremental heap checkpoints restore exactly what the state held at each checkpoint, whatever
  * mix of puts, removals, in-place list appends and timers came between, with snapshots written
  * while the task goes on, savepoints in between, writes that never happen (an aborted
- * checkpoint), and at parallelism 1 or 2.
+ * checkpoint), restarts from the latest checkpoint that continue its chains, and at
+ * parallelism 1 or 2.
  */
 class IncrementalHeapCheckpointTest {
     private record Taken(Serializable handle, Path dir, HeapCheckpointChains.Contents expected) {}
@@ -33,6 +34,14 @@ class IncrementalHeapCheckpointTest {
         final Map<Long, List<Long>> lists = new TreeMap<>();
         final Map<Long, String> values = new TreeMap<>();
         final TreeSet<String> timers = new TreeSet<>();
+
+        static Model of(HeapCheckpointChains.Contents c) {
+            Model m = new Model();
+            c.lists().forEach((k, v) -> m.lists.put(k, new ArrayList<>(v)));
+            m.values.putAll(c.values());
+            m.timers.addAll(c.timers());
+            return m;
+        }
 
         HeapCheckpointChains.Contents copy() {
             Map<Long, List<Long>> l = new TreeMap<>();
@@ -61,6 +70,15 @@ class IncrementalHeapCheckpointTest {
             if (!savepoint && rnd.nextInt(10) == 0) continue; // aborted before its write: never written
             SnapshotTarget target = savepoint ? HeapCheckpointChains.savepoint(root, id) : HeapCheckpointChains.checkpoint(root, id);
             taken.add(new Taken(HeapCheckpointChains.write(part, target), target.dir(), expected));
+            if (!savepoint && rnd.nextInt(6) == 0) { // a restart from this checkpoint: chains go on from it
+                Taken t = taken.get(taken.size() - 1);
+                b = HeapCheckpointChains.backend(0, 128, maxDeltas);
+                b.restore(t.dir(), List.of(t.handle()));
+                list = b.list(LIST);
+                value = b.value(VALUE);
+                timers = b.timers("event");
+                model = Model.of(t.expected());
+            }
         }
         for (int i = 0; i < taken.size(); i++) {
             Taken t = taken.get(i);
