@@ -25,6 +25,9 @@ final class CheckpointOptions {
     @Option(names = "--aligned-timeout", description = "with --unaligned: start aligned, turn unaligned after this alignment time, e.g. 100ms (default: 0, unaligned at once)")
     String alignedTimeout;
 
+    @Option(names = "--no-incremental", description = "write every checkpoint in full (self-contained), not only what changed since the previous one")
+    boolean noIncremental;
+
     @Option(names = "--allow-non-restored-state",
             description = "with --restore: drop state of operators the job no longer has, instead of refusing to start")
     boolean allowNonRestoredState;
@@ -38,6 +41,7 @@ final class CheckpointOptions {
             env.enableCheckpointing(d);
         }
         if (checkpointDir != null) env.getCheckpointConfig().setDirectory(checkpointDir.toString());
+        env.getCheckpointConfig().setIncremental(!noIncremental);
         if (alignedTimeout != null && !unaligned) throw new IllegalArgumentException("--aligned-timeout needs --unaligned");
         env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
         if (alignedTimeout != null) env.getCheckpointConfig().setAlignedCheckpointTimeout(parseDuration(alignedTimeout));

@@ -21,6 +21,8 @@ public final class CheckpointConfig implements Serializable {
     private long alignedTimeoutMillis;
     private int tolerableFailures;
     private boolean allowNonRestoredState;
+    private boolean incremental = true;
+    private int maxDeltas = 32;
 
     public boolean enabled() {
         return intervalMillis > 0;
@@ -159,6 +161,37 @@ public final class CheckpointConfig implements Serializable {
         return this;
     }
 
+    public boolean incremental() {
+        return incremental;
+    }
+
+    /**
+     * Whether checkpoints write only what changed since the previous one (on by default, as
+     * Flink's {@code execution.checkpointing.incremental} for RocksDB): the heap backend writes
+     * per key group a base and then deltas into the shared directory, RocksDB shares its SST
+     * files. Off, every checkpoint is self-contained, as a savepoint. Savepoints are always full.
+     */
+    public CheckpointConfig setIncremental(boolean incremental) {
+        this.incremental = incremental;
+        return this;
+    }
+
+    public int maxDeltas() {
+        return maxDeltas;
+    }
+
+    /**
+     * With incremental checkpoints on the heap backend: how many deltas a key group may chain on
+     * its base before it writes a base again (between half and all of this, so groups take turns),
+     * bounding restore time and disk use. A group also writes a base when its deltas hold more
+     * entries than it does. 32 by default.
+     */
+    public CheckpointConfig setMaxDeltas(int n) {
+        if (n < 1) throw new IllegalArgumentException("max deltas must be at least 1, got " + n);
+        this.maxDeltas = n;
+        return this;
+    }
+
     /** A copy, so a submitted job does not see later changes. */
     public CheckpointConfig copy() {
         CheckpointConfig c = new CheckpointConfig();
@@ -173,6 +206,8 @@ public final class CheckpointConfig implements Serializable {
         c.alignedTimeoutMillis = alignedTimeoutMillis;
         c.tolerableFailures = tolerableFailures;
         c.allowNonRestoredState = allowNonRestoredState;
+        c.incremental = incremental;
+        c.maxDeltas = maxDeltas;
         return c;
     }
 }

@@ -112,6 +112,11 @@ public final class CheckpointCoordinator implements AutoCloseable {
         return storage;
     }
 
+    /** Whether checkpoints may share files in the shared directory (incremental checkpoints). */
+    public boolean incremental() {
+        return config.incremental();
+    }
+
     /** Existing checkpoints count as retained; incomplete ones and unreferenced shared files are garbage. */
     private void scanStorage() throws IOException {
         Files.createDirectories(storage.root());

@@ -115,7 +115,8 @@ public final class TaskCheckpointer {
             Map<String, Integer> par = new LinkedHashMap<>(sourceParallelism);
             List<String> shared = new ArrayList<>();
             long full = 0, inc = 0;
-            Path sharedDir = savepoint ? null : coordinator.storage().sharedDir();
+            // savepoints, and checkpoints with incremental ones off, are self-contained
+            Path sharedDir = savepoint || !coordinator.incremental() ? null : coordinator.storage().sharedDir();
             for (int i = 0; i < snaps.size(); i++) {
                 String opId = operatorIds.get(i);
                 par.put(opId, parallelism.get(i));

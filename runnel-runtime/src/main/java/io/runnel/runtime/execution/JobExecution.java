@@ -94,7 +94,9 @@ final class JobExecution {
         StateBackends backends;
         Restore restore;
         try {
-            backends = StateBackends.byName(job.stateBackend(), Path.of(System.getProperty("java.io.tmpdir"), "runnel-state"));
+            backends = StateBackends.byName(job.stateBackend(), Path.of(System.getProperty("java.io.tmpdir"), "runnel-state"))
+                    // without checkpoints nothing would read the heap's change logs
+                    .withHeapMaxDeltas(job.checkpoints().enabled() && job.checkpoints().incremental() ? job.checkpoints().maxDeltas() : 0);
             CheckpointStorage storage = new CheckpointStorage(storageDir());
             if (job.checkpoints().enabled() || job.restoreFrom() != null) {
                 coordinator = new CheckpointCoordinator(job.name(), job.checkpoints(), storage, job.maxParallelism(),

@@ -77,7 +77,7 @@ public abstract class StreamOperator<OUT> {
         // functions first: their snapshotState may write keyed state too
         for (CheckpointedFunction f : checkpointedFunctions) f.snapshotState(snapshot::checkpointId);
         if (currentWatermark != Long.MIN_VALUE) snapshot.put("watermark", currentWatermark);
-        if (context != null && context.state() != null) snapshot.putAsync("keyed", context.state().snapshot(snapshot.checkpointId()));
+        if (context != null && context.state() != null) snapshot.putAsync("keyed", context.state().snapshot(snapshot.checkpointId(), snapshot.savepoint()));
         if (operatorState != null && !operatorState.isEmpty()) snapshot.put(OPERATOR_STATE, operatorState.snapshot());
     }
 

@@ -18,6 +18,11 @@ import java.util.Set;
  * <p>Versions: {@code epoch} is bumped by each snapshot; a node or array made in the current epoch
  * belongs to the task alone. Older ones may be read by a snapshot still being written ({@code
  * inFlight}), so they are copied before they change. Only the task's thread calls these methods.
+ *
+ * <p>With incremental checkpoints on, {@code valueVersion == epoch} also marks "changed since the
+ * last snapshot": the first put, mutable get or removal of an entry in an epoch appends its key to
+ * the group's {@link ChangeLog} (O(1), no allocation but the log's amortized growth), so a
+ * checkpoint can write only those keys.
  */
 final class CowGroup {
     private static final class Node {
@@ -46,6 +51,21 @@ final class CowGroup {
     private Node[] table = new Node[16];
     private int tableVersion;
     private int size;
+    /** Keys changed since the last checkpoint; null when checkpoints are not incremental. */
+    private final ChangeLog changes;
+
+    CowGroup(boolean trackChanges) {
+        this.changes = trackChanges ? new ChangeLog() : null;
+    }
+
+    /** What changed since the last call, for a checkpoint's delta; null when not tracking. */
+    GroupChanges takeChanges() {
+        return changes == null ? null : changes.take();
+    }
+
+    private void changed(Node n) {
+        if (changes != null) changes.changed(n.key, n.namespace, size);
+    }
 
     int size() {
         return size;
@@ -89,12 +109,21 @@ final class CowGroup {
     /** {@code n}'s value, copied first if a snapshot may still read it and it is mutable. */
     private Object ownedValue(Node n, int epoch, boolean inFlight) {
         Object v = n.value;
-        if (owned(n.valueVersion, epoch, inFlight)) return v;
+        if (n.valueVersion == epoch) return v;
+        if (!inFlight) {
+            // the caller may change the value in place: that is a change for the next checkpoint
+            if (changes != null && !StateCopier.isImmutable(v)) {
+                n.valueVersion = epoch;
+                changed(n);
+            }
+            return v;
+        }
         Object c = StateCopier.copy(v);
         if (c == v) return v; // immutable: safe to share with the snapshot
         Node m = owned(n.version, epoch, inFlight) ? n : own(n.hash, n, epoch, inFlight);
         m.value = c;
         m.valueVersion = epoch;
+        changed(m);
         return c;
     }
 
@@ -126,13 +155,17 @@ final class CowGroup {
             if (matches(n, h, key, namespace)) {
                 Node m = owned(n.version, epoch, inFlight) ? n : own(h, n, epoch, inFlight);
                 m.value = value;
-                m.valueVersion = epoch;
+                if (m.valueVersion != epoch) {
+                    m.valueVersion = epoch;
+                    changed(m);
+                }
                 return;
             }
         }
         tab = writableTable(epoch, inFlight);
         int b = h & (tab.length - 1);
-        tab[b] = new Node(key, namespace, h, value, tab[b], epoch, epoch);
+        Node added = tab[b] = new Node(key, namespace, h, value, tab[b], epoch, epoch);
+        changed(added);
         if (++size > tab.length - (tab.length >>> 2)) resize(epoch, inFlight);
     }
 
@@ -149,6 +182,7 @@ final class CowGroup {
                     own(h, prev, epoch, inFlight).next = n.next;
                 }
                 size--;
+                if (changes != null) changes.removed(key, namespace, size);
                 return true;
             }
         }
@@ -200,18 +234,30 @@ final class CowGroup {
     }
 
     /** A read-only view of the entries as they are now, valid while the task copies on write. */
-    Map<Object, Object> freeze() {
+    Frozen freeze() {
         return new Frozen(table, size);
     }
 
-    /** Frozen entries: the bucket array and nodes the task no longer changes in place. */
-    private static final class Frozen extends AbstractMap<Object, Object> {
+    /**
+     * Frozen entries: the bucket array and nodes the task no longer changes in place. A map of
+     * (key or {@link NamespacedKey}) to value, and a lookup by (key, namespace) for deltas.
+     */
+    static final class Frozen extends AbstractMap<Object, Object> {
         private final Node[] table;
         private final int size;
 
         Frozen(Node[] table, int size) {
             this.table = table;
             this.size = size;
+        }
+
+        /** The value of (key, namespace) at the moment of the snapshot, or null. */
+        Object lookup(Object key, Object namespace) {
+            int h = hash(key, namespace);
+            for (Node n = table[h & (table.length - 1)]; n != null; n = n.next) {
+                if (matches(n, h, key, namespace)) return n.value;
+            }
+            return null;
         }
 
         @Override

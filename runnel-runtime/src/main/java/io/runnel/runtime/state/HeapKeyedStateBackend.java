@@ -20,6 +20,8 @@ import java.util.function.LongSupplier;
 /**
  * Keyed state of one operator instance, on the heap. Each named state is a {@link StateTable};
  * handles are created once per name and read the current key from the {@link KeyContext}.
+ * Checkpoints are incremental unless turned off ({@link HeapChainWriter}); savepoints and
+ * checkpoints into a self-contained target are written in full into the state file.
  */
 public final class HeapKeyedStateBackend implements KeyedStateBackend {
     private final KeyContext keys;
@@ -33,10 +35,25 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
 
     private final Map<String, Object> internals = new HashMap<>();
     private static final String TIMERS_PREFIX = "_timers/";
+    /** Deltas a key group may chain on its base by default (see {@link HeapChainWriter#limit}). */
+    public static final int DEFAULT_MAX_DELTAS = 32;
+    /** The chains of incremental checkpoints; null when checkpoints are written in full. */
+    private final HeapChainWriter chains;
 
     public HeapKeyedStateBackend(KeyContext keys, LongSupplier processingClock) {
+        this(keys, processingClock, DEFAULT_MAX_DELTAS);
+    }
+
+    /** {@code maxDeltas}: deltas a key group chains before it writes a base again; 0 writes every checkpoint in full. */
+    public HeapKeyedStateBackend(KeyContext keys, LongSupplier processingClock, int maxDeltas) {
+        if (maxDeltas < 0) throw new IllegalArgumentException("max deltas must not be negative, got " + maxDeltas);
         this.keys = keys;
         this.clock = processingClock;
+        this.chains = maxDeltas == 0 ? null : new HeapChainWriter(maxDeltas, keys.firstKeyGroup());
+    }
+
+    private StateTable newTable(String name) {
+        return new StateTable(keys, chains != null);
     }
 
     @Override
@@ -81,13 +98,13 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     @Override
     @SuppressWarnings("unchecked")
     public <V> NamespacedState<V> namespaced(String name) {
-        return (NamespacedState<V>) internal(name, NamespacedState.class, () -> new HeapNamespacedState<>(tables.computeIfAbsent(name, n -> new StateTable(keys)), keys));
+        return (NamespacedState<V>) internal(name, NamespacedState.class, () -> new HeapNamespacedState<>(tables.computeIfAbsent(name, this::newTable), keys));
     }
 
     @Override
     public TimerQueue timers(String name) {
         return (TimerQueue) internal(TIMERS_PREFIX + name, TimerQueue.class,
-                () -> new HeapTimerQueue(tables.computeIfAbsent(TIMERS_PREFIX + name, n -> new StateTable(keys)), keys));
+                () -> new HeapTimerQueue(tables.computeIfAbsent(TIMERS_PREFIX + name, this::newTable), keys));
     }
 
     /**
@@ -96,7 +113,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
      * with every other table.
      */
     public StateTable internalTable(String name) {
-        return (StateTable) internal(name, StateTable.class, () -> tables.computeIfAbsent(name, n -> new StateTable(keys)));
+        return (StateTable) internal(name, StateTable.class, () -> tables.computeIfAbsent(name, this::newTable));
     }
 
     private Object internal(String name, Class<?> kind, java.util.function.Supplier<Object> create) {
@@ -118,7 +135,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     }
 
     private StateTable table(StateDescriptor d) {
-        return tables.computeIfAbsent(d.name(), n -> new StateTable(keys));
+        return tables.computeIfAbsent(d.name(), this::newTable);
     }
 
     private Ttl ttl(StateDescriptor d, Ttl.Shape shape) {
@@ -144,34 +161,69 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         return t == null ? 0 : t.size();
     }
 
-    /**
-     * Freezes every table (copy-on-write); serializing the handle writes them. Tables whose TTL
-     * asks for full-snapshot cleanup leave out what has expired by now.
-     */
     @Override
     public SnapshotPart snapshot(long checkpointId) {
-        HeapStateHandle handle = new HeapStateHandle(new java.util.LinkedHashMap<>());
+        return snapshot(checkpointId, false);
+    }
+
+    /**
+     * Freezes every table (copy-on-write); the returned part writes them. Tables whose TTL asks
+     * for full-snapshot cleanup leave out what has expired by now (and are written in full).
+     * A checkpoint also takes each table's changes, so it may write only those.
+     */
+    @Override
+    public SnapshotPart snapshot(long checkpointId, boolean savepoint) {
         long now = clock.getAsLong();
+        Map<String, TableSnapshot> snaps = new java.util.LinkedHashMap<>();
+        HeapStateHandle full = new HeapStateHandle(new java.util.LinkedHashMap<>());
         for (Map.Entry<String, StateTable> e : tables.entrySet()) {
             Ttl ttl = ttls.get(e.getKey());
             KeyGroupedSnapshot.ValueFilter filter = ttl != null && ttl.config().fullSnapshotCleanup() ? v -> ttl.live(v, now) : null;
-            handle.tables().put(e.getKey(), e.getValue().snapshot(filter));
+            if (chains == null || savepoint) {
+                full.tables().put(e.getKey(), e.getValue().snapshot(filter));
+            } else {
+                TableSnapshot t = e.getValue().checkpointSnapshot(filter);
+                snaps.put(e.getKey(), t);
+                full.tables().put(e.getKey(), t.frozen());
+            }
         }
-        return target -> handle;
+        if (snaps.isEmpty()) return target -> full;
+        // a self-contained target (no shared directory, or none: an in-memory hand-over) gets the
+        // full state; the chains then restart with bases
+        return target -> target == null || target.selfContained() ? full : chains.write(target, snaps);
     }
 
     @Override
-    public void restore(java.nio.file.Path baseDir, List<java.io.Serializable> handles) {
+    public void restore(java.nio.file.Path baseDir, List<java.io.Serializable> handles) throws java.io.IOException {
         for (java.io.Serializable h : handles) {
+            if (h instanceof HeapChainHandle chain) {
+                try (HeapChainRestore r = new HeapChainRestore(baseDir, chain)) {
+                    r.restoreInto(name -> tables.computeIfAbsent(name, this::newTable));
+                    if (handles.size() == 1) resumeChains(chain, r);
+                }
+                continue;
+            }
             if (!(h instanceof HeapStateHandle heap)) {
                 throw new IllegalStateException("cannot restore heap state from a " + h.getClass().getSimpleName()
                         + " snapshot: the job was checkpointed with another state backend");
             }
             for (Map.Entry<String, KeyGroupedSnapshot> e : heap.tables().entrySet()) {
-                tables.computeIfAbsent(e.getKey(), n -> new StateTable(keys)).restore(e.getValue());
+                tables.computeIfAbsent(e.getKey(), this::newTable).restore(e.getValue());
             }
         }
         for (Object o : internals.values()) if (o instanceof HeapTimerQueue q) q.reload();
+    }
+
+    /**
+     * Restored from one chain handle of the same key groups (same parallelism): the next
+     * checkpoint continues its chains instead of writing every group's base again.
+     */
+    private void resumeChains(HeapChainHandle h, HeapChainRestore r) {
+        if (chains == null || h.firstKeyGroup() != keys.firstKeyGroup()) return;
+        for (int[] bases : h.bases().values()) if (bases.length != keys.keyGroupCount()) return;
+        Map<String, Integer> epochs = new HashMap<>();
+        for (String name : h.bases().keySet()) epochs.put(name, tables.get(name).changesStartHere());
+        chains.resume(r.sharedDir(), h.files(), r.chains(), epochs);
     }
 
     /** The heap backend's part of a checkpoint: every table's frozen key groups. */

@@ -41,8 +41,25 @@ public final class KeyGroupedSnapshot implements Serializable {
         this.filter = filter;
     }
 
+    int firstKeyGroup() {
+        return firstKeyGroup;
+    }
+
+    int groupCount() {
+        return frozen.length;
+    }
+
+    boolean filtered() {
+        return filter != null;
+    }
+
+    /** Frozen group {@code i} unfiltered (null if the group does not exist), for lookups by a delta. */
+    CowGroup.Frozen frozen(int i) {
+        return (CowGroup.Frozen) frozen[i];
+    }
+
     /** Frozen group {@code i} as it is written: filtered into a new map when there is a filter. */
-    private Map<Object, ?> group(int i) {
+    Map<Object, ?> group(int i) {
         Map<Object, ?> m = frozen[i];
         if (filter == null || m == null || m.isEmpty()) return m;
         HashMap<Object, Object> out = new HashMap<>(Math.max(16, (int) (m.size() / 0.75f) + 1));

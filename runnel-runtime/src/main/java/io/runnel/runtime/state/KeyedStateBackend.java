@@ -53,6 +53,14 @@ public interface KeyedStateBackend extends AutoCloseable {
     SnapshotPart snapshot(long checkpointId) throws Exception;
 
     /**
+     * As {@link #snapshot(long)}, knowing whether it is for a savepoint, which must be
+     * self-contained: a backend with incremental checkpoints keeps its changes for the next one.
+     */
+    default SnapshotPart snapshot(long checkpointId, boolean savepoint) throws Exception {
+        return snapshot(checkpointId);
+    }
+
+    /**
      * Loads what {@link SnapshotPart#write} returned in every subtask of an earlier run (of any
      * parallelism), keeping only this instance's key groups. {@code baseDir} is the directory of
      * the checkpoint the handles belong to; relative paths in handles resolve against it.

@@ -53,6 +53,12 @@ public final class SnapshotBytesOut implements SnapshotValueOutput {
         size += 8;
     }
 
+    public void write(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, buf, size, len);
+        size += len;
+    }
+
     /** Length-prefixed UTF-8. */
     @Override
     public void writeString(String s) {

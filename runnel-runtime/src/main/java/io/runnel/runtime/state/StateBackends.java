@@ -15,14 +15,21 @@ import java.util.ServiceLoader;
 public final class StateBackends {
     private final KeyedStateBackendFactory factory;
     private final Path workRoot;
+    private final int heapMaxDeltas;
 
-    private StateBackends(KeyedStateBackendFactory factory, Path workRoot) {
+    private StateBackends(KeyedStateBackendFactory factory, Path workRoot, int heapMaxDeltas) {
         this.factory = factory;
         this.workRoot = workRoot;
+        this.heapMaxDeltas = heapMaxDeltas;
+    }
+
+    /** The same backends, the heap's checkpoints chaining at most {@code maxDeltas} deltas per key group (0: full checkpoints). */
+    public StateBackends withHeapMaxDeltas(int maxDeltas) {
+        return new StateBackends(factory, workRoot, maxDeltas);
     }
 
     public static StateBackends heapOnly() {
-        return new StateBackends(null, null);
+        return new StateBackends(null, null, HeapKeyedStateBackend.DEFAULT_MAX_DELTAS);
     }
 
     /** The backend called {@code name}; working files (if any) go under {@code workRoot}. */
@@ -30,7 +37,7 @@ public final class StateBackends {
         if (name == null || name.equals("heap")) return heapOnly();
         List<String> known = new ArrayList<>(List.of("heap"));
         for (KeyedStateBackendFactory f : ServiceLoader.load(KeyedStateBackendFactory.class)) {
-            if (f.name().equals(name)) return new StateBackends(f, workRoot);
+            if (f.name().equals(name)) return new StateBackends(f, workRoot, HeapKeyedStateBackend.DEFAULT_MAX_DELTAS);
             known.add(f.name());
         }
         throw new IllegalArgumentException("unknown state backend '" + name + "'; available: " + String.join(", ", known)
@@ -42,7 +49,7 @@ public final class StateBackends {
     }
 
     public KeyedStateBackend create(String operatorId, KeyContext keys, ProcessingClock clock, int subtask) throws Exception {
-        if (factory == null) return new HeapKeyedStateBackend(keys, clock::now);
+        if (factory == null) return new HeapKeyedStateBackend(keys, clock::now, heapMaxDeltas);
         Path dir = workRoot.resolve(operatorId + "-" + subtask + "-" + System.nanoTime());
         try {
             Files.createDirectories(dir);

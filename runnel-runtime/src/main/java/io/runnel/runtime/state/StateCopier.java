@@ -35,6 +35,13 @@ public final class StateCopier {
 
     private StateCopier() {}
 
+    /** Whether {@code v} is shared rather than copied (so it cannot change in place); null counts as immutable. */
+    public static boolean isImmutable(Object v) {
+        if (v == null) return true;
+        Class<?> c = v.getClass();
+        return c == Long.class || c == String.class || c == Integer.class || IMMUTABLE.get(c);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Object copy(Object v) {
         if (v == null) return null;

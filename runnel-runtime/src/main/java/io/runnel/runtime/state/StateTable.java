@@ -12,7 +12,11 @@ import java.util.Map;
 public final class StateTable {
     private final KeyContext keys;
     private final CowGroup[] groups;
+    /** Whether groups log their changes for incremental checkpoints. */
+    private final boolean trackChanges;
     private int epoch;
+    /** The epoch of the last checkpoint snapshot that took the groups' changes; -1 before the first. */
+    private int lastCheckpointEpoch = -1;
     /** Where the TTL's incremental cleanup goes on: a group and a bucket in it. */
     private int sweepGroup;
     private int sweepBucket;
@@ -20,8 +24,19 @@ public final class StateTable {
     private volatile int written;
 
     public StateTable(KeyContext keys) {
+        this(keys, false);
+    }
+
+    /** {@code trackChanges}: log what changes between checkpoints, for incremental snapshots. */
+    public StateTable(KeyContext keys, boolean trackChanges) {
         this.keys = keys;
         this.groups = new CowGroup[keys.keyGroupCount()];
+        this.trackChanges = trackChanges;
+    }
+
+    private CowGroup group(int i) {
+        CowGroup g = groups[i];
+        return g != null ? g : (groups[i] = new CowGroup(trackChanges));
     }
 
     private boolean inFlight() {
@@ -47,10 +62,7 @@ public final class StateTable {
     }
 
     public void put(Object namespace, Object value) {
-        int i = keys.keyGroupIndex();
-        CowGroup g = groups[i];
-        if (g == null) g = groups[i] = new CowGroup();
-        g.put(keys.currentKey(), namespace, value, epoch, inFlight());
+        group(keys.keyGroupIndex()).put(keys.currentKey(), namespace, value, epoch, inFlight());
     }
 
     public void remove(Object namespace) {
@@ -65,9 +77,7 @@ public final class StateTable {
     }
 
     public void putIn(int g, Object key, Object namespace, Object value) {
-        CowGroup group = groups[g];
-        if (group == null) group = groups[g] = new CowGroup();
-        group.put(key, namespace, value, epoch, inFlight());
+        group(g).put(key, namespace, value, epoch, inFlight());
     }
 
     /** Removes the entry; true if there was one. */
@@ -141,17 +151,59 @@ public final class StateTable {
         }, filter);
     }
 
+    /**
+     * As {@link #snapshot(KeyGroupedSnapshot.ValueFilter)} for a checkpoint that may be incremental:
+     * also takes each group's changes since the previous such snapshot. A savepoint takes
+     * {@link #snapshot} instead and leaves the changes to the next checkpoint.
+     */
+    TableSnapshot checkpointSnapshot(KeyGroupedSnapshot.ValueFilter filter) {
+        GroupChanges[] changes = new GroupChanges[groups.length];
+        for (int i = 0; i < groups.length; i++) if (groups[i] != null) changes[i] = groups[i].takeChanges();
+        int changedAfter = lastCheckpointEpoch;
+        lastCheckpointEpoch = epoch;
+        return new TableSnapshot(snapshot(filter), changes, lastCheckpointEpoch, changedAfter);
+    }
+
+    /**
+     * After a restore whose chains the next checkpoint continues: forgets the restored entries as
+     * changes (they are in the chains) and returns the epoch the chains end at, as if a checkpoint
+     * had just been taken. No snapshot may be in flight.
+     */
+    int changesStartHere() {
+        for (CowGroup g : groups) if (g != null) g.takeChanges();
+        lastCheckpointEpoch = epoch++;
+        written = epoch;
+        return lastCheckpointEpoch;
+    }
+
+    /** Whether absolute key group {@code kg} belongs to this instance. */
+    boolean owns(int kg) {
+        int i = kg - keys.firstKeyGroup();
+        return i >= 0 && i < groups.length;
+    }
+
     /** Adds the entries of the groups this instance owns. */
     public void restore(KeyGroupedSnapshot s) {
-        for (Map.Entry<Integer, Map<Object, Object>> e : s.groups().entrySet()) {
-            int i = e.getKey() - keys.firstKeyGroup();
-            if (i < 0 || i >= groups.length) continue;
-            CowGroup g = groups[i];
-            if (g == null) g = groups[i] = new CowGroup();
-            for (Map.Entry<Object, Object> kv : e.getValue().entrySet()) {
-                if (kv.getKey() instanceof NamespacedKey nk) g.put(nk.key(), nk.namespace(), kv.getValue(), epoch, inFlight());
-                else g.put(kv.getKey(), VoidNamespace.INSTANCE, kv.getValue(), epoch, inFlight());
-            }
+        for (Map.Entry<Integer, Map<Object, Object>> e : s.groups().entrySet()) restoreEntries(e.getKey(), e.getValue());
+    }
+
+    /** Puts restored entries (keys plain or {@link NamespacedKey}) into absolute key group {@code kg}, if owned. */
+    void restoreEntries(int kg, Map<Object, Object> entries) {
+        if (!owns(kg)) return;
+        CowGroup g = group(kg - keys.firstKeyGroup());
+        for (Map.Entry<Object, Object> kv : entries.entrySet()) {
+            if (kv.getKey() instanceof NamespacedKey nk) g.put(nk.key(), nk.namespace(), kv.getValue(), epoch, inFlight());
+            else g.put(kv.getKey(), VoidNamespace.INSTANCE, kv.getValue(), epoch, inFlight());
+        }
+    }
+
+    /** Removes restored keys (plain or {@link NamespacedKey}) from absolute key group {@code kg}, if owned: a delta's removals. */
+    void restoreRemovals(int kg, java.util.List<Object> removed) {
+        if (!owns(kg) || groups[kg - keys.firstKeyGroup()] == null) return;
+        CowGroup g = groups[kg - keys.firstKeyGroup()];
+        for (Object k : removed) {
+            if (k instanceof NamespacedKey nk) g.remove(nk.key(), nk.namespace(), epoch, inFlight());
+            else g.remove(k, VoidNamespace.INSTANCE, epoch, inFlight());
         }
     }
 }
