@@ -1,17 +1,15 @@
 package io.runnel.broker;
 
-import io.runnel.log.Topic;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.message.AlterConfigsRequestData;
 import org.apache.kafka.common.message.AlterConfigsResponseData;
 import org.apache.kafka.common.message.AlterConfigsResponseData.AlterConfigsResourceResponse;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ApiError;
 import org.apache.kafka.common.requests.AlterConfigsRequest;
 import org.apache.kafka.common.requests.AlterConfigsResponse;
 import org.apache.kafka.common.requests.RequestContext;
@@ -33,47 +31,21 @@ final class AlterConfigsHandler implements ApiHandler {
         AlterConfigsRequestData req = ((AlterConfigsRequest) request).data();
         AlterConfigsResponseData resp = new AlterConfigsResponseData();
         for (AlterConfigsRequestData.AlterConfigsResource res : req.resources()) {
-            AlterConfigsResourceResponse r = new AlterConfigsResourceResponse().setResourceType(res.resourceType())
-                    .setResourceName(res.resourceName()).setErrorCode(Errors.NONE.code());
-            if (ConfigResource.Type.forId(res.resourceType()) != ConfigResource.Type.TOPIC) {
-                r.setErrorCode(Errors.INVALID_REQUEST.code())
-                        .setErrorMessage("only topic configs can be altered; broker configs are read at start");
-            } else {
-                replace(res, req.validateOnly(), r);
-            }
-            resp.responses().add(r);
+            ApiError e = TopicConfigAlteration.refusal(topics, res.resourceType(), res.resourceName());
+            if (e == null) e = replace(res, req.validateOnly());
+            resp.responses().add(new AlterConfigsResourceResponse().setResourceType(res.resourceType())
+                    .setResourceName(res.resourceName()).setErrorCode(e.error().code()).setErrorMessage(e.message()));
         }
         return CompletableFuture.completedFuture(new AlterConfigsResponse(resp));
     }
 
-    private void replace(AlterConfigsRequestData.AlterConfigsResource res, boolean validateOnly,
-                         AlterConfigsResourceResponse r) {
-        Topic topic = topics.find(res.resourceName());
-        if (topic == null) {
-            r.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
-            return;
-        }
-        if (Topics.isInternal(topic.name())) {
-            r.setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("internal topic " + topic.name()
-                    + " keeps its own settings");
-            return;
-        }
+    /** Replace-all: the request's configs become the whole override set. */
+    private ApiError replace(AlterConfigsRequestData.AlterConfigsResource res, boolean validateOnly) {
         Map<String, String> requested = new LinkedHashMap<>();
         for (AlterConfigsRequestData.AlterableConfig c : res.configs()) {
-            if (c.value() == null) {
-                r.setErrorCode(Errors.INVALID_REQUEST.code()).setErrorMessage("config " + c.name() + " has no value");
-                return;
-            }
+            if (c.value() == null) return new ApiError(Errors.INVALID_REQUEST, "config " + c.name() + " has no value");
             requested.put(c.name(), c.value());
         }
-        try {
-            Map<String, String> overrides = TopicConfigs.overrides(topic.name(), requested, topics.logs().defaults(),
-                    topics.logs().compactionDefaults(), topic.overrides());
-            if (!validateOnly) {
-                topics.logs().alterTopicConfig(topic.name(), overrides);
-            }
-        } catch (InvalidConfigurationException e) {
-            r.setErrorCode(Errors.INVALID_CONFIG.code()).setErrorMessage(e.getMessage());
-        }
+        return TopicConfigAlteration.apply(topics, res.resourceName(), requested, validateOnly);
     }
 }
