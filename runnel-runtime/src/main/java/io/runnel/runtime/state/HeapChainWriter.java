@@ -153,6 +153,7 @@ final class HeapChainWriter {
             CowGroup.Frozen g = frozen.frozen(i);
             if (g == null || g.isEmpty()) {
                 tc.groups[i] = null; // nothing to restore
+                frozen.markGroupWritten(i);
                 continue;
             }
             int kg = frozen.firstKeyGroup() + i;
@@ -161,8 +162,12 @@ final class HeapChainWriter {
             boolean delta = continues && c != null && changes != null && !changes.overflow()
                     && c.deltas() < limit(kg) && c.deltaEntries + changes.count() < g.size()
                     && ordinal - c.files[0] < 2L * maxDeltas;
-            if (delta && changes.count() == 0) continue;
+            if (delta && changes.count() == 0) {
+                frozen.markGroupWritten(i);
+                continue;
+            }
             SnapshotBytesOut bytes = delta ? encodeDelta(g, changes) : codec.encode(List.of(), frozen.group(i));
+            frozen.markGroupWritten(i); // encoded: the task may change the group in place while the bytes are written
             out.write(bytes.array(), 0, bytes.size());
             int entries = delta ? changes.count() : g.size();
             segments.add(new DeltaFileDescriptor.Segment(name, kg, delta ? DeltaFileDescriptor.DELTA : DeltaFileDescriptor.BASE,

@@ -18,7 +18,8 @@ public final class KeyGroupedSnapshot implements Serializable {
     private static final long serialVersionUID = 1L;
     private transient int firstKeyGroup;
     private transient Map<Object, ?>[] frozen;
-    private transient Runnable onWritten;
+    /** Told a group index once that group has been read (encoded), or -1 once all have. */
+    private transient java.util.function.IntConsumer onWritten;
     private transient Map<Integer, Map<Object, Object>> groups;
     private transient ValueFilter filter;
 
@@ -30,11 +31,11 @@ public final class KeyGroupedSnapshot implements Serializable {
     /** How a key group's entries follow: encoded into one byte block, or each value written to the stream. */
     private static final byte ENCODED = 1, SERIALIZED = 2;
 
-    KeyGroupedSnapshot(int firstKeyGroup, Map<Object, ?>[] frozen, Runnable onWritten) {
+    KeyGroupedSnapshot(int firstKeyGroup, Map<Object, ?>[] frozen, java.util.function.IntConsumer onWritten) {
         this(firstKeyGroup, frozen, onWritten, null);
     }
 
-    KeyGroupedSnapshot(int firstKeyGroup, Map<Object, ?>[] frozen, Runnable onWritten, ValueFilter filter) {
+    KeyGroupedSnapshot(int firstKeyGroup, Map<Object, ?>[] frozen, java.util.function.IntConsumer onWritten, ValueFilter filter) {
         this.firstKeyGroup = firstKeyGroup;
         this.frozen = frozen;
         this.onWritten = onWritten;
@@ -106,13 +107,19 @@ public final class KeyGroupedSnapshot implements Serializable {
                     SnapshotValues.write(out, e.getValue());
                 }
             }
+            markGroupWritten(i);
         }
         markWritten();
     }
 
     /** Tells the table the snapshot is written: it may change the frozen entries in place again. */
     void markWritten() {
-        if (onWritten != null) onWritten.run();
+        if (onWritten != null) onWritten.accept(-1);
+    }
+
+    /** Tells the table group {@code i} (relative) has been read: the task may change its entries in place again. */
+    void markGroupWritten(int i) {
+        if (onWritten != null) onWritten.accept(i);
     }
 
     /** Encodes every entry of {@code m} into {@code bytes}; false if some key or value needs Java serialization. */

@@ -1,6 +1,7 @@
 package io.runnel.runtime.state;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The values of one named state: a {@link CowGroup} per key group, so a snapshot or rescale takes
@@ -20,8 +21,13 @@ public final class StateTable {
     /** Where the TTL's incremental cleanup goes on: a group and a bucket in it. */
     private int sweepGroup;
     private int sweepBucket;
-    /** The newest epoch whose snapshot (and every earlier one) is fully written. */
-    private volatile int written;
+    /**
+     * Per group, the newest epoch whose snapshot (and every earlier one) has read that group: from
+     * then on the task changes the group's entries in place again. Released group by group as the
+     * writer encodes them, so the task copies on write for a fraction of a checkpoint's writing
+     * instead of all of it (and not while the file is forced to disk).
+     */
+    private final AtomicIntegerArray written;
 
     public StateTable(KeyContext keys) {
         this(keys, false);
@@ -31,6 +37,7 @@ public final class StateTable {
     public StateTable(KeyContext keys, boolean trackChanges) {
         this.keys = keys;
         this.groups = new CowGroup[keys.keyGroupCount()];
+        this.written = new AtomicIntegerArray(groups.length);
         this.trackChanges = trackChanges;
     }
 
@@ -39,8 +46,13 @@ public final class StateTable {
         return g != null ? g : (groups[i] = new CowGroup(trackChanges));
     }
 
-    private boolean inFlight() {
-        return written < epoch;
+    private boolean inFlight(int g) {
+        return written.get(g) < epoch;
+    }
+
+    /** Group {@code g} has been read by the snapshot of epoch {@code e}; called by the writer's thread. */
+    private void released(int g, int e) {
+        if (written.get(g) < e) written.set(g, e);
     }
 
     public Object get() {
@@ -57,33 +69,36 @@ public final class StateTable {
 
     /** The current key's value in {@code namespace} (a window, a slice), made the task's own as {@link #get()}. */
     public Object get(Object namespace) {
-        CowGroup g = groups[keys.keyGroupIndex()];
-        return g == null ? null : g.get(keys.currentKey(), namespace, epoch, inFlight());
+        int i = keys.keyGroupIndex();
+        CowGroup g = groups[i];
+        return g == null ? null : g.get(keys.currentKey(), namespace, epoch, inFlight(i));
     }
 
     public void put(Object namespace, Object value) {
-        group(keys.keyGroupIndex()).put(keys.currentKey(), namespace, value, epoch, inFlight());
+        int i = keys.keyGroupIndex();
+        group(i).put(keys.currentKey(), namespace, value, epoch, inFlight(i));
     }
 
     public void remove(Object namespace) {
-        CowGroup g = groups[keys.keyGroupIndex()];
-        if (g != null) g.remove(keys.currentKey(), namespace, epoch, inFlight());
+        int i = keys.keyGroupIndex();
+        CowGroup g = groups[i];
+        if (g != null) g.remove(keys.currentKey(), namespace, epoch, inFlight(i));
     }
 
     /** The value of {@code key} in {@code namespace} in group {@code g} (relative index): for a caller that knows the group (timers). */
     public Object getIn(int g, Object key, Object namespace) {
         CowGroup group = groups[g];
-        return group == null ? null : group.get(key, namespace, epoch, inFlight());
+        return group == null ? null : group.get(key, namespace, epoch, inFlight(g));
     }
 
     public void putIn(int g, Object key, Object namespace, Object value) {
-        group(g).put(key, namespace, value, epoch, inFlight());
+        group(g).put(key, namespace, value, epoch, inFlight(g));
     }
 
     /** Removes the entry; true if there was one. */
     public boolean removeIn(int g, Object key, Object namespace) {
         CowGroup group = groups[g];
-        return group != null && group.remove(key, namespace, epoch, inFlight());
+        return group != null && group.remove(key, namespace, epoch, inFlight(g));
     }
 
     /**
@@ -122,7 +137,6 @@ public final class StateTable {
      */
     void sweep(int entries, Ttl ttl) {
         long now = ttl.now();
-        boolean inFlight = inFlight();
         int checked = 0;
         for (int steps = 0, maxSteps = Math.max(16, entries * 4); checked < entries && steps < maxSteps; steps++) {
             CowGroup g = groups[sweepGroup];
@@ -131,7 +145,7 @@ public final class StateTable {
                 sweepBucket = 0;
                 continue;
             }
-            checked += g.sweepBucket(sweepBucket++, ttl, now, epoch, inFlight);
+            checked += g.sweepBucket(sweepBucket++, ttl, now, epoch, inFlight(sweepGroup));
         }
     }
 
@@ -146,8 +160,12 @@ public final class StateTable {
         for (int i = 0; i < groups.length; i++) if (groups[i] != null) frozen[i] = groups[i].freeze();
         epoch++;
         final int e = epoch;
-        return new KeyGroupedSnapshot(keys.firstKeyGroup(), frozen, () -> {
-            if (written < e) written = e;
+        return new KeyGroupedSnapshot(keys.firstKeyGroup(), frozen, g -> {
+            if (g >= 0) {
+                released(g, e);
+            } else {
+                for (int i = 0; i < groups.length; i++) released(i, e);
+            }
         }, filter);
     }
 
@@ -172,7 +190,7 @@ public final class StateTable {
     int changesStartHere() {
         for (CowGroup g : groups) if (g != null) g.takeChanges();
         lastCheckpointEpoch = epoch++;
-        written = epoch;
+        for (int i = 0; i < groups.length; i++) written.set(i, epoch);
         return lastCheckpointEpoch;
     }
 
@@ -190,20 +208,24 @@ public final class StateTable {
     /** Puts restored entries (keys plain or {@link NamespacedKey}) into absolute key group {@code kg}, if owned. */
     void restoreEntries(int kg, Map<Object, Object> entries) {
         if (!owns(kg)) return;
-        CowGroup g = group(kg - keys.firstKeyGroup());
+        int i = kg - keys.firstKeyGroup();
+        CowGroup g = group(i);
+        boolean inFlight = inFlight(i);
         for (Map.Entry<Object, Object> kv : entries.entrySet()) {
-            if (kv.getKey() instanceof NamespacedKey nk) g.put(nk.key(), nk.namespace(), kv.getValue(), epoch, inFlight());
-            else g.put(kv.getKey(), VoidNamespace.INSTANCE, kv.getValue(), epoch, inFlight());
+            if (kv.getKey() instanceof NamespacedKey nk) g.put(nk.key(), nk.namespace(), kv.getValue(), epoch, inFlight);
+            else g.put(kv.getKey(), VoidNamespace.INSTANCE, kv.getValue(), epoch, inFlight);
         }
     }
 
     /** Removes restored keys (plain or {@link NamespacedKey}) from absolute key group {@code kg}, if owned: a delta's removals. */
     void restoreRemovals(int kg, java.util.List<Object> removed) {
         if (!owns(kg) || groups[kg - keys.firstKeyGroup()] == null) return;
-        CowGroup g = groups[kg - keys.firstKeyGroup()];
+        int i = kg - keys.firstKeyGroup();
+        CowGroup g = groups[i];
+        boolean inFlight = inFlight(i);
         for (Object k : removed) {
-            if (k instanceof NamespacedKey nk) g.remove(nk.key(), nk.namespace(), epoch, inFlight());
-            else g.remove(k, VoidNamespace.INSTANCE, epoch, inFlight());
+            if (k instanceof NamespacedKey nk) g.remove(nk.key(), nk.namespace(), epoch, inFlight);
+            else g.remove(k, VoidNamespace.INSTANCE, epoch, inFlight);
         }
     }
 }
