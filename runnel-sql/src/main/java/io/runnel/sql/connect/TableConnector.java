@@ -1,0 +1,63 @@
+package io.runnel.sql.connect;
+
+import io.runnel.api.DataStream;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.sql.catalog.ColumnDef;
+import io.runnel.sql.data.Row;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * A {@code 'connector' = '...'} of the {@code WITH} clause: reads a table's rows as a stream and
+ * writes a query's rows out. Found by {@link #identifier()} through {@link java.util.ServiceLoader}.
+ * A connector validates its own options and names the option and table in its errors.
+ */
+public interface TableConnector {
+    /** The value of {@code 'connector'} this implements: "nexmark", "kafka", "filesystem", ... */
+    String identifier();
+
+    /** The options it knows besides {@code connector}; any other option is an error naming it. */
+    Set<String> options();
+
+    /** The columns of a table declared without any (Nexmark's tables); null when the DDL must list them. */
+    default List<ColumnDef> defaultColumns(String table, Map<String, String> options) {
+        return null;
+    }
+
+    /** Whether it can be read from. */
+    default boolean isSource() {
+        return true;
+    }
+
+    /** Whether it can be written to. */
+    default boolean isSink() {
+        return false;
+    }
+
+    /** Whether its sink takes update and delete rows; one that does not makes the planner reject updating queries. */
+    default boolean acceptsChanges(Map<String, String> options) {
+        return false;
+    }
+
+    /**
+     * The table's rows: the physical columns ({@code physicalType}, in DDL order) followed by the
+     * requested metadata columns ({@code metadataKeys}, in that order). Timestamps and watermarks
+     * are assigned by the planner afterwards from the table's WATERMARK clause.
+     */
+    DataStream<Row> source(StreamEnvironment env, SourceRequest request);
+
+    /** Writes {@code rows} (the sink table's physical columns) to the table. */
+    default void sink(DataStream<Row> rows, SinkRequest request) {
+        throw new UnsupportedOperationException("connector '" + identifier() + "' cannot be written to (table " + request.table() + ")");
+    }
+
+    /** What a source is asked for. */
+    record SourceRequest(String table, RelDataType physicalType, List<String> metadataKeys, Map<String, String> options,
+                         int parallelism) {}
+
+    /** What a sink is asked for; {@code primaryKey} indexes into the row (empty: none). */
+    record SinkRequest(String table, RelDataType physicalType, int[] primaryKey, Map<String, String> options,
+                       boolean changelog) {}
+}

@@ -1,0 +1,2 @@
+/** Table connectors: what {@code 'connector' = '...'} names, found by service loading. */
+package io.runnel.sql.connect;
