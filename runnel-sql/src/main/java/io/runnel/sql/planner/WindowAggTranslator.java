@@ -7,6 +7,7 @@ import io.runnel.api.windowing.TumblingEventTimeWindows;
 import io.runnel.api.windowing.WindowAssigner;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.exec.AggSpec;
+import io.runnel.sql.exec.GroupAggregateFunction;
 import io.runnel.sql.exec.GroupKeySelector;
 import io.runnel.sql.exec.SqlAggregate;
 import io.runnel.sql.exec.WindowRowEmitter;
@@ -53,8 +54,7 @@ final class WindowAggTranslator {
         Calc pre = input instanceof Calc c ? c : null;
         RelNode below = pre == null ? input : pre.getInput();
         if (!(below instanceof TableFunctionScan tvf)) {
-            throw new SqlPlanningException("GROUP BY without the window_start and window_end of a TUMBLE or HOP table function"
-                    + " (non-windowed aggregation) is not supported yet");
+            return groupAggregate(agg);
         }
         RexCall call = (RexCall) tvf.getCall();
         String fn = call.getOperator().getName();
@@ -91,6 +91,24 @@ final class WindowAggTranslator {
                 .aggregate(aggregate, new WindowRowEmitter(layout.stream().mapToInt(Integer::intValue).toArray(), aggregate))
                 .name("WindowAggregate[" + call + " group " + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
         return new Translated(out, -1);
+    }
+
+    /** A GROUP BY not over a window function: a changelog keyed by the grouping columns. */
+    private Translated groupAggregate(Aggregate agg) {
+        if (!insertOnly(agg.getInput())) {
+            throw new SqlPlanningException("a GROUP BY over an updating input (an aggregation of an aggregation) is not supported yet");
+        }
+        Translated in = streams.translate(agg.getInput());
+        int[] noWindow = new int[agg.getInput().getRowType().getFieldCount()];
+        AggSpec[] specs = agg.getAggCallList().stream().map(c -> spec(c, noWindow)).toArray(AggSpec[]::new);
+        DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(agg.getGroupSet().toArray()))
+                .process(new GroupAggregateFunction(new SqlAggregate(specs)))
+                .name("GroupAggregate[group " + agg.getGroupSet() + " " + agg.getAggCallList() + ", changelog]");
+        return new Translated(out, -1);
+    }
+
+    private static boolean insertOnly(RelNode rel) {
+        return !(rel instanceof Aggregate) && rel.getInputs().stream().allMatch(WindowAggTranslator::insertOnly);
     }
 
     private static void checkDescriptor(RexCall call, Translated in, TableFunctionScan tvf) {
