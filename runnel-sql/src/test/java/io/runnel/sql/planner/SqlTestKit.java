@@ -65,6 +65,10 @@ final class SqlTestKit {
         }
     }
 
+    List<TableDef> sqlEnvironmentTables() {
+        return tables.values().stream().map(Table::def).toList();
+    }
+
     SqlEnvironment sqlEnvironment(StreamEnvironment env) {
         SqlEnvironment sql = SqlEnvironment.create(env);
         tables.values().forEach(t -> sql.registerTable(t.def()));
