@@ -1,7 +1,7 @@
 package io.runnel.sql.planner;
 
-import io.runnel.sql.catalog.ColumnDef;
 import io.runnel.sql.catalog.TableDef;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -14,10 +14,13 @@ public final class DefTable extends AbstractTable {
     private final TableDef def;
     private final RelDataType rowType;
     private final int rowtimeIndex;
+    private final RelNode computed;
 
-    DefTable(TableDef def, RelDataType rowType) {
+    /** {@code computed}: the plan computing the table's columns from its physical part, null if all are physical. */
+    DefTable(TableDef def, RelDataType rowType, RelNode computed) {
         this.def = def;
         this.rowType = rowType;
+        this.computed = computed;
         this.rowtimeIndex = def.watermark() == null ? -1 : rowType.getFieldNames().indexOf(def.watermark().rowtimeColumn());
     }
 
@@ -30,9 +33,9 @@ public final class DefTable extends AbstractTable {
         return rowtimeIndex;
     }
 
-    /** Whether every column is physical (computed and metadata columns are not planned yet). */
-    boolean physicalOnly() {
-        return def.columns().stream().allMatch(ColumnDef::isPhysical);
+    /** The plan computing the columns from the physical part; null when every column is physical. */
+    RelNode computed() {
+        return computed;
     }
 
     @Override

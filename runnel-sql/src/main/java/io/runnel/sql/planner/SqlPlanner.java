@@ -12,6 +12,7 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -45,7 +46,23 @@ public final class SqlPlanner {
         if (root.getTable(def.name(), true) != null) {
             throw new SqlPlanningException("table " + def.name() + " is already registered");
         }
-        root.add(def.name(), new DefTable(def, TableTypes.rowType(def, newValidator())));
+        if (!ComputedColumns.has(def)) {
+            RelDataType type = TableTypes.rowType(def, newValidator());
+            TableTypes.checkWatermark(def, type);
+            root.add(def.name(), new DefTable(def, type, null));
+            return;
+        }
+        TableDef physical = ComputedColumns.physicalPart(def);
+        root.add(physical.name(), new DefTable(physical, TableTypes.rowType(physical, newValidator()), null));
+        RelNode computed;
+        try {
+            computed = plan(ComputedColumns.select(def));
+        } catch (SqlPlanningException e) {
+            root.removeTable(physical.name());
+            throw new SqlPlanningException("table " + def.name() + ": a computed column does not validate: " + e.getMessage(), e);
+        }
+        TableTypes.checkWatermark(def, computed.getRowType());
+        root.add(def.name(), new DefTable(def, computed.getRowType(), computed));
     }
 
     /** The optimized tree of {@code sql}, a SELECT. */

@@ -64,9 +64,9 @@ final class StreamTranslator {
             throw new SqlPlanningException("table " + scan.getTable().getQualifiedName() + " is not a registered table");
         }
         TableDef def = table.def();
-        TableConnector connector = connector(def);
-        DataStream<Row> rows = connector.source(env, new TableConnector.SourceRequest(def.name(), scan.getRowType(), List.of(),
-                def.options(), env.parallelism()));
+        DataStream<Row> rows = table.computed() != null ? translate(table.computed()).stream()
+                : connector(def).source(env, new TableConnector.SourceRequest(def.name(), scan.getRowType(), List.of(),
+                        def.options(), env.parallelism()));
         if (table.rowtimeIndex() < 0) {
             return new Translated(rows, -1);
         }

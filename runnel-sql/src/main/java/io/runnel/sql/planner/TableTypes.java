@@ -13,20 +13,26 @@ public final class TableTypes {
 
     /**
      * The row type of {@code def}'s physical columns, in DDL order; {@code typeValidator} resolves
-     * the type specs. Fails naming the column for computed and metadata columns (not planned yet)
-     * and for a WATERMARK on a column that is missing or not a TIMESTAMP.
+     * the type specs. Fails naming the column for metadata columns (not planned yet).
      */
     public static RelDataType rowType(TableDef def, SqlValidator typeValidator) {
         RelDataTypeFactory.Builder b = typeValidator.getTypeFactory().builder();
         for (ColumnDef c : def.columns()) {
-            if (!c.isPhysical()) {
-                throw new SqlPlanningException("table " + def.name() + ": column " + c.name() + " is "
-                        + (c.isComputed() ? "computed" : "a metadata column") + "; only physical columns are supported yet");
+            if (c.isMetadata()) {
+                throw new SqlPlanningException("table " + def.name() + ": column " + c.name()
+                        + " is a metadata column; metadata columns are not supported yet");
+            }
+            if (c.isComputed()) {
+                continue;
             }
             Boolean nullable = c.type().getNullable();
             b.add(c.name(), c.type().deriveType(typeValidator, nullable == null || nullable));
         }
-        RelDataType type = b.build();
+        return b.build();
+    }
+
+    /** Fails naming the table and column unless its WATERMARK is on a TIMESTAMP column of {@code type}. */
+    static void checkWatermark(TableDef def, RelDataType type) {
         if (def.watermark() != null) {
             var field = type.getField(def.watermark().rowtimeColumn(), true, false);
             if (field == null) {
@@ -39,6 +45,5 @@ public final class TableTypes {
                         + ": the column must be a TIMESTAMP, not " + field.getType());
             }
         }
-        return type;
     }
 }

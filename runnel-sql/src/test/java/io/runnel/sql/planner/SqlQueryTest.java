@@ -88,4 +88,19 @@ class SqlQueryTest {
                 + " FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND))"
                 + " GROUP BY window_start, window_end, product", parallelism);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void computedColumnsIncludingTheRowtime(int parallelism) throws Exception {
+        SqlTestKit kit = new SqlTestKit().table("orders2", "id INT, product VARCHAR, amount INT, price DOUBLE, ts TIMESTAMP(3),"
+                + " total AS price * amount, tag AS UPPER(product) || '!', ts2 AS ts + INTERVAL '1' SECOND",
+                "ts2", "ts2 - INTERVAL '5' SECOND", ORDERS);
+        String sql = "SELECT window_start, window_end, tag, SUM(total) AS s, COUNT(*) AS n"
+                + " FROM TABLE(TUMBLE(TABLE orders2, DESCRIPTOR(ts2), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, tag";
+        List<Row> expected = kit.oracle(sql);
+        assertThat(expected).isNotEmpty();
+        assertThat(kit.stream(sql, parallelism)).containsExactlyInAnyOrderElementsOf(expected);
+        String select = "SELECT id, total, tag, ts2 FROM orders2 WHERE total > 5";
+        assertThat(kit.stream(select, parallelism)).containsExactlyInAnyOrderElementsOf(kit.oracle(select));
+    }
 }

@@ -27,6 +27,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.schema.impl.ViewTable;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlNode;
@@ -38,12 +39,13 @@ final class SqlTestKit {
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
-    /** {@code columns}: "name TYPE, ..."; {@code watermark}: "col" or "col - INTERVAL ..." or null. */
+    /** {@code columns}: "name TYPE, name AS expression, ..." (no commas inside); {@code watermark}: "col" or "col - INTERVAL ..." or null. */
     SqlTestKit table(String name, String columns, String rowtime, String watermark, List<Row> rows) {
         List<ColumnDef> cols = new ArrayList<>();
         for (String c : columns.split(",")) {
             String[] nt = c.trim().split("\\s+", 2);
-            cols.add(ColumnDef.physical(nt[0], type(nt[1])));
+            cols.add(nt[1].startsWith("AS ") ? new ColumnDef(nt[0], null, expression(nt[1].substring(3)), null, false, null)
+                    : ColumnDef.physical(nt[0], type(nt[1])));
         }
         WatermarkDef wm = rowtime == null ? null : new WatermarkDef(rowtime, expression(watermark));
         TableDef def = new TableDef(name, cols, wm, List.of(),
@@ -95,8 +97,15 @@ final class SqlTestKit {
             QueryPlanner types = new QueryPlanner();
             for (Table t : tables.values()) {
                 types.register(t.def());
-                RelDataType rowType = types.optimized("SELECT * FROM `" + t.def().name() + "`").getRowType();
-                root.add(t.def().name(), new RowsTable(rowType, t.rows()));
+                boolean computed = ComputedColumns.has(t.def());
+                String physical = computed ? ComputedColumns.physicalTable(t.def()) : t.def().name();
+                RelDataType rowType = types.optimized("SELECT * FROM `" + physical + "`").getRowType();
+                root.add(physical, new RowsTable(rowType, t.rows()));
+                if (computed) {
+                    // The view expands with the connection's default lexical rules: double quotes.
+                    root.add(t.def().name(), ViewTable.viewMacro(root, ComputedColumns.select(t.def()).replace('`', '"'), List.of(),
+                            List.of(t.def().name()), false));
+                }
             }
             try (ResultSet rs = c.createStatement().executeQuery(query)) {
                 return rows(rs);
