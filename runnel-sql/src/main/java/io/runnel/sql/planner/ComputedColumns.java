@@ -1,0 +1,41 @@
+package io.runnel.sql.planner;
+
+import io.runnel.sql.catalog.ColumnDef;
+import io.runnel.sql.catalog.TableDef;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+
+/**
+ * A table with computed columns reads as a SELECT over its physical columns (a hidden table named
+ * {@code name$physical}): the planner derives the computed columns' types by validating it and
+ * runs it as a calc right after the source, before the watermark.
+ */
+public final class ComputedColumns {
+    private static final SqlDialect BACKTICKS = new CalciteSqlDialect(
+            CalciteSqlDialect.DEFAULT_CONTEXT.withIdentifierQuoteString("`"));
+
+    private ComputedColumns() {}
+
+    public static boolean has(TableDef def) {
+        return def.columns().stream().anyMatch(ColumnDef::isComputed);
+    }
+
+    public static String physicalTable(TableDef def) {
+        return def.name() + "$physical";
+    }
+
+    /** The physical part of the table, without watermark: what the connector reads. */
+    static TableDef physicalPart(TableDef def) {
+        List<ColumnDef> physical = def.columns().stream().filter(ColumnDef::isPhysical).toList();
+        return new TableDef(physicalTable(def), physical, null, List.of(), def.options(), true, null);
+    }
+
+    /** The SELECT giving the table's columns in DDL order from its physical part. */
+    public static String select(TableDef def) {
+        return "SELECT " + def.columns().stream().map(c -> c.isComputed()
+                ? "(" + c.expression().toSqlString(BACKTICKS).getSql() + ") AS `" + c.name() + "`"
+                : "`" + c.name() + "`").collect(Collectors.joining(", ")) + " FROM `" + physicalTable(def) + "`";
+    }
+}

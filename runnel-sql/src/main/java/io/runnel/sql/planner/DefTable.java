@@ -1,0 +1,45 @@
+package io.runnel.sql.planner;
+
+import io.runnel.sql.catalog.TableDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/**
+ * A registered table as Calcite sees it: its declared columns with their types. The planner finds
+ * the definition again on the scan to read the table through its connector.
+ */
+public final class DefTable extends AbstractTable {
+    private final TableDef def;
+    private final RelDataType rowType;
+    private final int rowtimeIndex;
+    private final RelNode computed;
+
+    /** {@code computed}: the plan computing the table's columns from its physical part, null if all are physical. */
+    DefTable(TableDef def, RelDataType rowType, RelNode computed) {
+        this.def = def;
+        this.rowType = rowType;
+        this.computed = computed;
+        this.rowtimeIndex = def.watermark() == null ? -1 : rowType.getFieldNames().indexOf(def.watermark().rowtimeColumn());
+    }
+
+    public TableDef def() {
+        return def;
+    }
+
+    /** The event-time attribute's index in the row, -1 if the table has no WATERMARK. */
+    public int rowtimeIndex() {
+        return rowtimeIndex;
+    }
+
+    /** The plan computing the columns from the physical part; null when every column is physical. */
+    RelNode computed() {
+        return computed;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+        return rowType;
+    }
+}

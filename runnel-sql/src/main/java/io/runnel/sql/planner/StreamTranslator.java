@@ -1,0 +1,115 @@
+package io.runnel.sql.planner;
+
+import io.runnel.api.DataStream;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.api.time.WatermarkStrategy;
+import io.runnel.sql.catalog.TableDef;
+import io.runnel.sql.connect.TableConnector;
+import io.runnel.sql.data.Row;
+import io.runnel.sql.exec.RowtimeAssigner;
+import java.time.Duration;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+
+/** Translates an optimized relational tree onto the DataStream API, operator by operator. */
+final class StreamTranslator {
+    private final StreamEnvironment env;
+
+    StreamTranslator(StreamEnvironment env) {
+        this.env = env;
+    }
+
+    Translated translate(RelNode rel) {
+        if (rel instanceof TableScan scan) {
+            return scan(scan);
+        }
+        if (rel instanceof Calc calc) {
+            return calc(calc);
+        }
+        if (rel instanceof Aggregate agg) {
+            return new WindowAggTranslator(this).translate(agg);
+        }
+        if (rel instanceof TableFunctionScan tvf) {
+            throw new SqlPlanningException("window table function " + WindowAggTranslator.tvfName(tvf)
+                    + " is supported only under GROUP BY window_start, window_end");
+        }
+        throw new SqlPlanningException(describe(rel) + " is not supported yet");
+    }
+
+    /** The construct a node stands for, as a user would name it. */
+    static String describe(RelNode rel) {
+        String name = rel.getRelTypeName().replaceFirst("^Logical", "");
+        return switch (name) {
+            case "Join", "Correlate" -> "JOIN";
+            case "Sort" -> "ORDER BY / LIMIT / FETCH";
+            case "Union", "Intersect", "Minus" -> "set operation " + name.toUpperCase(java.util.Locale.ROOT);
+            case "Values" -> "VALUES (a query without a table)";
+            case "Window" -> "OVER window";
+            case "Match" -> "MATCH_RECOGNIZE";
+            default -> name;
+        };
+    }
+
+    private Translated scan(TableScan scan) {
+        DefTable table = scan.getTable().unwrap(DefTable.class);
+        if (table == null) {
+            throw new SqlPlanningException("table " + scan.getTable().getQualifiedName() + " is not a registered table");
+        }
+        TableDef def = table.def();
+        DataStream<Row> rows = table.computed() != null ? translate(table.computed()).stream()
+                : connector(def).source(env, new TableConnector.SourceRequest(def.name(), scan.getRowType(), List.of(),
+                        def.options(), env.parallelism()));
+        if (table.rowtimeIndex() < 0) {
+            return new Translated(rows, -1);
+        }
+        long lag = WatermarkLag.millis(def.name(), def.watermark());
+        DataStream<Row> timed = rows.assignTimestampsAndWatermarks(WatermarkStrategy.<Row>forBoundedOutOfOrderness(Duration.ofMillis(lag))
+                .withTimestampAssigner(new RowtimeAssigner(table.rowtimeIndex(), def.watermark().rowtimeColumn())))
+                .name("Watermarks[" + def.name() + ": " + def.watermark().rowtimeColumn() + " - " + lag + " ms]");
+        return new Translated(timed, table.rowtimeIndex());
+    }
+
+    private static TableConnector connector(TableDef def) {
+        String id = def.connector();
+        if (id == null) {
+            throw new SqlPlanningException("table " + def.name() + " has no 'connector' option");
+        }
+        for (TableConnector c : ServiceLoader.load(TableConnector.class)) {
+            if (c.identifier().equals(id)) {
+                if (!c.isSource()) {
+                    throw new SqlPlanningException("table " + def.name() + ": connector '" + id + "' cannot be read from");
+                }
+                return c;
+            }
+        }
+        throw new SqlPlanningException("table " + def.name() + ": no connector '" + id + "' on the classpath");
+    }
+
+    private Translated calc(Calc calc) {
+        Translated in = translate(calc.getInput());
+        RexProgram program = calc.getProgram();
+        List<RexNode> projects = program.expandList(program.getProjectList());
+        RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+        var fn = CalcCodegen.calc(calc.getCluster().getRexBuilder(), calc.getInput().getRowType(), condition, projects);
+        DataStream<Row> out = in.stream().flatMap(fn).name("Calc[" + summary(projects, condition) + "]");
+        int rowtime = -1;
+        for (int i = 0; i < projects.size(); i++) {
+            if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == in.rowtime()) {
+                rowtime = i;
+            }
+        }
+        return new Translated(out, rowtime);
+    }
+
+    private static String summary(List<RexNode> projects, RexNode condition) {
+        return "select " + projects + (condition == null ? "" : " where " + condition);
+    }
+}

@@ -1,0 +1,198 @@
+package io.runnel.sql.planner;
+
+import io.runnel.api.DataStream;
+import io.runnel.api.windowing.SlidingEventTimeWindows;
+import io.runnel.api.windowing.TimeWindow;
+import io.runnel.api.windowing.TumblingEventTimeWindows;
+import io.runnel.api.windowing.WindowAssigner;
+import io.runnel.sql.data.Row;
+import io.runnel.sql.exec.AggSpec;
+import io.runnel.sql.exec.GroupAggregateFunction;
+import io.runnel.sql.exec.GroupKeySelector;
+import io.runnel.sql.exec.SqlAggregate;
+import io.runnel.sql.exec.WindowRowEmitter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A GROUP BY window_start, window_end [, keys] over a TUMBLE or HOP table function, onto
+ * keyBy + event-time window + incremental aggregate. A calc between the two runs before the window,
+ * with the window columns filled in by the window operator.
+ */
+final class WindowAggTranslator {
+    private final StreamTranslator streams;
+
+    WindowAggTranslator(StreamTranslator streams) {
+        this.streams = streams;
+    }
+
+    static String tvfName(TableFunctionScan tvf) {
+        return tvf.getCall() instanceof RexCall c ? c.getOperator().getName() : String.valueOf(tvf.getCall());
+    }
+
+    Translated translate(Aggregate agg) {
+        if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw new SqlPlanningException("GROUPING SETS / ROLLUP / CUBE are not supported yet");
+        }
+        RelNode input = agg.getInput();
+        Calc pre = input instanceof Calc c ? c : null;
+        RelNode below = pre == null ? input : pre.getInput();
+        if (!(below instanceof TableFunctionScan tvf)) {
+            return groupAggregate(agg);
+        }
+        RexCall call = (RexCall) tvf.getCall();
+        String fn = call.getOperator().getName();
+        if (!fn.equals("TUMBLE") && !fn.equals("HOP")) {
+            throw new SqlPlanningException("window table function " + fn + " is not supported yet (TUMBLE and HOP are)");
+        }
+        Translated in = streams.translate(tvf.getInput(0));
+        int n = tvf.getInput(0).getRowType().getFieldCount();
+        checkDescriptor(call, in, tvf);
+        int[] windowCols = new int[(pre == null ? tvf : pre).getRowType().getFieldCount()];
+        DataStream<Row> rows = in.stream();
+        if (pre == null) {
+            windowCols[n] = WindowRowEmitter.WINDOW_START;
+            windowCols[n + 1] = WindowRowEmitter.WINDOW_END;
+            windowCols[n + 2] = WindowRowEmitter.WINDOW_TIME;
+        } else {
+            rows = preCalc(pre, n, windowCols, rows, tvf);
+        }
+        List<Integer> keys = new ArrayList<>();
+        List<Integer> layout = new ArrayList<>();
+        for (int g : agg.getGroupSet()) {
+            layout.add(windowCols[g] != 0 ? windowCols[g] : keys.size());
+            if (windowCols[g] == 0) {
+                keys.add(g);
+            }
+        }
+        if (!layout.contains(WindowRowEmitter.WINDOW_START) || !layout.contains(WindowRowEmitter.WINDOW_END)) {
+            throw new SqlPlanningException("a " + fn + " aggregation must GROUP BY both window_start and window_end");
+        }
+        AggSpec[] specs = agg.getAggCallList().stream().map(c -> spec(c, windowCols)).toArray(AggSpec[]::new);
+        SqlAggregate aggregate = new SqlAggregate(specs);
+        DataStream<Row> out = rows.keyBy(new GroupKeySelector(keys.stream().mapToInt(Integer::intValue).toArray()))
+                .window(assigner(call, fn))
+                .aggregate(aggregate, new WindowRowEmitter(layout.stream().mapToInt(Integer::intValue).toArray(), aggregate))
+                .name("WindowAggregate[" + call + " group " + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
+        return new Translated(out, -1);
+    }
+
+    /** A GROUP BY not over a window function: a changelog keyed by the grouping columns. */
+    private Translated groupAggregate(Aggregate agg) {
+        if (!insertOnly(agg.getInput())) {
+            throw new SqlPlanningException("a GROUP BY over an updating input (an aggregation of an aggregation) is not supported yet");
+        }
+        Translated in = streams.translate(agg.getInput());
+        int[] noWindow = new int[agg.getInput().getRowType().getFieldCount()];
+        AggSpec[] specs = agg.getAggCallList().stream().map(c -> spec(c, noWindow)).toArray(AggSpec[]::new);
+        DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(agg.getGroupSet().toArray()))
+                .process(new GroupAggregateFunction(new SqlAggregate(specs)))
+                .name("GroupAggregate[group " + agg.getGroupSet() + " " + agg.getAggCallList() + ", changelog]");
+        return new Translated(out, -1);
+    }
+
+    private static boolean insertOnly(RelNode rel) {
+        return !(rel instanceof Aggregate) && rel.getInputs().stream().allMatch(WindowAggTranslator::insertOnly);
+    }
+
+    private static void checkDescriptor(RexCall call, Translated in, TableFunctionScan tvf) {
+        for (RexNode op : call.getOperands()) {
+            if (op.getKind() == SqlKind.DESCRIPTOR) {
+                RexNode col = ((RexCall) op).getOperands().get(0);
+                if (col instanceof RexInputRef ref && ref.getIndex() == in.rowtime()) {
+                    return;
+                }
+                String name = col instanceof RexInputRef ref ? tvf.getInput(0).getRowType().getFieldNames().get(ref.getIndex())
+                        : String.valueOf(col);
+                throw new SqlPlanningException(call.getOperator().getName() + "(..., DESCRIPTOR(" + name
+                        + "), ...): the column is not an event-time attribute (a table's WATERMARK FOR column)");
+            }
+        }
+        throw new SqlPlanningException(call.getOperator().getName() + " without a DESCRIPTOR column");
+    }
+
+    /** Runs the calc between the window function and the aggregate; window columns are marked, not computed. */
+    private static DataStream<Row> preCalc(Calc pre, int n, int[] windowCols, DataStream<Row> rows, TableFunctionScan tvf) {
+        RexProgram program = pre.getProgram();
+        RexBuilder rex = pre.getCluster().getRexBuilder();
+        List<RexNode> projects = new ArrayList<>(program.expandList(program.getProjectList()));
+        RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+        ImmutableBitSet windowBits = ImmutableBitSet.range(n, n + 3);
+        if (condition != null && RelOptUtil.InputFinder.bits(condition).intersects(windowBits)) {
+            throw new SqlPlanningException("a WHERE on window_start/window_end/window_time before the aggregation is not supported yet");
+        }
+        for (int i = 0; i < projects.size(); i++) {
+            RexNode p = projects.get(i);
+            if (p instanceof RexInputRef ref && ref.getIndex() >= n) {
+                windowCols[i] = WindowRowEmitter.WINDOW_START - (ref.getIndex() - n);
+                projects.set(i, rex.makeNullLiteral(p.getType()));
+            } else if (RelOptUtil.InputFinder.bits(p).intersects(windowBits)) {
+                throw new SqlPlanningException("an expression over the window columns (" + p + ") before the aggregation"
+                        + " is not supported yet");
+            }
+        }
+        return rows.flatMap(CalcCodegen.calc(rex, tvf.getInput(0).getRowType(), condition, projects))
+                .name("Calc[select " + projects + (condition == null ? "" : " where " + condition) + "]");
+    }
+
+    private static AggSpec spec(AggregateCall call, int[] windowCols) {
+        String name = call.getAggregation().getName();
+        if (call.isDistinct()) {
+            throw new SqlPlanningException(name + "(DISTINCT ...) is not supported yet");
+        }
+        if (call.filterArg >= 0) {
+            throw new SqlPlanningException(name + "(...) FILTER (WHERE ...) is not supported yet");
+        }
+        AggSpec.Kind kind = switch (call.getAggregation().getKind()) {
+            case COUNT -> AggSpec.Kind.COUNT;
+            case SUM -> AggSpec.Kind.SUM;
+            case SUM0 -> AggSpec.Kind.SUM0;
+            case MIN -> AggSpec.Kind.MIN;
+            case MAX -> AggSpec.Kind.MAX;
+            case AVG -> AggSpec.Kind.AVG;
+            default -> throw new SqlPlanningException("aggregate function " + name + " is not supported yet");
+        };
+        if (call.getArgList().size() > 1) {
+            throw new SqlPlanningException(name + " with " + call.getArgList().size() + " arguments is not supported yet");
+        }
+        int arg = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+        if (arg >= 0 && windowCols[arg] != 0) {
+            throw new SqlPlanningException(name + " over a window column is not supported yet");
+        }
+        return new AggSpec(kind, arg, call.getType().getSqlTypeName());
+    }
+
+    private static WindowAssigner<Object, TimeWindow> assigner(RexCall call, String fn) {
+        List<Long> intervals = new ArrayList<>();
+        for (RexNode op : call.getOperands()) {
+            if (op instanceof RexLiteral lit && lit.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+                intervals.add(lit.getValueAs(Long.class));
+            }
+        }
+        if (fn.equals("TUMBLE")) {
+            Duration size = Duration.ofMillis(intervals.get(0));
+            return intervals.size() > 1 ? TumblingEventTimeWindows.of(size, Duration.ofMillis(intervals.get(1)))
+                    : TumblingEventTimeWindows.of(size);
+        }
+        Duration slide = Duration.ofMillis(intervals.get(0));
+        Duration size = Duration.ofMillis(intervals.get(1));
+        return intervals.size() > 2 ? SlidingEventTimeWindows.of(size, slide, Duration.ofMillis(intervals.get(2)))
+                : SlidingEventTimeWindows.of(size, slide);
+    }
+}

@@ -1,0 +1,155 @@
+package io.runnel.sql.planner;
+
+import io.runnel.api.StreamEnvironment;
+import io.runnel.sql.SqlEnvironment;
+import io.runnel.sql.catalog.ColumnDef;
+import io.runnel.sql.catalog.TableDef;
+import io.runnel.sql.catalog.WatermarkDef;
+import io.runnel.sql.data.Row;
+import io.runnel.testing.CollectSink;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.schema.impl.ViewTable;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParser;
+
+/** Tables over the {@code values} connector, run both streaming and by Calcite's own batch executor (the oracle). */
+final class SqlTestKit {
+    record Table(TableDef def, List<Row> rows) {}
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+
+    /** {@code columns}: "name TYPE, name AS expression, ..." (no commas inside); {@code watermark}: "col" or "col - INTERVAL ..." or null. */
+    SqlTestKit table(String name, String columns, String rowtime, String watermark, List<Row> rows) {
+        List<ColumnDef> cols = new ArrayList<>();
+        for (String c : columns.split(",")) {
+            String[] nt = c.trim().split("\\s+", 2);
+            cols.add(nt[1].startsWith("AS ") ? new ColumnDef(nt[0], null, expression(nt[1].substring(3)), null, false, null)
+                    : ColumnDef.physical(nt[0], type(nt[1])));
+        }
+        WatermarkDef wm = rowtime == null ? null : new WatermarkDef(rowtime, expression(watermark));
+        TableDef def = new TableDef(name, cols, wm, List.of(),
+                Map.of("connector", "values", "data-id", ValuesConnector.register(rows)), false, null);
+        tables.put(name, new Table(def, rows));
+        return this;
+    }
+
+    static SqlDataTypeSpec type(String type) {
+        SqlBasicCall cast = (SqlBasicCall) expression("CAST(NULL AS " + type + ")");
+        return (SqlDataTypeSpec) cast.operand(1);
+    }
+
+    static SqlNode expression(String sql) {
+        try {
+            return SqlParser.create(sql, SqlPlanner.PARSER).parseExpression();
+        } catch (Exception e) {
+            throw new IllegalArgumentException(sql, e);
+        }
+    }
+
+    List<TableDef> sqlEnvironmentTables() {
+        return tables.values().stream().map(Table::def).toList();
+    }
+
+    SqlEnvironment sqlEnvironment(StreamEnvironment env) {
+        SqlEnvironment sql = SqlEnvironment.create(env);
+        tables.values().forEach(t -> sql.registerTable(t.def()));
+        return sql;
+    }
+
+    /** The rows the streaming job emits, at {@code parallelism}. */
+    List<Row> stream(String query, int parallelism) throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+        CollectSink<Row> sink = new CollectSink<>();
+        sqlEnvironment(env).sqlQuery(query).sinkTo(sink);
+        env.execute("sql test");
+        List<Row> out = new ArrayList<>(sink.results());
+        sink.clear();
+        return out;
+    }
+
+    /** The rows Calcite's Enumerable executor computes for {@code query} over the same rows. */
+    List<Row> oracle(String query) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("lex", "JAVA");
+        try (Connection c = DriverManager.getConnection("jdbc:calcite:", p)) {
+            SchemaPlus root = c.unwrap(CalciteConnection.class).getRootSchema();
+            QueryPlanner types = new QueryPlanner();
+            for (Table t : tables.values()) {
+                types.register(t.def());
+                boolean computed = ComputedColumns.has(t.def());
+                String physical = computed ? ComputedColumns.physicalTable(t.def()) : t.def().name();
+                RelDataType rowType = types.optimized("SELECT * FROM `" + physical + "`").getRowType();
+                root.add(physical, new RowsTable(rowType, t.rows()));
+                if (computed) {
+                    // The view expands with the connection's default lexical rules: double quotes.
+                    root.add(t.def().name(), ViewTable.viewMacro(root, ComputedColumns.select(t.def()).replace('`', '"'), List.of(),
+                            List.of(t.def().name()), false));
+                }
+            }
+            try (ResultSet rs = c.createStatement().executeQuery(query)) {
+                return rows(rs);
+            }
+        }
+    }
+
+    private static List<Row> rows(ResultSet rs) throws Exception {
+        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        int n = rs.getMetaData().getColumnCount();
+        List<Row> out = new ArrayList<>();
+        while (rs.next()) {
+            Object[] f = new Object[n];
+            for (int i = 0; i < n; i++) {
+                if (rs.getMetaData().getColumnType(i + 1) == Types.TIMESTAMP) {
+                    var ts = rs.getTimestamp(i + 1, utc);
+                    f[i] = ts == null ? null : ts.getTime();
+                } else {
+                    f[i] = rs.getObject(i + 1);
+                }
+            }
+            out.add(Row.insert(f));
+        }
+        return out;
+    }
+
+    /** A finite table of rows in Calcite's internal representation, for the oracle. */
+    private static final class RowsTable extends AbstractTable implements ScannableTable {
+        private final RelDataType rowType;
+        private final List<Row> rows;
+
+        RowsTable(RelDataType rowType, List<Row> rows) {
+            this.rowType = rowType;
+            this.rows = rows;
+        }
+
+        @Override
+        public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+            return typeFactory.copyType(rowType);
+        }
+
+        @Override
+        public Enumerable<Object[]> scan(DataContext root) {
+            return Linq4j.asEnumerable(rows.stream().map(r -> r.fields().clone()).toList());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.runnel.sql.planner;
+
+import io.runnel.api.DataStream;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.sql.connect.TableConnector;
+import io.runnel.sql.data.Row;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test connector {@code 'connector' = 'values'}: a table's rows come from a static registry under {@code 'data-id'}, as Flink's. */
+public final class ValuesConnector implements TableConnector {
+    private static final Map<String, List<Row>> DATA = new ConcurrentHashMap<>();
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    /** Registers rows and returns the {@code 'data-id'} that reads them. */
+    public static String register(List<Row> rows) {
+        String id = "values-" + IDS.incrementAndGet();
+        DATA.put(id, List.copyOf(rows));
+        return id;
+    }
+
+    @Override
+    public String identifier() {
+        return "values";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("data-id");
+    }
+
+    @Override
+    public DataStream<Row> source(StreamEnvironment env, SourceRequest request) {
+        List<Row> rows = DATA.get(request.options().get("data-id"));
+        if (rows == null) {
+            throw new IllegalArgumentException("table " + request.table() + ": no rows registered under 'data-id'");
+        }
+        return env.fromCollection(rows).name("values[" + request.table() + "]");
+    }
+}
