@@ -48,7 +48,7 @@ class CreateTableParseTest {
                 "BIGINT NOT NULL", "VARCHAR(2147483647)", "VARBINARY(2147483647)", "DECIMAL(10, 2)",
                 "VARCHAR(2147483647) ARRAY", "MAP< VARCHAR(2147483647), INTEGER >",
                 "ROW(`name` VARCHAR(2147483647), `age` INTEGER NOT NULL)", "TIMESTAMP(3)",
-                "TIMESTAMP_WITH_LOCAL_TIME_ZONE(3)");
+                "TIMESTAMP(3) WITH LOCAL TIME ZONE");
         assertThat(t.columns().get(0).comment()).isEqualTo("the key");
         assertThat(t.columns().get(0).type().getNullable()).isFalse();
         ColumnDef total = t.columns().get(9);
