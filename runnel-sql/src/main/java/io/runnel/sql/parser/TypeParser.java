@@ -139,7 +139,9 @@ final class TypeParser {
         } else if (precision >= 0) {
             in.expectSymbol(")");
         }
-        return new SqlBasicTypeNameSpec(withTimeZone(typeName), precision, scale, POS);
+        SqlTypeName zoned = withTimeZone(typeName);
+        // Without a scale, as Calcite's own parser builds it (its "scale not specified"), so specs compare equal.
+        return scale < 0 ? new SqlBasicTypeNameSpec(zoned, precision, POS) : new SqlBasicTypeNameSpec(zoned, precision, scale, POS);
     }
 
     private SqlTypeNameSpec decimal() {

@@ -32,7 +32,7 @@ final class TypeText {
             return "MAP< " + of(map.getKeyType()) + ", " + of(map.getValType()) + " >";
         }
         if (spec instanceof SqlCollectionTypeNameSpec c) {
-            return name(c.getElementTypeName()) + " " + c.getCollectionTypeName();
+            return name(c.getElementTypeName()) + " " + c.getTypeName().getSimple();
         }
         return CalciteParsing.unparse(new SqlDataTypeSpec(spec, SqlParserPos.ZERO), CalciteParsing.DIALECT);
     }

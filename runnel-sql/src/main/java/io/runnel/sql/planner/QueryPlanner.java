@@ -27,8 +27,9 @@ public final class QueryPlanner {
     public String explain(String sql, int parallelism) {
         RelNode rel = planner.plan(sql);
         StreamEnvironment scratch = StreamEnvironment.create().setParallelism(parallelism);
-        DataStream<Row> out = new StreamTranslator(scratch).translate(rel).stream();
+        StreamTranslator translator = new StreamTranslator(scratch);
+        DataStream<Row> out = translator.translate(rel).stream();
         return "== Optimized logical plan ==\n" + RelOptUtil.toString(rel) + "\n== Physical plan ==\n"
-                + PlanPrinter.print(out.transformation(), parallelism);
+                + PlanPrinter.print(out.transformation(), parallelism, translator.modes());
     }
 }

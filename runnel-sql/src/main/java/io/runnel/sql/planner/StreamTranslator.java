@@ -8,7 +8,10 @@ import io.runnel.sql.connect.TableConnector;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.exec.RowtimeAssigner;
 import java.time.Duration;
+import io.runnel.api.graph.Transformation;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -27,7 +30,20 @@ final class StreamTranslator {
         this.env = env;
     }
 
+    /** The changelog mode of each operator translated, for EXPLAIN. */
+    private final Map<Transformation, ChangelogMode> modes = new IdentityHashMap<>();
+
+    Map<Transformation, ChangelogMode> modes() {
+        return modes;
+    }
+
     Translated translate(RelNode rel) {
+        Translated t = dispatch(rel);
+        modes.put(t.stream().transformation(), t.mode());
+        return t;
+    }
+
+    private Translated dispatch(RelNode rel) {
         if (rel instanceof TableScan scan) {
             return scan(scan);
         }
@@ -106,7 +122,24 @@ final class StreamTranslator {
                 rowtime = i;
             }
         }
-        return new Translated(out, rowtime);
+        return new Translated(out, rowtime, in.mode().insertOnly() ? in.mode() : projectMode(in.mode(), projects));
+    }
+
+    /** An updating input's upsert key through a projection: kept when every key column is projected as is. */
+    private static ChangelogMode projectMode(ChangelogMode mode, List<RexNode> projects) {
+        int[] key = new int[mode.upsertKey().length];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = -1;
+            for (int i = 0; i < projects.size() && key[k] < 0; i++) {
+                if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == mode.upsertKey()[k]) {
+                    key[k] = i;
+                }
+            }
+            if (key[k] < 0) {
+                return ChangelogMode.updating();
+            }
+        }
+        return ChangelogMode.updating(key);
     }
 
     private static String summary(List<RexNode> projects, RexNode condition) {

@@ -95,21 +95,18 @@ final class WindowAggTranslator {
 
     /** A GROUP BY not over a window function: a changelog keyed by the grouping columns. */
     private Translated groupAggregate(Aggregate agg) {
-        if (!insertOnly(agg.getInput())) {
+        Translated in = streams.translate(agg.getInput());
+        if (in.mode().isUpdating()) {
             throw new SqlPlanningException("a GROUP BY over an updating input (an aggregation of an aggregation) is not supported yet");
         }
-        Translated in = streams.translate(agg.getInput());
         int[] noWindow = new int[agg.getInput().getRowType().getFieldCount()];
         AggSpec[] specs = agg.getAggCallList().stream().map(c -> spec(c, noWindow)).toArray(AggSpec[]::new);
         DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(agg.getGroupSet().toArray()))
                 .process(new GroupAggregateFunction(new SqlAggregate(specs)))
-                .name("GroupAggregate[group " + agg.getGroupSet() + " " + agg.getAggCallList() + ", changelog]");
-        return new Translated(out, -1);
+                .name("GroupAggregate[group " + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
+        return Translated.updating(out, java.util.stream.IntStream.range(0, agg.getGroupCount()).toArray());
     }
 
-    private static boolean insertOnly(RelNode rel) {
-        return !(rel instanceof Aggregate) && rel.getInputs().stream().allMatch(WindowAggTranslator::insertOnly);
-    }
 
     private static void checkDescriptor(RexCall call, Translated in, TableFunctionScan tvf) {
         for (RexNode op : call.getOperands()) {

@@ -117,7 +117,7 @@ class CreateTableParseTest {
             ColumnDef x = a.columns().get(i);
             ColumnDef y = b.columns().get(i);
             if (x.type() != null) {
-                assertThat(y.type().equalsDeep(x.type(), org.apache.calcite.util.Litmus.IGNORE)).isTrue();
+                assertThat(y.type().equalsDeep(x.type(), org.apache.calcite.util.Litmus.IGNORE)).as(x.name()).isTrue();
                 assertThat(type(y)).isEqualTo(type(x));
             } else {
                 assertThat(y.expression().equalsDeep(x.expression(), org.apache.calcite.util.Litmus.IGNORE)).isTrue();

@@ -68,8 +68,8 @@ class SqlPlanningErrorTest {
                 + "HOP(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND))"
                 + " WHERE amount > 1 GROUP BY window_start, window_end");
         assertThat(plan).contains("LogicalTableFunctionScan", "== Physical plan ==")
-                .containsPattern("WindowAggregate\\[HOP.*\\(parallelism 2\\)")
-                .containsPattern("Calc\\[.*where.*\\(parallelism 2\\)")
-                .containsPattern("values\\[orders\\] \\(parallelism 1\\)");
+                .containsPattern("WindowAggregate\\[HOP.*\\(parallelism 2, changelog \\[I\\]\\)")
+                .containsPattern("Calc\\[.*where.*\\(parallelism 2, changelog \\[I\\]\\)")
+                .containsPattern("values\\[orders\\] \\(parallelism 1, changelog \\[I\\]\\)");
     }
 }
