@@ -4,15 +4,34 @@ import io.runnel.api.DataStream;
 import io.runnel.api.StreamEnvironment;
 import io.runnel.sql.catalog.TableDef;
 import io.runnel.sql.data.Row;
+import io.runnel.sql.parser.RunnelSqlParser;
+import io.runnel.sql.parser.SqlCreateFunction;
+import io.runnel.sql.parser.SqlCreateTable;
+import io.runnel.sql.parser.SqlCreateView;
+import io.runnel.sql.parser.SqlDescribeTable;
+import io.runnel.sql.parser.SqlDropObject;
+import io.runnel.sql.parser.SqlExplainStatement;
+import io.runnel.sql.parser.SqlResetStatement;
+import io.runnel.sql.parser.SqlSetStatement;
+import io.runnel.sql.parser.SqlShowObjects;
+import io.runnel.sql.parser.SqlStatementSet;
+import io.runnel.sql.planner.PlannedQuery;
 import io.runnel.sql.planner.QueryPlanner;
+import io.runnel.sql.planner.SqlPlanningException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
 
 /**
- * SQL on a stream environment, as Flink's TableEnvironment: register tables, then turn SELECTs
- * into streams of rows on the same job as the environment's other streams.
+ * SQL on a stream environment, as Flink's TableEnvironment: statements register tables, views and functions, and
+ * queries become streams of rows on the same job as the environment's other streams. Run the job with
+ * {@link StreamEnvironment#execute(String)} once the statements are in.
  */
 public final class SqlEnvironment {
     private final StreamEnvironment env;
     private final QueryPlanner planner = new QueryPlanner();
+    private final SqlOptions options = new SqlOptions();
 
     private SqlEnvironment(StreamEnvironment env) {
         this.env = env;
@@ -32,13 +51,161 @@ public final class SqlEnvironment {
         return this;
     }
 
-    /** The rows of {@code select}, added to the environment's job. */
+    /** Registers a view over {@code query}; {@code columns} renames its columns when not empty. */
+    public SqlEnvironment createView(String name, List<String> columns, String query) {
+        planner.planner().registerView(name, columns, query, true);
+        return this;
+    }
+
+    /** The rows of {@code select}, added to the environment's job; a changelog when the query updates its rows. */
     public DataStream<Row> sqlQuery(String select) {
         return planner.translate(select, env);
+    }
+
+    /** As {@link #sqlQuery}, with the result's columns and changelog mode. */
+    public PlannedQuery planQuery(String select) {
+        return planner.plan(select, env);
+    }
+
+    /** The rows of an insert-only query; a query that updates its rows is rejected, naming the operator. */
+    public DataStream<Row> toDataStream(String select) {
+        PlannedQuery q = planQuery(select);
+        if (q.mode().isUpdating()) {
+            throw new SqlPlanningException("the query updates rows it emitted before (" + q.updatingOperator()
+                    + "); read it with toChangelogStream, or make it insert-only");
+        }
+        return q.stream();
+    }
+
+    /** The rows of any query as a changelog (insert, update-before, update-after, delete). */
+    public DataStream<Row> toChangelogStream(String select) {
+        return sqlQuery(select);
     }
 
     /** The optimized relational plan and the physical plan {@code select} would run as. */
     public String explain(String select) {
         return planner.explain(select, env.parallelism());
+    }
+
+    /** The value a {@code SET} gave {@code key}, null if none. */
+    public String option(String key) {
+        return options.get(key);
+    }
+
+    /** Runs one statement of Flink's dialect (no trailing {@code ;}). */
+    public StatementResult executeSql(String statement) {
+        return execute(RunnelSqlParser.parse(statement));
+    }
+
+    /** Runs one parsed statement. */
+    public StatementResult execute(SqlNode node) {
+        if (node instanceof SqlCreateTable t) {
+            if (t.ifNotExists() && planner.planner().table(t.toTableDef().name()) != null) {
+                return StatementResult.ok("table " + t.toTableDef().name() + " exists already");
+            }
+            registerTable(t.toTableDef());
+            return StatementResult.ok("created table " + t.toTableDef().name());
+        }
+        if (node instanceof SqlCreateView v) {
+            if (v.ifNotExists() && planner.planner().table(v.name()) != null) {
+                return StatementResult.ok("view " + v.name() + " exists already");
+            }
+            planner.planner().registerView(v.name(), v.columnNames(), v.query(), v.temporary());
+            return StatementResult.ok("created view " + v.name());
+        }
+        if (node instanceof SqlCreateFunction f) {
+            throw new SqlPlanningException("CREATE FUNCTION " + f.name() + ": user-defined functions are not supported yet");
+        }
+        if (node instanceof SqlDropObject d) {
+            return drop(d);
+        }
+        if (node instanceof SqlSetStatement s) {
+            return set(s);
+        }
+        if (node instanceof SqlResetStatement r) {
+            options.reset(r.key());
+            return StatementResult.ok(r.key() == null ? "reset all options" : "reset " + r.key());
+        }
+        if (node instanceof SqlShowObjects show) {
+            return show(show);
+        }
+        if (node instanceof SqlDescribeTable d) {
+            return StatementResult.lines(TableDescription.of(planner.planner(), d.name()));
+        }
+        if (node instanceof SqlExplainStatement e) {
+            return explain(e.statement());
+        }
+        if (node instanceof SqlStatementSet set) {
+            List<String> lines = new ArrayList<>();
+            for (SqlInsert insert : set.inserts()) {
+                lines.addAll(insert(insert).lines());
+            }
+            return new StatementResult(lines, null, true);
+        }
+        if (node instanceof SqlInsert insert) {
+            return insert(insert);
+        }
+        return new StatementResult(List.of(), planner.plan(node, env), false);
+    }
+
+    private StatementResult insert(SqlInsert insert) {
+        if (insert.getTargetColumnList() != null && insert.getTargetColumnList().size() > 0) {
+            throw new SqlPlanningException("INSERT INTO " + insert.getTargetTable() + " (columns): a column list is not supported yet;"
+                    + " select the table's columns in order");
+        }
+        String table = insert.getTargetTable().toString().replace("`", "");
+        PlannedQuery q = planner.insert(table, insert.getSource(), env);
+        return new StatementResult(List.of("INSERT INTO " + table), q, true);
+    }
+
+    private StatementResult explain(SqlNode statement) {
+        SqlNode query = statement instanceof SqlInsert insert ? insert.getSource() : statement;
+        String plan = planner.explain(query, env.parallelism());
+        List<String> lines = new ArrayList<>();
+        if (statement instanceof SqlInsert insert) {
+            lines.add("== Sink ==");
+            lines.add("INSERT INTO " + insert.getTargetTable());
+        }
+        lines.addAll(List.of(plan.split("\n")));
+        return StatementResult.lines(lines);
+    }
+
+    private StatementResult drop(SqlDropObject d) {
+        if (d.objectKind() == SqlDropObject.ObjectKind.FUNCTION) {
+            throw new SqlPlanningException("DROP FUNCTION " + d.name() + ": user-defined functions are not supported yet");
+        }
+        var existing = planner.planner().table(d.name());
+        boolean isView = existing != null && existing.isView();
+        boolean wantView = d.objectKind() == SqlDropObject.ObjectKind.VIEW;
+        if (existing == null || isView != wantView) {
+            if (d.ifExists()) {
+                return StatementResult.ok("no " + d.objectKind().name().toLowerCase(java.util.Locale.ROOT) + " " + d.name());
+            }
+            throw new SqlPlanningException("DROP " + d.objectKind() + " " + d.name() + ": there is no "
+                    + d.objectKind().name().toLowerCase(java.util.Locale.ROOT) + " of that name"
+                    + (existing != null ? " (it is a " + (isView ? "view" : "table") + ")" : ""));
+        }
+        planner.planner().unregister(d.name());
+        return StatementResult.ok("dropped " + d.name());
+    }
+
+    private StatementResult set(SqlSetStatement s) {
+        if (s.key() == null) {
+            List<String> lines = new ArrayList<>();
+            options.all().forEach((k, v) -> lines.add("'" + k + "' = '" + v + "'"));
+            return StatementResult.lines(lines);
+        }
+        options.set(s.key(), s.value(), env);
+        return StatementResult.ok("set " + s.key() + " = " + s.value());
+    }
+
+    private StatementResult show(SqlShowObjects show) {
+        return switch (show.listing()) {
+            case TABLES -> StatementResult.lines(planner.planner().tableNames().stream()
+                    .filter(n -> !planner.planner().table(n).isView()).toList());
+            case VIEWS -> StatementResult.lines(planner.planner().tableNames().stream()
+                    .filter(n -> planner.planner().table(n).isView()).toList());
+            case FUNCTIONS -> StatementResult.lines(List.of());
+        };
     }
 }

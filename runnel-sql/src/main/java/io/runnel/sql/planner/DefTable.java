@@ -15,9 +15,16 @@ public final class DefTable extends AbstractTable {
     private final RelDataType rowType;
     private final int rowtimeIndex;
     private final RelNode computed;
+    private final boolean view;
 
     /** {@code computed}: the plan computing the table's columns from its physical part, null if all are physical. */
     DefTable(TableDef def, RelDataType rowType, RelNode computed) {
+        this(def, rowType, computed, false);
+    }
+
+    /** {@code view}: the table is a view, {@code computed} its query; its event-time attribute is the query's. */
+    DefTable(TableDef def, RelDataType rowType, RelNode computed, boolean view) {
+        this.view = view;
         this.def = def;
         this.rowType = rowType;
         this.computed = computed;
@@ -31,6 +38,11 @@ public final class DefTable extends AbstractTable {
     /** The event-time attribute's index in the row, -1 if the table has no WATERMARK. */
     public int rowtimeIndex() {
         return rowtimeIndex;
+    }
+
+    /** Whether this is a view: its rows are those of {@link #computed()}, read by no connector. */
+    public boolean isView() {
+        return view;
     }
 
     /** The plan computing the columns from the physical part; null when every column is physical. */

@@ -20,12 +20,59 @@ public final class QueryPlanner {
     }
 
     public DataStream<Row> translate(String sql, StreamEnvironment env) {
-        return new StreamTranslator(env).translate(planner.plan(sql)).stream();
+        return plan(sql, env).stream();
+    }
+
+    /** {@code sql} translated onto {@code env}'s job, with its row type and changelog mode. */
+    public PlannedQuery plan(String sql, StreamEnvironment env) {
+        return translate(planner.plan(sql), env);
+    }
+
+    /** A parsed query translated onto {@code env}'s job. */
+    public PlannedQuery plan(org.apache.calcite.sql.SqlNode query, StreamEnvironment env) {
+        return translate(planner.plan(query), env);
+    }
+
+    /** {@code INSERT INTO table query}: the query translated and written by the table's connector. */
+    public PlannedQuery insert(String table, org.apache.calcite.sql.SqlNode query, StreamEnvironment env) {
+        return SinkPlanner.insert(this, table, query, env);
+    }
+
+    /** EXPLAIN of a parsed query. */
+    public String explain(org.apache.calcite.sql.SqlNode query, int parallelism) {
+        return explain(planner.plan(query), parallelism);
+    }
+
+    PlannedQuery translate(RelNode rel, StreamEnvironment env) {
+        StreamTranslator translator = new StreamTranslator(env);
+        Translated t = translator.translate(rel);
+        return new PlannedQuery(t.stream(), rel.getRowType(), t.mode(),
+                t.mode().isUpdating() ? firstUpdating(t.stream().transformation(), translator.modes()) : null);
+    }
+
+    public SqlPlanner planner() {
+        return planner;
+    }
+
+    /** The operator nearest the sources whose output is updating: where the updates come from. */
+    private static String firstUpdating(io.runnel.api.graph.Transformation t,
+                                        java.util.Map<io.runnel.api.graph.Transformation, ChangelogMode> modes) {
+        for (io.runnel.api.graph.Transformation in : t.inputs()) {
+            String below = firstUpdating(in, modes);
+            if (below != null) {
+                return below;
+            }
+        }
+        ChangelogMode mine = modes.get(t);
+        return mine != null && mine.isUpdating() ? t.name() : null;
     }
 
     /** The optimized tree, then the operators it translates to on a scratch environment of that parallelism. */
     public String explain(String sql, int parallelism) {
-        RelNode rel = planner.plan(sql);
+        return explain(planner.plan(sql), parallelism);
+    }
+
+    private String explain(RelNode rel, int parallelism) {
         StreamEnvironment scratch = StreamEnvironment.create().setParallelism(parallelism);
         StreamTranslator translator = new StreamTranslator(scratch);
         DataStream<Row> out = translator.translate(rel).stream();

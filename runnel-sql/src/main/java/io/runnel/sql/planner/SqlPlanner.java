@@ -65,14 +65,69 @@ public final class SqlPlanner {
         root.add(def.name(), new DefTable(def, computed.getRowType(), computed));
     }
 
+    /**
+     * Registers a view: {@code query} planned now, read wherever the view is named. {@code columns} renames the
+     * query's columns when not empty.
+     */
+    public void registerView(String name, java.util.List<String> columns, String query, boolean temporary) {
+        registerView(name, columns, parse(query), temporary);
+    }
+
+    /** As {@link #registerView(String, java.util.List, String, boolean)}, the query parsed already. */
+    public void registerView(String name, java.util.List<String> columns, SqlNode query, boolean temporary) {
+        if (root.getTable(name, true) != null) {
+            throw new SqlPlanningException("a table or view named " + name + " is already registered");
+        }
+        RelNode rel = plan(query);
+        if (!columns.isEmpty()) {
+            if (columns.size() != rel.getRowType().getFieldCount()) {
+                throw new SqlPlanningException("view " + name + " names " + columns.size() + " columns but its query has "
+                        + rel.getRowType().getFieldCount());
+            }
+            rel = org.apache.calcite.tools.RelBuilder.proto(org.apache.calcite.plan.Contexts.empty())
+                    .create(rel.getCluster(), null).push(rel).rename(columns).build();
+        }
+        TableDef def = new TableDef(name, java.util.List.of(), null, java.util.List.of(), java.util.Map.of(), temporary, null);
+        root.add(name, new DefTable(def, rel.getRowType(), rel, true));
+    }
+
+    /** Removes a table or view; false if there is none of that name. */
+    public boolean unregister(String name) {
+        if (root.getTable(name, true) == null) {
+            return false;
+        }
+        root.removeTable(name);
+        root.removeTable(ComputedColumns.physicalTable(new TableDef(name, java.util.List.of(), null, java.util.List.of(),
+                java.util.Map.of(), false, null)));
+        return true;
+    }
+
+    /** The registered table or view of that name, null if none; hidden physical parts are not listed. */
+    public DefTable table(String name) {
+        CalciteSchema.TableEntry e = root.getTable(name, true);
+        return e == null ? null : (DefTable) e.getTable();
+    }
+
+    /** The names of the registered tables and views, sorted; hidden physical parts are not listed. */
+    public java.util.List<String> tableNames() {
+        return root.getTableNames().stream().filter(n -> !n.endsWith("$physical")).sorted().toList();
+    }
+
     /** The optimized tree of {@code sql}, a SELECT. */
     public RelNode plan(String sql) {
-        SqlNode parsed;
+        return plan(parse(sql));
+    }
+
+    private static SqlNode parse(String sql) {
         try {
-            parsed = SqlParser.create(sql, PARSER).parseQuery();
+            return SqlParser.create(sql, PARSER).parseQuery();
         } catch (SqlParseException e) {
             throw new SqlPlanningException("SQL parse error: " + e.getMessage(), e);
         }
+    }
+
+    /** The optimized tree of a parsed query; errors give the positions the parser recorded. */
+    public RelNode plan(SqlNode parsed) {
         SqlValidator validator = newValidator();
         SqlNode validated;
         try {

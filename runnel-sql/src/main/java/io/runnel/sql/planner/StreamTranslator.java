@@ -79,6 +79,9 @@ final class StreamTranslator {
         if (table == null) {
             throw new SqlPlanningException("table " + scan.getTable().getQualifiedName() + " is not a registered table");
         }
+        if (table.isView()) {
+            return translate(table.computed());
+        }
         TableDef def = table.def();
         DataStream<Row> rows = table.computed() != null ? translate(table.computed()).stream()
                 : connector(def).source(env, new TableConnector.SourceRequest(def.name(), scan.getRowType(), List.of(),

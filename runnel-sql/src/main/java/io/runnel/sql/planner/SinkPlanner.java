@@ -1,0 +1,106 @@
+package io.runnel.sql.planner;
+
+import io.runnel.api.StreamEnvironment;
+import io.runnel.sql.catalog.ColumnDef;
+import io.runnel.sql.catalog.TableDef;
+import io.runnel.sql.connect.TableConnector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * {@code INSERT INTO table query}: the query's columns cast to the table's where their types differ (as Flink's
+ * implicit insert casts), a check that the sink takes the changes the query produces, then the connector's sink.
+ */
+final class SinkPlanner {
+    private SinkPlanner() {}
+
+    static PlannedQuery insert(QueryPlanner queries, String table, org.apache.calcite.sql.SqlNode query, StreamEnvironment env) {
+        DefTable target = queries.planner().table(table);
+        if (target == null) {
+            throw new SqlPlanningException("INSERT INTO " + table + ": no such table");
+        }
+        if (target.isView()) {
+            throw new SqlPlanningException("INSERT INTO " + table + ": it is a view; only tables can be written to");
+        }
+        TableDef def = target.def();
+        if (def.columns().stream().anyMatch(c -> !c.isPhysical())) {
+            throw new SqlPlanningException("INSERT INTO " + table + ": writing a table with computed or metadata columns is not supported yet");
+        }
+        TableConnector connector = sinkConnector(def);
+        RelDataType targetType = target.getRowType(null);
+        RelNode rel = castTo(table, targetType, queries.planner().plan(query));
+        PlannedQuery planned = queries.translate(rel, env);
+        if (planned.mode().isUpdating() && !connector.acceptsChanges(def.options())) {
+            throw new SqlPlanningException("INSERT INTO " + table + ": connector '" + def.connector()
+                    + "' takes only inserts, but the query updates rows it emitted before (" + planned.updatingOperator()
+                    + " produces updates). Write into a table whose connector takes changes (upsert-kafka, print, blackhole),"
+                    + " or make the query insert-only, e.g. a window aggregation instead of a plain GROUP BY.");
+        }
+        connector.sink(planned.stream(), new TableConnector.SinkRequest(def.name(), targetType,
+                primaryKey(def), def.options(), planned.mode().isUpdating()));
+        return planned;
+    }
+
+    static TableConnector sinkConnector(TableDef def) {
+        String id = def.connector();
+        if (id == null) {
+            throw new SqlPlanningException("table " + def.name() + " has no 'connector' option");
+        }
+        for (TableConnector c : ServiceLoader.load(TableConnector.class)) {
+            if (c.identifier().equals(id)) {
+                if (!c.isSink()) {
+                    throw new SqlPlanningException("INSERT INTO " + def.name() + ": connector '" + id + "' cannot be written to");
+                }
+                return c;
+            }
+        }
+        throw new SqlPlanningException("table " + def.name() + ": no connector '" + id + "' on the classpath");
+    }
+
+    private static int[] primaryKey(TableDef def) {
+        List<String> names = def.columns().stream().map(ColumnDef::name).toList();
+        return def.primaryKey().stream().mapToInt(names::indexOf).toArray();
+    }
+
+    /** The query's rows as the target's columns: same count, each cast where its type differs. */
+    private static RelNode castTo(String table, RelDataType target, RelNode rel) {
+        List<RelDataTypeField> from = rel.getRowType().getFieldList();
+        List<RelDataTypeField> to = target.getFieldList();
+        if (from.size() != to.size()) {
+            throw new SqlPlanningException("INSERT INTO " + table + ": the query gives " + from.size()
+                    + " columns but the table has " + to.size() + " (" + String.join(", ", target.getFieldNames()) + ")");
+        }
+        RexBuilder rex = rel.getCluster().getRexBuilder();
+        List<RexNode> projects = new ArrayList<>();
+        boolean cast = false;
+        for (int i = 0; i < to.size(); i++) {
+            RelDataType f = from.get(i).getType();
+            RelDataType t = to.get(i).getType();
+            RexNode ref = rex.makeInputRef(rel, i);
+            if (SqlTypeUtil.equalSansNullability(rel.getCluster().getTypeFactory(), f, t)) {
+                projects.add(ref);
+                continue;
+            }
+            if (!SqlTypeUtil.canCastFrom(t, f, true)) {
+                throw new SqlPlanningException("INSERT INTO " + table + ": column " + (i + 1) + " (" + to.get(i).getName()
+                        + ") is " + t.getFullTypeString() + " but the query gives " + f.getFullTypeString());
+            }
+            projects.add(rex.makeCast(t, ref, true, false));
+            cast = true;
+        }
+        if (!cast) {
+            return rel;
+        }
+        RelNode projected = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(rel.getCluster(), null)
+                .push(rel).project(projects, target.getFieldNames(), true).build();
+        return SqlPlanner.optimize(projected);
+    }
+}
