@@ -18,10 +18,13 @@ public final class BenchCommand implements Runnable {
 
     /** {@code runnel bench nexmark}. */
     @Command(name = "nexmark", mixinStandardHelpOptions = true,
-            description = "The DataStream version of a Nexmark query over the generator, to a discarding sink.")
+            description = "A Nexmark query over the generator, to a discarding sink: the DataStream version (--query) or SQL (--sql).")
     static final class Nexmark implements Callable<Integer> {
-        @Option(names = "--query", required = true, description = "q0, q1, q2, q5, q7, q8 or count")
+        @Option(names = "--query", description = "the DataStream version of q0, q1, q2, q5, q7, q8 or count")
         String query;
+
+        @Option(names = "--sql", description = "a SQL script over the tables bid, person and auction, or a bundled query q0 ... q22")
+        String sql;
 
         @picocli.CommandLine.Mixin
         NexmarkSizeOptions size = new NexmarkSizeOptions();
@@ -31,7 +34,12 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, Object> figures = NexmarkBenchmark.run(query, size.events, size.parallelism, checkpoints::apply);
+            if ((query == null) == (sql == null)) {
+                throw new IllegalArgumentException("give exactly one of --query (a DataStream query) and --sql (a SQL script)");
+            }
+            Map<String, Object> figures = sql != null
+                    ? io.runnel.bench.nexmark.sql.NexmarkSqlBenchmark.run(sql, size.events, size.parallelism, checkpoints::apply, System.err)
+                    : NexmarkBenchmark.run(query, size.events, size.parallelism, checkpoints::apply);
             System.out.println(NexmarkBenchmark.toJson(figures));
             return 0;
         }

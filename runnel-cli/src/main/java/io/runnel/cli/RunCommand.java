@@ -23,8 +23,12 @@ public final class RunCommand implements Runnable {
     @Command(name = "nexmark", mixinStandardHelpOptions = true,
             description = "Run a Nexmark query and write its rows as JSON lines into --output (files starting with '.' are not output).")
     static final class Nexmark implements Callable<Integer> {
-        @Option(names = "--query", required = true, description = "q0, q1, q2, q5, q7, q8 or count")
+        @Option(names = "--query", description = "the DataStream version of q0, q1, q2, q5, q7, q8 or count")
         String query;
+
+        @Option(names = "--sql", description = "a SQL script over the tables bid, person and auction, or a bundled query q0 ... q22;"
+                + " its SELECT (or its INSERT's query) is the result")
+        String sql;
 
         @Option(names = "--events", required = true, description = "events to generate")
         long events;
@@ -48,16 +52,26 @@ public final class RunCommand implements Runnable {
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("cannot create the output directory " + output + ": " + e, e);
             }
+            if ((query == null) == (sql == null)) {
+                throw new IllegalArgumentException("give exactly one of --query (a DataStream query) and --sql (a SQL script)");
+            }
             StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
             checkpoints.apply(env);
-            NexmarkJob.build(env, query, events, eventsPerSecond, NexmarkJob.jsonRowFiles(output));
-            JobClient client = env.executeAsync("nexmark-" + query);
+            String name = query;
+            if (sql != null) {
+                name = io.runnel.bench.nexmark.sql.NexmarkSqlBenchmark.queryName(sql);
+                io.runnel.bench.nexmark.sql.NexmarkSqlJob.build(env, sql, io.runnel.bench.nexmark.sql.NexmarkSqlJob.load(sql), events,
+                        eventsPerSecond, true, System.err, io.runnel.bench.nexmark.sql.NexmarkSqlJob.jsonFiles(output));
+            } else {
+                NexmarkJob.build(env, query, events, eventsPerSecond, NexmarkJob.jsonRowFiles(output));
+            }
+            JobClient client = env.executeAsync("nexmark-" + name);
             Runtime.getRuntime().addShutdownHook(new Thread(client::cancel));
             if (checkpoints.checkpointDir != null) SavepointControl.watch(checkpoints.checkpointDir, client);
             CheckpointPrinter printer = checkpoints.enabled() ? CheckpointPrinter.start(client) : null;
             JobResult r = client.await(Duration.ofDays(1));
             if (printer != null) printer.printNew();
-            System.err.printf("runnel: %s over %,d events: %,d rows in %s (%.2f s%s)%n", query, events, r.sinkRecords(), output,
+            System.err.printf("runnel: %s over %,d events: %,d rows in %s (%.2f s%s)%n", name, events, r.sinkRecords(), output,
                     r.durationMillis() / 1000.0, client.restarts() > 0 ? ", " + client.restarts() + " restarts" : "");
             return 0;
         }

@@ -29,7 +29,13 @@ public final class NexmarkBenchmark {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         configure.accept(env);
         NexmarkJob.build(env, query, events, 0, NexmarkJob.discarding());
-        io.runnel.api.JobClient client = env.executeAsync("bench-nexmark-" + query);
+        return measure(env, "bench-nexmark-" + query, query, events, parallelism);
+    }
+
+    /** Runs the job built on {@code env} and returns the figures of {@code runnel bench nexmark}. */
+    public static Map<String, Object> measure(StreamEnvironment env, String jobName, String query, long events, int parallelism)
+            throws Exception {
+        io.runnel.api.JobClient client = env.executeAsync(jobName);
         JobResult r = client.await(java.time.Duration.ofDays(1));
         double seconds = r.processingSeconds();
         Map<String, Object> out = new LinkedHashMap<>();

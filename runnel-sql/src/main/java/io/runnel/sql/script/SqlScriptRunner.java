@@ -9,6 +9,7 @@ import io.runnel.sql.planner.PlannedQuery;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.calcite.sql.SqlInsert;
 
 /**
  * Runs a script's statements in order on one {@link SqlEnvironment}: DDL and SET take effect at once, SHOW, DESCRIBE
@@ -20,11 +21,21 @@ public final class SqlScriptRunner {
     private final SqlEnvironment sql;
     private final PrintStream messages;
     private final Consumer<PlannedQuery> queries;
+    private boolean insertsAsQueries;
 
     public SqlScriptRunner(SqlEnvironment sql, PrintStream messages, Consumer<PlannedQuery> queries) {
         this.sql = sql;
         this.messages = messages;
         this.queries = queries;
+    }
+
+    /**
+     * Hands each INSERT's query to {@code queries} instead of writing its table: a benchmark's script (Nexmark's
+     * {@code INSERT INTO nexmark_q5 SELECT ...} into a blackhole table) then gives its result to the caller.
+     */
+    public SqlScriptRunner insertsAsQueries(boolean redirect) {
+        this.insertsAsQueries = redirect;
+        return this;
     }
 
     /** Runs every statement of {@code script} (named {@code source} in errors); returns how many write rows. */
@@ -39,7 +50,7 @@ public final class SqlScriptRunner {
         for (ParsedStatement s : statements) {
             StatementResult r;
             try {
-                r = sql.execute(s.node());
+                r = sql.execute(insertsAsQueries && s.node() instanceof SqlInsert insert ? insert.getSource() : s.node());
             } catch (RuntimeException e) {
                 throw new SqlScriptException(source + ", statement at line " + s.line() + " (" + firstLine(s.text()) + "): " + e.getMessage(), e);
             }

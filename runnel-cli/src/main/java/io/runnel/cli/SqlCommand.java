@@ -1,0 +1,56 @@
+package io.runnel.cli;
+
+import io.runnel.api.JobClient;
+import io.runnel.api.JobResult;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.sql.SqlEnvironment;
+import io.runnel.sql.result.ChangelogPrintSink;
+import io.runnel.sql.script.SqlScriptRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code runnel sql -f FILE}: runs a script's statements as one job. SELECT results print as a changelog on
+ * standard output; INSERTs write their tables. Bounded inputs end the job; unbounded ones run until Ctrl-C.
+ */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = "Run the statements of a SQL file (Flink's dialect) as one job; SELECT results print as a changelog.")
+final class SqlCommand implements Callable<Integer> {
+    @Option(names = {"-f", "--file"}, description = "the SQL script to run")
+    Path file;
+
+    @Option(names = "--parallelism", defaultValue = "1", description = "parallel instances per operator (default: ${DEFAULT-VALUE}; SET 'parallelism.default' overrides)")
+    int parallelism;
+
+    @picocli.CommandLine.Mixin
+    CheckpointOptions checkpoints = new CheckpointOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        if (file == null) {
+            throw new IllegalArgumentException("give a script with -f FILE (the interactive shell is not there yet)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("-f " + file + ": no such file");
+        }
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
+        checkpoints.apply(env);
+        SqlEnvironment sql = SqlEnvironment.create(env);
+        int writers = new SqlScriptRunner(sql, System.err, q -> q.stream().sinkTo(new ChangelogPrintSink(q.rowType())).name("print"))
+                .run(file.toString(), Files.readString(file));
+        if (writers == 0) {
+            return 0;
+        }
+        String name = sql.option("pipeline.name") != null ? sql.option("pipeline.name") : "sql-" + file.getFileName();
+        JobClient client = env.executeAsync(name);
+        Runtime.getRuntime().addShutdownHook(new Thread(client::cancel));
+        if (checkpoints.checkpointDir != null) SavepointControl.watch(checkpoints.checkpointDir, client);
+        JobResult r = client.await(Duration.ofDays(365));
+        System.err.printf("runnel: %s: %,d rows written (%.2f s)%n", file, r.sinkRecords(), r.durationMillis() / 1000.0);
+        return 0;
+    }
+}
