@@ -57,6 +57,18 @@ public final class SqlEnvironment {
         return this;
     }
 
+    /**
+     * A stream of rows on this job as the table {@code name}; {@code schema} is the column list of a CREATE TABLE
+     * (columns in the rows' order, computed columns, a WATERMARK), e.g.
+     * {@code "id BIGINT, product STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND"}.
+     */
+    public SqlEnvironment fromDataStream(String name, DataStream<Row> rows, String schema) {
+        String id = io.runnel.sql.connect.datastream.DataStreamConnector.register(env, rows);
+        executeSql("CREATE TEMPORARY TABLE `" + name.replace("`", "``") + "` (" + schema
+                + ") WITH ('connector' = 'datastream', 'stream-id' = '" + id + "')");
+        return this;
+    }
+
     /** The rows of {@code select}, added to the environment's job; a changelog when the query updates its rows. */
     public DataStream<Row> sqlQuery(String select) {
         return planner.translate(select, env);
