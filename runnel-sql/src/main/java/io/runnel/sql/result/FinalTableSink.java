@@ -28,11 +28,11 @@ import java.util.Map;
  */
 public final class FinalTableSink implements Sink<Row> {
     private static final long serialVersionUID = 1L;
-    private final Path dir;
+    private final String dir; // a Path is not serializable
     private final RowJsonFormatter formatter;
 
     public FinalTableSink(Path dir, RowJsonFormatter formatter) {
-        this.dir = dir;
+        this.dir = dir.toString();
         this.formatter = formatter;
     }
 
@@ -79,8 +79,9 @@ public final class FinalTableSink implements Sink<Row> {
             if (!endOfInput) {
                 return;
             }
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(".part-0.jsonl.inprogress");
+            Path folder = Path.of(dir);
+            Files.createDirectories(folder);
+            Path tmp = folder.resolve(".part-0.jsonl.inprogress");
             try (BufferedWriter out = Files.newBufferedWriter(tmp)) {
                 for (Map.Entry<Fields, long[]> e : table.entrySet()) {
                     String line = formatter.format(Row.insert(e.getKey().values()));
@@ -90,7 +91,7 @@ public final class FinalTableSink implements Sink<Row> {
                     }
                 }
             }
-            Files.move(tmp, dir.resolve("part-0.jsonl"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, folder.resolve("part-0.jsonl"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
 
         @Override

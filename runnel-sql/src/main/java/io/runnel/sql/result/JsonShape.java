@@ -18,7 +18,7 @@ record JsonShape(Kind kind, List<String> names, List<JsonShape> children) implem
             case DATE -> leaf(Kind.DATE);
             case TIME, TIME_WITH_LOCAL_TIME_ZONE -> leaf(Kind.TIME);
             case BINARY, VARBINARY -> leaf(Kind.BYTES);
-            case ROW -> new JsonShape(Kind.ROW, type.getFieldNames(),
+            case ROW -> new JsonShape(Kind.ROW, List.copyOf(type.getFieldNames()),
                     type.getFieldList().stream().map(RelDataTypeField::getType).map(JsonShape::of).toList());
             case ARRAY, MULTISET -> new JsonShape(Kind.ARRAY, List.of(), List.of(of(type.getComponentType())));
             case MAP -> new JsonShape(Kind.MAP, List.of(), List.of(of(type.getValueType())));

@@ -33,6 +33,7 @@ public final class RowJsonFormatter implements LineFormatter<Row> {
         if (json == null) {
             buffer = new StringWriter(256);
             json = JSON.createGenerator(buffer);
+            json.setRootValueSeparator(null); // one object per line, no separator between reused writes
         }
         buffer.getBuffer().setLength(0);
         writeRow(row.fields(), shape);
