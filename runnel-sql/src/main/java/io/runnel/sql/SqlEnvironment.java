@@ -35,6 +35,7 @@ public final class SqlEnvironment {
 
     private SqlEnvironment(StreamEnvironment env) {
         this.env = env;
+        planner.options(new io.runnel.sql.planner.PlannerOptions(options.all()));
     }
 
     public static SqlEnvironment create(StreamEnvironment env) {

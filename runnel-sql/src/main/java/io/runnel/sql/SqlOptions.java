@@ -4,15 +4,12 @@ import io.runnel.api.StreamEnvironment;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The options {@code SET 'key' = 'value'} sets, as Flink's configuration keys. Known keys are checked when set and
  * applied to the job; any other key is kept (connectors and operators may read it) as Flink keeps it.
  */
 final class SqlOptions {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)?");
     private final Map<String, String> values = new LinkedHashMap<>();
 
     void set(String key, String value, StreamEnvironment env) {
@@ -54,21 +51,11 @@ final class SqlOptions {
         throw new IllegalArgumentException("SET '" + key + "' = '" + value + "': expected a positive whole number");
     }
 
-    /** Flink's duration syntax: a number with an optional unit ms, s, min, h, d (milliseconds without one). */
     static Duration duration(String key, String value) {
-        Matcher m = DURATION.matcher(value.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("SET '" + key + "' = '" + value
-                    + "': expected a duration such as '10 s', '500 ms', '5 min'");
+        try {
+            return io.runnel.sql.planner.PlannerOptions.duration(key, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SET " + e.getMessage(), e);
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "min" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 }

@@ -10,6 +10,12 @@ import org.apache.calcite.rel.RelNode;
 /** From a SELECT to streams: plans with {@link SqlPlanner}, translates with {@link StreamTranslator}. */
 public final class QueryPlanner {
     private final SqlPlanner planner = new SqlPlanner();
+    private PlannerOptions options = PlannerOptions.none();
+
+    /** The options later queries are planned with. */
+    public void options(PlannerOptions options) {
+        this.options = options;
+    }
 
     public void register(TableDef def) {
         planner.register(def);
@@ -44,7 +50,7 @@ public final class QueryPlanner {
     }
 
     PlannedQuery translate(RelNode rel, StreamEnvironment env) {
-        StreamTranslator translator = new StreamTranslator(env);
+        StreamTranslator translator = new StreamTranslator(env, options);
         Translated t = translator.translate(rel);
         return new PlannedQuery(t.stream(), rel.getRowType(), t.mode(),
                 t.mode().isUpdating() ? firstUpdating(t.stream().transformation(), translator.modes()) : null);
@@ -74,7 +80,7 @@ public final class QueryPlanner {
 
     private String explain(RelNode rel, int parallelism) {
         StreamEnvironment scratch = StreamEnvironment.create().setParallelism(parallelism);
-        StreamTranslator translator = new StreamTranslator(scratch);
+        StreamTranslator translator = new StreamTranslator(scratch, options);
         DataStream<Row> out = translator.translate(rel).stream();
         return "== Optimized logical plan ==\n" + RelOptUtil.toString(rel) + "\n== Physical plan ==\n"
                 + PlanPrinter.print(out.transformation(), parallelism, translator.modes());

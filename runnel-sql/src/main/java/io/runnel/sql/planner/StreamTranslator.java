@@ -26,8 +26,20 @@ import org.apache.calcite.rex.RexProgram;
 final class StreamTranslator {
     private final StreamEnvironment env;
 
+    private final PlannerOptions options;
+
     StreamTranslator(StreamEnvironment env) {
+        this(env, PlannerOptions.none());
+    }
+
+    StreamTranslator(StreamEnvironment env, PlannerOptions options) {
         this.env = env;
+        this.options = options;
+    }
+
+    /** The options of the query being translated (state TTL, ...). */
+    PlannerOptions options() {
+        return options;
     }
 
     /** The changelog mode of each operator translated, for EXPLAIN. */

@@ -1,0 +1,57 @@
+package io.runnel.sql.planner;
+
+import io.runnel.api.state.StateTtlConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The options operators are planned with, read from the SQL environment's {@code SET}s when a query is planned
+ * (a later SET changes later queries only), as Flink's table config.
+ */
+public final class PlannerOptions {
+    /** Idle state of unbounded operators (GROUP BY, joins, Top-N) expires after this long; 0 keeps it forever. */
+    public static final String STATE_TTL = "table.exec.state.ttl";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)?");
+    private final Map<String, String> values;
+
+    public PlannerOptions(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static PlannerOptions none() {
+        return new PlannerOptions(Map.of());
+    }
+
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    /** {@link #STATE_TTL} as the state backends take it: disabled unless set to more than 0. */
+    public StateTtlConfig stateTtl() {
+        String v = values.get(STATE_TTL);
+        if (v == null) {
+            return StateTtlConfig.DISABLED;
+        }
+        Duration ttl = duration(STATE_TTL, v);
+        return ttl.isZero() ? StateTtlConfig.DISABLED : StateTtlConfig.of(ttl, StateTtlConfig.UpdateType.ON_CREATE_AND_WRITE);
+    }
+
+    /** Flink's duration syntax: a number with an optional unit ms, s, min, h, d (milliseconds without one). */
+    public static Duration duration(String key, String value) {
+        Matcher m = DURATION.matcher(value.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + key + "' = '" + value + "': expected a duration such as '10 s', '500 ms', '5 min'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "min" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+}
