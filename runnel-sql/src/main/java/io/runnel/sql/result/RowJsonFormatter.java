@@ -34,6 +34,7 @@ public final class RowJsonFormatter implements LineFormatter<Row> {
             buffer = new StringWriter(256);
             json = JSON.createGenerator(buffer);
             json.setRootValueSeparator(null); // one object per line, no separator between reused writes
+            json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         }
         buffer.getBuffer().setLength(0);
         writeRow(row.fields(), shape);
