@@ -32,6 +32,9 @@ public final class SqlPlanner {
     public static final SqlParser.Config PARSER = SqlParser.config().withLex(Lex.JAVA)
             .withConformance(SqlConformanceEnum.DEFAULT);
 
+    /** Rule applications per optimization at most: far above what real queries need (dozens). */
+    static final int MATCH_LIMIT = 10_000;
+
     private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl();
     private final CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     private final CalciteCatalogReader catalogReader;
@@ -145,6 +148,8 @@ public final class SqlPlanner {
     /** Merges and pushes projections and filters, then fuses them into calcs. */
     static RelNode optimize(RelNode rel) {
         HepProgram program = HepProgram.builder()
+                // rules that rewrite expressions can undo each other; a bound keeps planning finite
+                .addMatchLimit(MATCH_LIMIT)
                 .addRuleCollection(java.util.List.of(CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
                         CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_REDUCE_EXPRESSIONS,
                         CoreRules.PROJECT_REDUCE_EXPRESSIONS))
