@@ -26,6 +26,11 @@ public interface TableConnector {
         return null;
     }
 
+    /** The watermark of a table declared without columns (Nexmark's {@code dateTime}); null for none. */
+    default io.runnel.sql.catalog.WatermarkDef defaultWatermark(String table, Map<String, String> options) {
+        return null;
+    }
+
     /** Whether it can be read from. */
     default boolean isSource() {
         return true;

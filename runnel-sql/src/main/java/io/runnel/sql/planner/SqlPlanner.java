@@ -45,7 +45,8 @@ public final class SqlPlanner {
         catalogReader = new CalciteCatalogReader(root, java.util.List.of(), typeFactory, new CalciteConnectionConfigImpl(p));
     }
 
-    public void register(TableDef def) {
+    public void register(TableDef declared) {
+        TableDef def = ConnectorDefaults.apply(declared);
         if (root.getTable(def.name(), true) != null) {
             throw new SqlPlanningException("table " + def.name() + " is already registered");
         }
