@@ -65,8 +65,15 @@ public final class SqlScriptRunner {
         return writers;
     }
 
+    /** The statement's first line that is not a comment, to show which statement failed. */
     private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl) + " ...";
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (!l.isEmpty() && !l.startsWith("--")) {
+                return i == lines.length - 1 ? l : l + " ...";
+            }
+        }
+        return text.strip();
     }
 }
