@@ -1,4 +1,6 @@
 -- Nexmark q6 in Flink SQL, from the nexmark/nexmark repository (nexmark-flink/src/main/resources/queries/q6.sql, Apache License 2.0).
+-- Adapted: the original filters on rownum in the SELECT that defines it, which standard SQL (and Flink's validator)
+-- rejects; here the ranking is a subquery the filter reads, and the ranking names the inner query's columns.
 -- -------------------------------------------------------------------------------------------------
 -- Query 6: Average Selling Price by Seller
 -- -------------------------------------------------------------------------------------------------
@@ -21,11 +23,12 @@ SELECT
     AVG(Q.price) OVER
         (PARTITION BY Q.seller ORDER BY Q.`dateTime` ROWS BETWEEN 10 PRECEDING AND CURRENT ROW)
 FROM (
-    SELECT *, ROW_NUMBER() OVER (PARTITION BY A.id, A.seller ORDER BY B.price DESC) AS rownum
-    FROM (SELECT A.id, A.seller, B.price, B.`dateTime`
-        FROM auction AS A,
-            bid AS B
-        WHERE A.id = B.auction
-            and B.`dateTime` between A.`dateTime` and A.expires)
+    SELECT * FROM (
+        SELECT *, ROW_NUMBER() OVER (PARTITION BY id, seller ORDER BY price DESC) AS rownum
+        FROM (SELECT A.id, A.seller, B.price, B.`dateTime`
+            FROM auction AS A,
+                bid AS B
+            WHERE A.id = B.auction
+                and B.`dateTime` between A.`dateTime` and A.expires))
     WHERE rownum <= 1
 ) AS Q;
