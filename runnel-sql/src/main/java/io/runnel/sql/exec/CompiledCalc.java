@@ -43,6 +43,14 @@ public final class CompiledCalc implements FlatMapFunction<Row, Row>, RichFuncti
         root = new InputContext();
     }
 
+    /** The condition alone, for operators that test rows they build (a join's residual condition). */
+    public boolean test(Object[] fields) throws Exception {
+        if (calc == null) {
+            open(null);
+        }
+        return !filters || calc.filter(fields, root);
+    }
+
     @Override
     public void flatMap(Row row, Collector<Row> out) throws Exception {
         if (calc == null) {

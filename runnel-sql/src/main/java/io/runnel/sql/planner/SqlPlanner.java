@@ -151,7 +151,8 @@ public final class SqlPlanner {
         HepProgram program = HepProgram.builder()
                 // rules that rewrite expressions can undo each other; a bound keeps planning finite
                 .addMatchLimit(MATCH_LIMIT)
-                .addRuleCollection(java.util.List.of(CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
+                .addRuleCollection(java.util.List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+                        CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
                         CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_REDUCE_EXPRESSIONS,
                         CoreRules.PROJECT_REDUCE_EXPRESSIONS))
                 .addRuleCollection(java.util.List.of(CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE,

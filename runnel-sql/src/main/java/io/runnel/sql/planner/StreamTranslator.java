@@ -65,6 +65,9 @@ final class StreamTranslator {
         if (rel instanceof Aggregate agg) {
             return new WindowAggTranslator(this).translate(agg);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Join join) {
+            return new JoinTranslator(this).translate(join);
+        }
         if (rel instanceof TableFunctionScan tvf) {
             throw new SqlPlanningException("window table function " + WindowAggTranslator.tvfName(tvf)
                     + " is supported only under GROUP BY window_start, window_end");
