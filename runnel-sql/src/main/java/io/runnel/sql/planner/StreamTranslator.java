@@ -69,8 +69,7 @@ final class StreamTranslator {
             return new JoinTranslator(this).translate(join);
         }
         if (rel instanceof TableFunctionScan tvf) {
-            throw new SqlPlanningException("window table function " + WindowAggTranslator.tvfName(tvf)
-                    + " is supported only under GROUP BY window_start, window_end");
+            return new WindowTableTranslator(this).translate(tvf);
         }
         throw new SqlPlanningException(describe(rel) + " is not supported yet");
     }
