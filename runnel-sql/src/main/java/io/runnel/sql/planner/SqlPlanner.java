@@ -151,6 +151,8 @@ public final class SqlPlanner {
         HepProgram program = HepProgram.builder()
                 // rules that rewrite expressions can undo each other; a bound keeps planning finite
                 .addMatchLimit(MATCH_LIMIT)
+                // OVER (ROW_NUMBER for Top-N, OVER aggregates) out of projections into window nodes, before calcs form
+                .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
                 .addRuleCollection(java.util.List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
                         CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE,
                         CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_REDUCE_EXPRESSIONS,

@@ -127,6 +127,9 @@ final class StreamTranslator {
     }
 
     private Translated calc(Calc calc) {
+        if (calc.getInput() instanceof org.apache.calcite.rel.core.Window w && RankTranslator.isRowNumber(w)) {
+            return new RankTranslator(this).translate(calc, w);
+        }
         Translated in = translate(calc.getInput());
         RexProgram program = calc.getProgram();
         List<RexNode> projects = program.expandList(program.getProjectList());
