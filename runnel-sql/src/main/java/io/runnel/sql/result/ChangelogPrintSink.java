@@ -18,8 +18,15 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class ChangelogPrintSink implements Sink<Row> {
     private static final long serialVersionUID = 1L;
     private final boolean[] timestamp;
+    private final String prefix;
 
     public ChangelogPrintSink(RelDataType rowType) {
+        this(rowType, null);
+    }
+
+    /** {@code identifier}: printed before each row as {@code identifier> }, or null. */
+    public ChangelogPrintSink(RelDataType rowType, String identifier) {
+        this.prefix = identifier == null ? "" : identifier + "> ";
         timestamp = new boolean[rowType.getFieldCount()];
         for (int i = 0; i < timestamp.length; i++) {
             SqlTypeName t = rowType.getFieldList().get(i).getType().getSqlTypeName();
@@ -39,7 +46,7 @@ public final class ChangelogPrintSink implements Sink<Row> {
     }
 
     String format(Row row) {
-        StringBuilder sb = new StringBuilder(row.kind().shortString()).append('[');
+        StringBuilder sb = new StringBuilder(prefix).append(row.kind().shortString()).append('[');
         Object[] f = row.fields();
         for (int i = 0; i < f.length; i++) {
             sb.append(i == 0 ? "" : ", ");
