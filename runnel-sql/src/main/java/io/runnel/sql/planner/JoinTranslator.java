@@ -61,12 +61,38 @@ final class JoinTranslator {
         }
         RegularJoinFunction fn = new RegularJoinFunction(kind, leftType.getFieldCount(), rightType.getFieldCount(), residual,
                 streams.options().stateTtl());
+        int[] window = windowJoin(kind, info, left, right);
+        if (window != null) {
+            fn.cleanUpAtWindowEnd(window[1], right.window()[1]);
+        }
         DataStream<Row> out = left.stream().connect(right.stream())
                 .keyBy(new GroupKeySelector(info.leftKeys.toIntArray()), new GroupKeySelector(info.rightKeys.toIntArray()))
                 .process(fn)
-                .name("Join[" + kind + " on " + join.getCondition() + "]");
+                .name((window != null ? "WindowJoin[" : "Join[") + kind + " on " + join.getCondition() + "]");
+        if (window != null) {
+            return Translated.windowed(out, window[0], window[1]);
+        }
         boolean insertOnly = kind == JoinKind.INNER && left.mode().insertOnly() && right.mode().insertOnly();
         return insertOnly ? new Translated(out, -1) : Translated.updating(out);
+    }
+
+    /**
+     * An inner join of two window aggregations' rows on both window columns is a window join (Flink's): its rows
+     * are insert-only and windowed, and each window's state goes when the window has passed. Returns the left's
+     * window columns, or null.
+     */
+    private static int[] windowJoin(JoinKind kind, JoinInfo info, Translated left, Translated right) {
+        if (kind != JoinKind.INNER || left.window() == null || right.window() == null
+                || !left.mode().insertOnly() || !right.mode().insertOnly()) {
+            return null;
+        }
+        boolean starts = false;
+        boolean ends = false;
+        for (int i = 0; i < info.leftKeys.size(); i++) {
+            starts |= info.leftKeys.get(i) == left.window()[0] && info.rightKeys.get(i) == right.window()[0];
+            ends |= info.leftKeys.get(i) == left.window()[1] && info.rightKeys.get(i) == right.window()[1];
+        }
+        return starts && ends ? left.window() : null;
     }
 
     private static List<RexNode> identity(RexBuilder rex, RelDataType type) {

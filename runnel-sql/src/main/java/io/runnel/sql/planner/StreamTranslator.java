@@ -142,7 +142,27 @@ final class StreamTranslator {
                 rowtime = i;
             }
         }
-        return new Translated(out, rowtime, in.mode().insertOnly() ? in.mode() : projectMode(in.mode(), projects));
+        return new Translated(out, rowtime, in.mode().insertOnly() ? in.mode() : projectMode(in.mode(), projects),
+                projectWindow(in.window(), projects));
+    }
+
+    /** Window columns through a projection: kept when both are projected as they are. */
+    private static int[] projectWindow(int[] window, List<RexNode> projects) {
+        if (window == null) {
+            return null;
+        }
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < projects.size(); i++) {
+            if (projects.get(i) instanceof RexInputRef ref) {
+                if (ref.getIndex() == window[0] && start < 0) {
+                    start = i;
+                } else if (ref.getIndex() == window[1] && end < 0) {
+                    end = i;
+                }
+            }
+        }
+        return start >= 0 && end >= 0 ? new int[] {start, end} : null;
     }
 
     /** An updating input's upsert key through a projection: kept when every key column is projected as is. */

@@ -90,12 +90,15 @@ final class WindowAggTranslator {
                 .window(assigner(call, fn))
                 .aggregate(aggregate, new WindowRowEmitter(layout.stream().mapToInt(Integer::intValue).toArray(), aggregate))
                 .name("WindowAggregate[" + call + " group " + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
-        return new Translated(out, -1);
+        return Translated.windowed(out, layout.indexOf(WindowRowEmitter.WINDOW_START), layout.indexOf(WindowRowEmitter.WINDOW_END));
     }
 
     /** A GROUP BY not over a window function: a changelog keyed by the grouping columns. */
     private Translated groupAggregate(Aggregate agg) {
         Translated in = streams.translate(agg.getInput());
+        if (WindowedGroupTranslator.applies(agg, in)) {
+            return new WindowedGroupTranslator().translate(agg, in);
+        }
         if (in.mode().isUpdating()) {
             throw new SqlPlanningException("a GROUP BY over an updating input (an aggregation of an aggregation) is not supported yet");
         }
@@ -148,7 +151,7 @@ final class WindowAggTranslator {
                 .name("Calc[select " + projects + (condition == null ? "" : " where " + condition) + "]");
     }
 
-    private static AggSpec spec(AggregateCall call, int[] windowCols) {
+    static AggSpec spec(AggregateCall call, int[] windowCols) {
         String name = call.getAggregation().getName();
         if (call.isDistinct()) {
             throw new SqlPlanningException(name + "(DISTINCT ...) is not supported yet");

@@ -15,7 +15,8 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * A window table function not under a window aggregation (a window join's inputs, a filter on window columns):
- * its rows with their windows' columns. The event-time attribute stays the input's.
+ * its rows with their windows' columns. The event-time attribute stays the input's; the window columns are marked,
+ * so a join on them with another window's rows is a window join.
  */
 final class WindowTableTranslator {
     private final StreamTranslator streams;
@@ -54,7 +55,8 @@ final class WindowTableTranslator {
         }
         DataStream<Row> out = in.stream().flatMap(new WindowColumns(kind, descriptor, step, size, offset))
                 .name("WindowTable[" + call + "]");
-        return new Translated(out, in.rowtime());
+        int n = tvf.getInput(0).getRowType().getFieldCount();
+        return new Translated(out, in.rowtime(), ChangelogMode.INSERT_ONLY, new int[] {n, n + 1});
     }
 
     private static int descriptorColumn(RexCall call, Translated in, String fn) {

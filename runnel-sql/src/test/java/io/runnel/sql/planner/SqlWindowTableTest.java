@@ -39,4 +39,22 @@ class SqlWindowTableTest {
         assertThat(expected).isNotEmpty();
         assertThat(SqlChangelogTest.materialize(kit.stream(sql, parallelism))).containsExactlyInAnyOrderElementsOf(expected);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void windowsPropagateThroughAnAggregationAndAJoinOfWindowedRows(int parallelism) throws Exception {
+        SqlTestKit kit = SqlQueryTest.kit();
+        String counts = "SELECT product, COUNT(*) AS n, window_start, window_end FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts),"
+                + " INTERVAL '5' SECOND, INTERVAL '10' SECOND)) GROUP BY product, window_start, window_end";
+        String sql = "SELECT C.window_start, C.product, C.n FROM (" + counts + ") C JOIN (SELECT MAX(n) AS maxn, window_start,"
+                + " window_end FROM (" + counts + ") GROUP BY window_start, window_end) M ON C.window_start = M.window_start"
+                + " AND C.window_end = M.window_end AND C.n >= M.maxn";
+        List<Row> expected = kit.oracle(sql);
+        assertThat(expected).isNotEmpty();
+        List<Row> out = kit.stream(sql, parallelism);
+        assertThat(out).extracting(Row::kind).containsOnly(io.runnel.sql.data.RowKind.INSERT);
+        assertThat(out).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(kit.sqlEnvironment(io.runnel.api.StreamEnvironment.create()).explain(sql))
+                .contains("WindowJoin[", "WindowAggregate[per upstream window").doesNotContain("[I,UB,UA,D]");
+    }
 }

@@ -27,6 +27,8 @@ public final class RegularJoinFunction extends CoProcessFunction<Row, Row, Row> 
     private final int rightArity;
     private final CompiledCalc residual;
     private final StateTtlConfig ttl;
+    private int leftWindowEnd = -1;
+    private int rightWindowEnd = -1;
     private transient MapState<RowFields, JoinRecord> left;
     private transient MapState<RowFields, JoinRecord> right;
 
@@ -37,6 +39,23 @@ public final class RegularJoinFunction extends CoProcessFunction<Row, Row, Row> 
         this.rightArity = rightArity;
         this.residual = residual;
         this.ttl = ttl;
+    }
+
+    /**
+     * A window join: the join key holds the window's end, at column {@code leftEnd} of the left rows and
+     * {@code rightEnd} of the right ones; the key's state is dropped when the watermark passes the window, both sides'
+     * rows of it having arrived by then.
+     */
+    public RegularJoinFunction cleanUpAtWindowEnd(int leftEnd, int rightEnd) {
+        this.leftWindowEnd = leftEnd;
+        this.rightWindowEnd = rightEnd;
+        return this;
+    }
+
+    @Override
+    public void onTimer(long timestamp, Context ctx, Collector<Row> out) {
+        left.clear();
+        right.clear();
     }
 
     @Override
@@ -58,11 +77,17 @@ public final class RegularJoinFunction extends CoProcessFunction<Row, Row, Row> 
 
     @Override
     public void processElement1(Row row, Context ctx, Collector<Row> out) throws Exception {
+        if (leftWindowEnd >= 0) {
+            ctx.timerService().registerEventTimeTimer((Long) row.field(leftWindowEnd) - 1);
+        }
         process(row, true, out);
     }
 
     @Override
     public void processElement2(Row row, Context ctx, Collector<Row> out) throws Exception {
+        if (rightWindowEnd >= 0) {
+            ctx.timerService().registerEventTimeTimer((Long) row.field(rightWindowEnd) - 1);
+        }
         process(row, false, out);
     }
 
