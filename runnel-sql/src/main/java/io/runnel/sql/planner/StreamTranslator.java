@@ -49,9 +49,18 @@ final class StreamTranslator {
         return modes;
     }
 
+    /** Subtrees translated so far by digest: a subtree a query reads twice (Nexmark q5's counts) runs once. */
+    private final Map<String, Translated> translated = new java.util.HashMap<>();
+
     Translated translate(RelNode rel) {
+        String digest = rel.getDigest();
+        Translated done = translated.get(digest);
+        if (done != null) {
+            return done;
+        }
         Translated t = dispatch(rel);
         modes.put(t.stream().transformation(), t.mode());
+        translated.put(digest, t);
         return t;
     }
 
