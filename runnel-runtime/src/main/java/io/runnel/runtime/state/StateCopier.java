@@ -48,6 +48,7 @@ public final class StateCopier {
         Class<?> c = v.getClass();
         if (IMMUTABLE.get(c)) return v;
         if (v instanceof Copyable cp) return cp.copy();
+        if (v instanceof io.runnel.api.state.StateCopyable<?> sc) return sc.copyState();
         if (v instanceof long[] a) return a.clone();
         if (v instanceof int[] a) return a.clone();
         if (v instanceof double[] a) return a.clone();

@@ -17,7 +17,7 @@ public final class SqlAggregate implements AggregateFunction<Row, SqlAggregate.A
     }
 
     /** Per call: non-null inputs seen and the accumulated value. */
-    public static final class Acc implements java.io.Serializable {
+    public static final class Acc implements java.io.Serializable, io.runnel.api.state.StateCopyable<Acc> {
         private static final long serialVersionUID = 1L;
         final long[] counts;
         final Object[] values;
@@ -25,6 +25,17 @@ public final class SqlAggregate implements AggregateFunction<Row, SqlAggregate.A
         Acc(int n) {
             counts = new long[n];
             values = new Object[n];
+        }
+
+        private Acc(long[] counts, Object[] values) {
+            this.counts = counts;
+            this.values = values;
+        }
+
+        /** The values are immutable (numbers, strings), so copying the arrays copies the accumulator. */
+        @Override
+        public Acc copyState() {
+            return new Acc(counts.clone(), values.clone());
         }
     }
 
