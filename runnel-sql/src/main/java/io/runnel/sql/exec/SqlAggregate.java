@@ -76,7 +76,7 @@ public final class SqlAggregate implements AggregateFunction<Row, SqlAggregate.A
     }
 
     /** The result of call {@code i}, in its SQL type. */
-    Object result(Acc acc, int i) {
+    public Object result(Acc acc, int i) {
         AggSpec c = calls[i];
         long n = acc.counts[i];
         return switch (c.kind()) {
@@ -88,7 +88,7 @@ public final class SqlAggregate implements AggregateFunction<Row, SqlAggregate.A
         };
     }
 
-    int arity() {
+    public int arity() {
         return calls.length;
     }
 

@@ -77,6 +77,9 @@ final class StreamTranslator {
         if (rel instanceof org.apache.calcite.rel.core.Join join) {
             return new JoinTranslator(this).translate(join);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Window w && !RankTranslator.isRowNumber(w)) {
+            return new OverTranslator(this).translate(w);
+        }
         if (rel instanceof TableFunctionScan tvf) {
             return new WindowTableTranslator(this).translate(tvf);
         }
