@@ -6,14 +6,28 @@ import java.math.BigDecimal;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * One aggregate call: COUNT (arg -1: COUNT(*)), SUM, MIN, MAX or AVG over column {@code arg},
- * with the SQL type of its result, into which the accumulated value is converted.
+ * One aggregate call: COUNT (arg -1: COUNT(*)), SUM, MIN, MAX, AVG or APPROX_COUNT_DISTINCT over column {@code arg},
+ * with the SQL type of its result, into which the accumulated value is converted. {@code distinct}: each value counts
+ * once; {@code filterArg} (-1: none): the BOOLEAN column of its FILTER (WHERE ...), a row counts only where it is TRUE.
  */
-public record AggSpec(Kind kind, int arg, SqlTypeName resultType) implements Serializable {
+public record AggSpec(Kind kind, int arg, SqlTypeName resultType, boolean distinct, int filterArg) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    public enum Kind { COUNT, SUM, SUM0, MIN, MAX, AVG }
+    public enum Kind { COUNT, SUM, SUM0, MIN, MAX, AVG, APPROX_COUNT_DISTINCT }
+
+    public AggSpec(Kind kind, int arg, SqlTypeName resultType) {
+        this(kind, arg, resultType, false, -1);
+    }
+
+    boolean isExtreme() {
+        return kind == Kind.MIN || kind == Kind.MAX;
+    }
+
+    /** Whether the call keeps a count per distinct value: to count each once, or to replace a retracted extreme. */
+    boolean countsValues(boolean retracting) {
+        return kind != Kind.APPROX_COUNT_DISTINCT && (distinct && !isExtreme() || retracting && isExtreme());
+    }
 
     /** {@code sum} (Long, Double or BigDecimal) in the result type. */
     Object convert(Object sum) {

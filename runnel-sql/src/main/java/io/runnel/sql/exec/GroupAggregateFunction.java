@@ -7,16 +7,20 @@ import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.data.RowKind;
+import java.util.Arrays;
 
 /**
- * A non-windowed GROUP BY over an insert-only input, as a changelog: a key's first row is an
- * INSERT, each later one an UPDATE_BEFORE of the previous result and an UPDATE_AFTER of the new
- * one (nothing when the result did not change). The accumulator is the key's state.
+ * A non-windowed GROUP BY as a changelog: a key's first row is an INSERT, each later change an UPDATE_BEFORE of the
+ * previous result and an UPDATE_AFTER of the new one (nothing when the result did not change). Over an updating input
+ * UPDATE_BEFORE and DELETE rows are removed from the group; a group left without rows is a DELETE of its last result
+ * (the one group of a GROUP BY without keys stays, as in batch). The accumulator is the key's value state, the counts
+ * per value of DISTINCT and retracting MIN/MAX calls its map state.
  */
 public final class GroupAggregateFunction extends KeyedProcessFunction<GroupKey, Row, Row> {
     private static final long serialVersionUID = 1L;
     private final SqlAggregate aggregate;
     private transient ValueState<SqlAggregate.Acc> state;
+    private transient StateValueCounts counts;
 
     public GroupAggregateFunction(SqlAggregate aggregate) {
         this.aggregate = aggregate;
@@ -25,24 +29,36 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<GroupKey,
     @Override
     public void open(RuntimeContext context) {
         state = context.getState(new ValueStateDescriptor<>("group-aggregate"));
+        counts = new StateValueCounts(context, aggregate.countedCalls());
     }
 
     @Override
     public void processElement(Row row, Context ctx, Collector<Row> out) {
-        if (!row.kind().accumulates() || row.kind() == RowKind.UPDATE_AFTER) {
-            throw new IllegalStateException("GROUP BY takes only insert rows yet, got " + row);
+        boolean retract = !row.kind().accumulates();
+        if (retract && !aggregate.retracting()) {
+            throw new IllegalStateException("GROUP BY planned for an insert-only input got " + row);
         }
         GroupKey key = ctx.getCurrentKey();
         SqlAggregate.Acc acc = state.value();
+        if (acc == null && retract) {
+            return; // nothing to remove: the group's state is gone
+        }
         Row before = acc == null ? null : result(RowKind.UPDATE_BEFORE, key, acc);
         if (acc == null) {
-            acc = aggregate.createAccumulator();
+            acc = aggregate.createAccumulator(false);
         }
-        acc = aggregate.add(row, acc);
+        aggregate.accumulate(row, acc, retract, counts);
+        if (acc.rows() <= 0 && !key.values().isEmpty()) {
+            state.clear();
+            counts.clear();
+            before.kind(RowKind.DELETE);
+            out.collect(before);
+            return;
+        }
         state.update(acc);
         Row after = result(before == null ? RowKind.INSERT : RowKind.UPDATE_AFTER, key, acc);
         if (before != null) {
-            if (java.util.Arrays.deepEquals(before.fields(), after.fields())) {
+            if (Arrays.deepEquals(before.fields(), after.fields())) {
                 return;
             }
             out.collect(before);

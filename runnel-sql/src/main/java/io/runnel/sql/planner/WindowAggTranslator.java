@@ -99,14 +99,18 @@ final class WindowAggTranslator {
         if (WindowedGroupTranslator.applies(agg, in)) {
             return new WindowedGroupTranslator().translate(agg, in);
         }
-        if (in.mode().isUpdating()) {
-            throw new SqlPlanningException("a GROUP BY over an updating input (an aggregation of an aggregation) is not supported yet");
-        }
         int[] noWindow = new int[agg.getInput().getRowType().getFieldCount()];
         AggSpec[] specs = agg.getAggCallList().stream().map(c -> spec(c, noWindow)).toArray(AggSpec[]::new);
+        boolean retracting = in.mode().isUpdating();
+        for (AggSpec s : specs) {
+            if (retracting && s.kind() == AggSpec.Kind.APPROX_COUNT_DISTINCT) {
+                throw new SqlPlanningException("GroupAggregate: APPROX_COUNT_DISTINCT cannot take an updating input"
+                        + " (its sketch cannot remove a value); use COUNT(DISTINCT ...)");
+            }
+        }
         DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(agg.getGroupSet().toArray()))
-                .process(new GroupAggregateFunction(new SqlAggregate(specs)))
-                .name("GroupAggregate[group " + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
+                .process(new GroupAggregateFunction(new SqlAggregate(specs, retracting)))
+                .name((retracting ? "GroupAggregate[retract, group " : "GroupAggregate[group ") + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
         return Translated.updating(out, java.util.stream.IntStream.range(0, agg.getGroupCount()).toArray());
     }
 
@@ -153,14 +157,9 @@ final class WindowAggTranslator {
 
     static AggSpec spec(AggregateCall call, int[] windowCols) {
         String name = call.getAggregation().getName();
-        if (call.isDistinct()) {
-            throw new SqlPlanningException(name + "(DISTINCT ...) is not supported yet");
-        }
-        if (call.filterArg >= 0) {
-            throw new SqlPlanningException(name + "(...) FILTER (WHERE ...) is not supported yet");
-        }
+        boolean approx = call.isApproximate() || name.equals("APPROX_COUNT_DISTINCT");
         AggSpec.Kind kind = switch (call.getAggregation().getKind()) {
-            case COUNT -> AggSpec.Kind.COUNT;
+            case COUNT -> approx ? AggSpec.Kind.APPROX_COUNT_DISTINCT : AggSpec.Kind.COUNT;
             case SUM -> AggSpec.Kind.SUM;
             case SUM0 -> AggSpec.Kind.SUM0;
             case MIN -> AggSpec.Kind.MIN;
@@ -175,7 +174,10 @@ final class WindowAggTranslator {
         if (arg >= 0 && windowCols[arg] != 0) {
             throw new SqlPlanningException(name + " over a window column is not supported yet");
         }
-        return new AggSpec(kind, arg, call.getType().getSqlTypeName());
+        if (call.isDistinct() && arg < 0) {
+            throw new SqlPlanningException(name + "(DISTINCT *) is not valid");
+        }
+        return new AggSpec(kind, arg, call.getType().getSqlTypeName(), call.isDistinct() && !approx, call.filterArg);
     }
 
     private static WindowAssigner<Object, TimeWindow> assigner(RexCall call, String fn) {
