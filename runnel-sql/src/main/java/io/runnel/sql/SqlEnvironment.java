@@ -127,7 +127,14 @@ public final class SqlEnvironment {
             return StatementResult.ok("created view " + v.name());
         }
         if (node instanceof SqlCreateFunction f) {
-            throw new SqlPlanningException("CREATE FUNCTION " + f.name() + ": user-defined functions are not supported yet");
+            if (f.ifNotExists() && planner.planner().functionNames().contains(f.name())) {
+                return StatementResult.ok("function " + f.name() + " exists already");
+            }
+            if (!f.language().equals("JAVA")) {
+                throw new SqlPlanningException("CREATE FUNCTION " + f.name() + ": LANGUAGE " + f.language() + " is not supported (JAVA is)");
+            }
+            planner.planner().registerFunction(f.name(), f.className());
+            return StatementResult.ok("created function " + f.name());
         }
         if (node instanceof SqlDropObject d) {
             return drop(d);
@@ -218,7 +225,7 @@ public final class SqlEnvironment {
                     .filter(n -> !planner.planner().table(n).isView()).toList());
             case VIEWS -> StatementResult.lines(planner.planner().tableNames().stream()
                     .filter(n -> planner.planner().table(n).isView()).toList());
-            case FUNCTIONS -> StatementResult.lines(List.of());
+            case FUNCTIONS -> StatementResult.lines(planner.planner().functionNames());
         };
     }
 }

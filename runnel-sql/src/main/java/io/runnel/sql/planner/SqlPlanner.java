@@ -43,6 +43,27 @@ public final class SqlPlanner {
         Properties p = new Properties();
         p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         catalogReader = new CalciteCatalogReader(root, java.util.List.of(), typeFactory, new CalciteConnectionConfigImpl(p));
+        io.runnel.sql.functions.FunctionCatalog.addBuiltIns(root.plus());
+    }
+
+    private final java.util.Set<String> userFunctions = new java.util.TreeSet<>();
+
+    /** {@code CREATE FUNCTION name AS 'className'}: a user-defined scalar function, found by name from now on. */
+    public void registerFunction(String name, String className) {
+        if (userFunctions.contains(name)) {
+            throw new SqlPlanningException("CREATE FUNCTION " + name + ": a function of that name exists already");
+        }
+        try {
+            io.runnel.sql.functions.FunctionCatalog.addUserFunction(root.plus(), name, className);
+        } catch (IllegalArgumentException e) {
+            throw new SqlPlanningException(e.getMessage(), e);
+        }
+        userFunctions.add(name);
+    }
+
+    /** The user-defined functions, sorted. */
+    public java.util.List<String> functionNames() {
+        return java.util.List.copyOf(userFunctions);
     }
 
     public void register(TableDef declared) {
@@ -166,7 +187,8 @@ public final class SqlPlanner {
     }
 
     private SqlValidator newValidator() {
-        return SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), catalogReader, typeFactory,
+        return SqlValidatorUtil.newValidator(org.apache.calcite.sql.util.SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                        catalogReader), catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.DEFAULT).withIdentifierExpansion(true));
     }
 }
