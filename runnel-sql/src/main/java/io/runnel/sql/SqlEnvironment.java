@@ -192,7 +192,7 @@ public final class SqlEnvironment {
 
     private StatementResult drop(SqlDropObject d) {
         if (d.objectKind() == SqlDropObject.ObjectKind.FUNCTION) {
-            throw new SqlPlanningException("DROP FUNCTION " + d.name() + ": user-defined functions are not supported yet");
+            throw new SqlPlanningException("DROP FUNCTION " + d.name() + ": dropping a function is not supported yet");
         }
         var existing = planner.planner().table(d.name());
         boolean isView = existing != null && existing.isView();
