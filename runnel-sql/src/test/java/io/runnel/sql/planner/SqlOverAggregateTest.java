@@ -14,27 +14,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** OVER aggregation on event time gives each row its frame's aggregates, as Calcite's batch executor does. */
 @Timeout(60)
 class SqlOverAggregateTest {
-    static void assertSameAsOracle(String sql, int parallelism) throws Exception {
-        SqlTestKit kit = SqlQueryTest.kit();
-        List<Row> expected = kit.oracle(sql);
-        assertThat(expected).isNotEmpty();
-        assertThat(kit.stream(sql, parallelism)).containsExactlyInAnyOrderElementsOf(expected);
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void rowsFramesBoundedAndUnbounded(int parallelism) throws Exception {
-        assertSameAsOracle("SELECT id, product, SUM(amount) OVER (PARTITION BY product ORDER BY ts"
+        SqlQueryTest.kit().assertSameAsOracle("SELECT id, product, SUM(amount) OVER (PARTITION BY product ORDER BY ts"
                 + " ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s2, COUNT(*) OVER (PARTITION BY product ORDER BY ts"
                 + " ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS n2 FROM orders", parallelism);
-        assertSameAsOracle("SELECT id, MAX(amount) OVER (PARTITION BY product ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING"
+        SqlQueryTest.kit().assertSameAsOracle("SELECT id, MAX(amount) OVER (PARTITION BY product ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING"
                 + " AND CURRENT ROW) AS hi FROM orders", parallelism);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void rangeFrameOverAnInterval(int parallelism) throws Exception {
-        assertSameAsOracle("SELECT id, AVG(price) OVER (PARTITION BY product ORDER BY ts RANGE BETWEEN INTERVAL '5' SECOND"
+        SqlQueryTest.kit().assertSameAsOracle("SELECT id, AVG(price) OVER (PARTITION BY product ORDER BY ts RANGE BETWEEN INTERVAL '5' SECOND"
                 + " PRECEDING AND CURRENT ROW) AS avg5, MIN(id) OVER (PARTITION BY product ORDER BY ts"
                 + " RANGE BETWEEN INTERVAL '5' SECOND PRECEDING AND CURRENT ROW) AS lo FROM orders", parallelism);
     }

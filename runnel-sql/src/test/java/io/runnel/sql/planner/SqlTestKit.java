@@ -152,4 +152,20 @@ final class SqlTestKit {
             return Linq4j.asEnumerable(rows.stream().map(r -> r.fields().clone()).toList());
         }
     }
+
+    /** Asserts the streaming rows at {@code parallelism} are the oracle's (which must not be empty). */
+    void assertSameAsOracle(String sql, int parallelism) throws Exception {
+        List<Row> expected = oracle(sql);
+        org.assertj.core.api.Assertions.assertThat(expected).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(stream(sql, parallelism)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Asserts the table the streaming changelog leaves is the oracle's (which must not be empty); returns the changelog. */
+    List<Row> assertFinalTableIsTheOracles(String sql, int parallelism) throws Exception {
+        List<Row> expected = oracle(sql);
+        org.assertj.core.api.Assertions.assertThat(expected).isNotEmpty();
+        List<Row> changelog = stream(sql, parallelism);
+        org.assertj.core.api.Assertions.assertThat(SqlChangelogTest.materialize(changelog)).containsExactlyInAnyOrderElementsOf(expected);
+        return changelog;
+    }
 }

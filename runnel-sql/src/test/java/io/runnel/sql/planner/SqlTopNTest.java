@@ -14,33 +14,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** ROW_NUMBER Top-N and deduplication end at the table Calcite's batch executor computes. */
 @Timeout(60)
 class SqlTopNTest {
-    static void assertFinalTableIsTheOracles(String sql, int parallelism) throws Exception {
-        SqlTestKit kit = SqlQueryTest.kit();
-        List<Row> expected = kit.oracle(sql);
-        assertThat(expected).isNotEmpty();
-        assertThat(SqlChangelogTest.materialize(kit.stream(sql, parallelism))).containsExactlyInAnyOrderElementsOf(expected);
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 4})
     void topTwoPerKeyWithTheRowNumber(int parallelism) throws Exception {
-        assertFinalTableIsTheOracles("SELECT product, id, amount, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY product"
+        SqlQueryTest.kit().assertFinalTableIsTheOracles("SELECT product, id, amount, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY product"
                 + " ORDER BY amount DESC NULLS LAST, id) AS rn FROM orders) WHERE rn <= 2", parallelism);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void lastRowPerKeyWithoutTheRowNumber(int parallelism) throws Exception {
-        assertFinalTableIsTheOracles("SELECT id, product, ts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY product"
+        SqlQueryTest.kit().assertFinalTableIsTheOracles("SELECT id, product, ts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY product"
                 + " ORDER BY ts DESC) AS rn FROM orders) WHERE rn = 1", parallelism);
-        assertFinalTableIsTheOracles("SELECT id, product FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY product"
+        SqlQueryTest.kit().assertFinalTableIsTheOracles("SELECT id, product FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY product"
                 + " ORDER BY ts) AS rn FROM orders) WHERE rn < 2 AND id > 1", parallelism);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void topNOverAnUpdatingAggregate(int parallelism) throws Exception {
-        assertFinalTableIsTheOracles("SELECT product, n, rn FROM (SELECT product, n, ROW_NUMBER() OVER (ORDER BY n DESC,"
+        SqlQueryTest.kit().assertFinalTableIsTheOracles("SELECT product, n, rn FROM (SELECT product, n, ROW_NUMBER() OVER (ORDER BY n DESC,"
                 + " product) AS rn FROM (SELECT product, SUM(amount) AS n FROM orders WHERE product IS NOT NULL"
                 + " GROUP BY product)) WHERE rn <= 2", parallelism);
     }

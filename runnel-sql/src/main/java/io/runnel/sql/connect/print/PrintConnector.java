@@ -1,18 +1,16 @@
 package io.runnel.sql.connect.print;
 
 import io.runnel.api.DataStream;
-import io.runnel.api.StreamEnvironment;
-import io.runnel.sql.connect.TableConnector;
+import io.runnel.sql.connect.SinkConnector;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.result.ChangelogPrintSink;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code 'connector' = 'print' [, 'print-identifier' = 'x']}: every row, changes too, on standard output as
  * {@code +I[...]}, {@code -U[...]}, {@code +U[...]}, {@code -D[...]}, prefixed with {@code x> } when an identifier is given.
  */
-public final class PrintConnector implements TableConnector {
+public final class PrintConnector extends SinkConnector {
     static final String IDENTIFIER = "print-identifier";
 
     @Override
@@ -23,26 +21,6 @@ public final class PrintConnector implements TableConnector {
     @Override
     public Set<String> options() {
         return Set.of(IDENTIFIER);
-    }
-
-    @Override
-    public boolean isSource() {
-        return false;
-    }
-
-    @Override
-    public boolean isSink() {
-        return true;
-    }
-
-    @Override
-    public boolean acceptsChanges(Map<String, String> options) {
-        return true;
-    }
-
-    @Override
-    public DataStream<Row> source(StreamEnvironment env, SourceRequest request) {
-        throw new IllegalArgumentException("table " + request.table() + ": connector 'print' cannot be read from");
     }
 
     @Override
