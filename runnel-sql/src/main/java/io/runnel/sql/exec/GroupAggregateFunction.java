@@ -22,14 +22,26 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<GroupKey,
     private transient ValueState<SqlAggregate.Acc> state;
     private transient StateValueCounts counts;
 
+    private final io.runnel.api.state.StateTtlConfig ttl;
+
     public GroupAggregateFunction(SqlAggregate aggregate) {
+        this(aggregate, io.runnel.api.state.StateTtlConfig.DISABLED);
+    }
+
+    /** {@code ttl}: a group idle that long loses its state and starts again (Flink's table.exec.state.ttl). */
+    public GroupAggregateFunction(SqlAggregate aggregate, io.runnel.api.state.StateTtlConfig ttl) {
         this.aggregate = aggregate;
+        this.ttl = ttl;
     }
 
     @Override
     public void open(RuntimeContext context) {
-        state = context.getState(new ValueStateDescriptor<>("group-aggregate"));
-        counts = new StateValueCounts(context, aggregate.countedCalls());
+        ValueStateDescriptor<SqlAggregate.Acc> d = new ValueStateDescriptor<>("group-aggregate");
+        if (ttl.enabled()) {
+            d.enableTimeToLive(ttl);
+        }
+        state = context.getState(d);
+        counts = new StateValueCounts(context, aggregate.countedCalls(), ttl);
     }
 
     @Override

@@ -9,11 +9,15 @@ final class StateValueCounts implements ValueCounts {
     private final MapState<Object, Long>[] maps;
 
     @SuppressWarnings("unchecked")
-    StateValueCounts(RuntimeContext context, boolean[] counted) {
+    StateValueCounts(RuntimeContext context, boolean[] counted, io.runnel.api.state.StateTtlConfig ttl) {
         maps = new MapState[counted.length];
         for (int i = 0; i < counted.length; i++) {
             if (counted[i]) {
-                maps[i] = context.getMapState(new MapStateDescriptor<>("group-aggregate-values-" + i));
+                MapStateDescriptor<Object, Long> d = new MapStateDescriptor<>("group-aggregate-values-" + i);
+                if (ttl.enabled()) {
+                    d.enableTimeToLive(ttl);
+                }
+                maps[i] = context.getMapState(d);
             }
         }
     }

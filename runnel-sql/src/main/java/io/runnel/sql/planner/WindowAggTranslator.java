@@ -109,7 +109,7 @@ final class WindowAggTranslator {
             }
         }
         DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(agg.getGroupSet().toArray()))
-                .process(new GroupAggregateFunction(new SqlAggregate(specs, retracting)))
+                .process(new GroupAggregateFunction(new SqlAggregate(specs, retracting), streams.options().stateTtl()))
                 .name((retracting ? "GroupAggregate[retract, group " : "GroupAggregate[group ") + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
         return Translated.updating(out, java.util.stream.IntStream.range(0, agg.getGroupCount()).toArray());
     }
