@@ -1,6 +1,8 @@
 package io.runnel.sql.parser;
 
+import io.runnel.sql.parser.impl.ParseException;
 import io.runnel.sql.parser.impl.RunnelSqlParserImpl;
+import io.runnel.sql.parser.impl.Token;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -64,6 +66,14 @@ public final class CalciteParsing {
             if (c instanceof SqlParseError own) { // a check of a production, positioned in this text
                 return source.errorAt(own.line(), own.column(), own.reason());
             }
+        }
+        if (e.getCause() instanceof ParseException syntax && syntax.currentToken != null
+                && syntax.currentToken.next != null) {
+            // Name the token that does not fit (Calcite names the one before it when that is a reserved word).
+            Token at = syntax.currentToken.next;
+            String found = at.kind == 0 ? "the end of the statement" : "\"" + at.image + "\"";
+            return source.errorAt(at.beginLine, at.beginColumn,
+                    "Encountered " + found + expected(e.getExpectedTokenNames()));
         }
         SqlParserPos pos = e.getPos();
         // Calcite's first line repeats its own (statement-relative) position; ours replaces it.
