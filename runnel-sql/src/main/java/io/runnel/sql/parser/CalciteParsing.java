@@ -1,5 +1,11 @@
 package io.runnel.sql.parser;
 
+import io.runnel.sql.parser.impl.ParseException;
+import io.runnel.sql.parser.impl.RunnelSqlParserImpl;
+import io.runnel.sql.parser.impl.Token;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.Lex;
@@ -10,13 +16,14 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
-/** Calcite's stock parser with Flink's lexical rules, and errors moved to the script's line and column. */
+/** The generated parser with Flink's lexical rules, and its errors moved to the script's line and column. */
 public final class CalciteParsing {
     /** Lex.JAVA: back-tick quoting, identifiers kept as written and matched case-sensitively. */
     public static final SqlParser.Config CONFIG = SqlParser.config()
             .withLex(Lex.JAVA)
             .withConformance(SqlConformanceEnum.LENIENT)
-            .withIdentifierMaxLength(256);
+            .withIdentifierMaxLength(256)
+            .withParserFactory(RunnelSqlParserImpl.FACTORY);
 
     /** Unparses with back-ticks and no case changes, so what it writes parses again to the same names. */
     public static final SqlDialect DIALECT = new SqlDialect(SqlDialect.EMPTY_CONTEXT
@@ -25,27 +32,13 @@ public final class CalciteParsing {
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(true));
 
+    private static final int MAX_EXPECTED = 12;
+
     private CalciteParsing() {}
 
     static SqlNode parseStatement(SourcePosition source) {
         try {
             return SqlParser.create(source.text(), CONFIG).parseStmt();
-        } catch (SqlParseException e) {
-            throw relocate(source, e);
-        }
-    }
-
-    static SqlNode parseQuery(SourcePosition source) {
-        try {
-            return SqlParser.create(source.text(), CONFIG).parseQuery();
-        } catch (SqlParseException e) {
-            throw relocate(source, e);
-        }
-    }
-
-    static SqlNode parseExpression(SourcePosition source) {
-        try {
-            return SqlParser.create(source.text(), CONFIG).parseExpression();
         } catch (SqlParseException e) {
             throw relocate(source, e);
         }
@@ -69,14 +62,39 @@ public final class CalciteParsing {
     }
 
     private static SqlParseError relocate(SourcePosition source, SqlParseException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SqlParseError own) { // a check of a production, positioned in this text
+                return source.errorAt(own.line(), own.column(), own.reason());
+            }
+        }
+        if (e.getCause() instanceof ParseException syntax && syntax.currentToken != null
+                && syntax.currentToken.next != null) {
+            // Name the token that does not fit (Calcite names the one before it when that is a reserved word).
+            Token at = syntax.currentToken.next;
+            String found = at.kind == 0 ? "the end of the statement" : "\"" + at.image + "\"";
+            return source.errorAt(at.beginLine, at.beginColumn,
+                    "Encountered " + found + expected(e.getExpectedTokenNames()));
+        }
         SqlParserPos pos = e.getPos();
-        String message = firstLine(e.getMessage());
+        // Calcite's first line repeats its own (statement-relative) position; ours replaces it.
+        String message = firstLine(e.getMessage()).replaceFirst(" at line \\d+, column \\d+\\.?", "")
+                + expected(e.getExpectedTokenNames());
         if (pos == null || pos.getLineNum() <= 0) {
             return source.errorAt(1, 1, message);
         }
-        // Calcite's message repeats its own (statement-relative) position; ours replaces it.
-        message = message.replaceFirst(" at line \\d+, column \\d+", "");
         return source.errorAt(pos.getLineNum(), pos.getColumnNum(), message);
+    }
+
+    /** What the parser would have taken instead, the first few of them. */
+    private static String expected(Collection<String> names) {
+        if (names == null || names.isEmpty()) {
+            return "";
+        }
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(null);
+        int shown = Math.min(sorted.size(), MAX_EXPECTED);
+        String list = String.join(", ", sorted.subList(0, shown)) + (shown < sorted.size() ? ", ..." : "");
+        return (sorted.size() == 1 ? "; expected " : "; expected one of ") + list;
     }
 
     private static String firstLine(String message) {

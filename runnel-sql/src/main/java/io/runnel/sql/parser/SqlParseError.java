@@ -4,11 +4,18 @@ package io.runnel.sql.parser;
 public final class SqlParseError extends RuntimeException {
     private final int line;
     private final int column;
+    private final String reason;
 
     public SqlParseError(int line, int column, String message) {
         super("line " + line + ", column " + column + ": " + message);
         this.line = line;
         this.column = column;
+        this.reason = message;
+    }
+
+    /** The message without its position. */
+    public String reason() {
+        return reason;
     }
 
     public int line() {

@@ -1,13 +1,24 @@
 package io.runnel.sql.parser;
 
+import static io.runnel.sql.parser.impl.RunnelSqlParserImplConstants.BEGIN;
+import static io.runnel.sql.parser.impl.RunnelSqlParserImplConstants.CASE;
+import static io.runnel.sql.parser.impl.RunnelSqlParserImplConstants.END;
+import static io.runnel.sql.parser.impl.RunnelSqlParserImplConstants.EXECUTE;
+import static io.runnel.sql.parser.impl.RunnelSqlParserImplConstants.SEMICOLON;
+import static io.runnel.sql.parser.impl.RunnelSqlParserImplConstants.SET;
+import static io.runnel.sql.parser.impl.RunnelSqlParserImplConstants.STATEMENT;
+
+import io.runnel.sql.parser.ScriptTokens.Tok;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
 
 /**
  * A SQL script: statements separated by {@code ;} (one inside a string, a quoted identifier or a comment does not
- * count), each parsed with its position. {@code EXECUTE STATEMENT SET BEGIN ...; END} is one statement, and the SQL
- * client's {@code BEGIN STATEMENT SET;} ... {@code END;} becomes the same statement set.
+ * count: the generated parser's lexer reads the script), each parsed with its position. {@code EXECUTE STATEMENT SET
+ * BEGIN ...; END} is one statement, and the SQL client's {@code BEGIN STATEMENT SET;} ... {@code END;} becomes the
+ * same statement set.
  */
 public final class SqlScript {
     private SqlScript() {}
@@ -18,14 +29,14 @@ public final class SqlScript {
         List<ParsedStatement> parsed = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             ScriptStatement s = statements.get(i);
-            if (!startsStatementSet(s)) {
+            if (!isExactly(s, BEGIN, STATEMENT, SET)) {
                 parsed.add(new ParsedStatement(s.parse(), s.text(), s.line()));
                 continue;
             }
             List<SqlInsert> inserts = new ArrayList<>();
             int j = i + 1;
-            for (; j < statements.size() && !isWord(statements.get(j), "END"); j++) {
-                inserts.add(RunnelSqlParser.asInsert(statements.get(j)));
+            for (; j < statements.size() && !isExactly(statements.get(j), END); j++) {
+                inserts.add(asInsert(statements.get(j)));
             }
             if (j == statements.size()) {
                 throw new SqlParseError(s.line(), s.column(), "BEGIN STATEMENT SET has no END");
@@ -42,72 +53,63 @@ public final class SqlScript {
     }
 
     static List<ScriptStatement> split(SourcePosition source) {
-        String text = source.text();
+        List<Tok> tokens = ScriptTokens.of(source.text());
         List<ScriptStatement> out = new ArrayList<>();
-        int start = 0;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '`' || c == '"') {
-                i = skipQuoted(text, i, c);
-            } else if (text.startsWith("--", i)) {
-                int eol = text.indexOf('\n', i);
-                i = eol < 0 ? text.length() : eol + 1;
-            } else if (text.startsWith("/*", i)) {
-                int close = text.indexOf("*/", i + 2);
-                i = close < 0 ? text.length() : close + 2;
-            } else if (c == ';') {
-                if (!insideStatementSet(source.at(start, i))) {
-                    add(out, source.at(start, i));
-                    start = i + 1;
-                }
-                i++;
-            } else {
-                i++;
+        int first = 0; // index of the current statement's first token
+        int start = 0; // offset just after the previous ';'
+        int caseDepth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Tok t = tokens.get(i);
+            if (t.is(CASE)) {
+                caseDepth++;
+            } else if (t.is(END) && caseDepth > 0) {
+                caseDepth--;
+            } else if (t.is(SEMICOLON) && !insideStatementSet(tokens, first, i, caseDepth)) {
+                add(out, source, tokens, first, i, start, t.start());
+                first = i + 1;
+                start = t.end();
             }
         }
-        add(out, source.at(start, text.length()));
+        add(out, source, tokens, first, tokens.size(), start, source.text().length());
         return out;
     }
 
-    private static int skipQuoted(String text, int i, char quote) {
-        int j = i + 1;
-        while (j < text.length()) {
-            if (text.charAt(j) == quote) {
-                if (j + 1 < text.length() && text.charAt(j + 1) == quote) {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            }
-            j++;
-        }
-        return text.length(); // unterminated: the lexer reports it with its position
+    /** Inside {@code EXECUTE STATEMENT SET BEGIN ...} before its {@code END}: a {@code ;} there is the set's. */
+    private static boolean insideStatementSet(List<Tok> tokens, int first, int semicolon, int caseDepth) {
+        boolean set = semicolon - first > 4 && tokens.get(first).is(EXECUTE) && tokens.get(first + 1).is(STATEMENT)
+                && tokens.get(first + 2).is(SET) && tokens.get(first + 3).is(BEGIN);
+        return set && (caseDepth > 0 || !tokens.get(semicolon - 1).is(END));
     }
 
-    private static void add(List<ScriptStatement> out, SourcePosition piece) {
-        List<Token> tokens = SqlLexer.tokenize(piece.text(), piece);
-        if (tokens.get(0).kind() == Token.Kind.EOF) {
+    private static void add(List<ScriptStatement> out, SourcePosition source, List<Tok> tokens, int first, int last,
+                            int start, int end) {
+        if (first >= last) {
             return; // blank or comments only
         }
-        int[] lc = piece.lineColumn(tokens.get(0).start());
+        SourcePosition piece = source.at(start, end);
+        int[] lc = source.lineColumn(tokens.get(first).start());
         out.add(new ScriptStatement(piece.text().strip(), lc[0], lc[1], piece));
     }
 
-    /** Inside {@code EXECUTE STATEMENT SET BEGIN ...} before its {@code END}: a {@code ;} there is the set's. */
-    private static boolean insideStatementSet(SourcePosition piece) {
-        List<Token> t = SqlLexer.tokenize(piece.text(), piece);
-        return t.size() > 4 && t.get(0).is("EXECUTE") && t.get(1).is("STATEMENT") && t.get(2).is("SET")
-                && t.get(3).is("BEGIN") && !t.get(t.size() - 2).is("END");
+    /** Whether the statement is exactly these tokens (as in {@code BEGIN STATEMENT SET} or {@code END}). */
+    private static boolean isExactly(ScriptStatement s, int... kinds) {
+        List<Tok> t = ScriptTokens.of(s.source().text());
+        if (t.size() != kinds.length) {
+            return false;
+        }
+        for (int i = 0; i < kinds.length; i++) {
+            if (!t.get(i).is(kinds[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static boolean startsStatementSet(ScriptStatement s) {
-        List<Token> t = SqlLexer.tokenize(s.source().text(), s.source());
-        return t.size() == 4 && t.get(0).is("BEGIN") && t.get(1).is("STATEMENT") && t.get(2).is("SET");
-    }
-
-    private static boolean isWord(ScriptStatement s, String word) {
-        List<Token> t = SqlLexer.tokenize(s.source().text(), s.source());
-        return t.size() == 2 && t.get(0).is(word);
+    private static SqlInsert asInsert(ScriptStatement s) {
+        SqlNode node = s.parse();
+        if (!(node instanceof SqlInsert insert)) {
+            throw new SqlParseError(s.line(), s.column(), "a statement set holds only INSERT statements");
+        }
+        return insert;
     }
 }

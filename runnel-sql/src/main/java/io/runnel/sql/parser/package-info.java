@@ -1,8 +1,9 @@
 /**
  * The SQL front end: splits a script into statements and parses each into a Calcite {@link org.apache.calcite.sql.SqlNode}.
- * Queries and INSERT go to Calcite's stock parser configured with Flink's lexical rules (back-tick quoting, identifiers
- * kept as written and case-sensitive); Flink's DDL and client statements (CREATE TABLE/VIEW/FUNCTION, DROP, SET, RESET,
- * SHOW, DESCRIBE, statement sets, EXPLAIN) are read by a small recursive-descent front parser into this package's nodes,
- * which hand their expressions and queries to Calcite's parser too.
+ * The parser ({@code io.runnel.sql.parser.impl.RunnelSqlParserImpl}) is generated at build time from Calcite's own
+ * grammar templates by FMPP and JavaCC, with Runnel's productions for Flink's DDL and client statements
+ * ({@code src/main/codegen}: config.fmpp, includes/parserImpls.ftl). It reads queries and INSERT as Calcite does, with
+ * Flink's lexical rules (back-tick quoting, identifiers kept as written and case-sensitive), and CREATE
+ * TABLE/VIEW/FUNCTION, DROP, SET, RESET, SHOW, DESCRIBE, statement sets and EXPLAIN into this package's nodes.
  */
 package io.runnel.sql.parser;

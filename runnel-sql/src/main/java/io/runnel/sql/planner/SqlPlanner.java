@@ -30,7 +30,7 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 public final class SqlPlanner {
     /** Flink's lexical rules: backticks, case-sensitive, names kept as written. */
     public static final SqlParser.Config PARSER = SqlParser.config().withLex(Lex.JAVA)
-            .withConformance(SqlConformanceEnum.DEFAULT);
+            .withConformance(SqlConformanceEnum.DEFAULT).withParserFactory(io.runnel.sql.parser.impl.RunnelSqlParserImpl.FACTORY);
 
     /** Rule applications per optimization at most: far above what real queries need (dozens). */
     static final int MATCH_LIMIT = 10_000;
