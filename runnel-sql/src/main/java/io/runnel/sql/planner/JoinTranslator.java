@@ -61,6 +61,9 @@ final class JoinTranslator {
         }
         RegularJoinFunction fn = new RegularJoinFunction(kind, leftType.getFieldCount(), rightType.getFieldCount(), residual,
                 streams.options().stateTtl());
+        if (kind == JoinKind.INNER && left.mode().insertOnly() && right.mode().insertOnly()) {
+            fn.appendOnly();
+        }
         int[] window = windowJoin(kind, info, left, right);
         if (window != null) {
             fn.cleanUpAtWindowEnd(window[1], right.window()[1]);

@@ -29,6 +29,9 @@ public final class RegularJoinFunction extends CoProcessFunction<Row, Row, Row> 
     private final StateTtlConfig ttl;
     private int leftWindowEnd = -1;
     private int rightWindowEnd = -1;
+    private boolean appendOnly;
+    private transient io.runnel.api.state.ListState<Object[]> leftRows;
+    private transient io.runnel.api.state.ListState<Object[]> rightRows;
     private transient MapState<RowFields, JoinRecord> left;
     private transient MapState<RowFields, JoinRecord> right;
 
@@ -52,19 +55,46 @@ public final class RegularJoinFunction extends CoProcessFunction<Row, Row, Row> 
         return this;
     }
 
+    /**
+     * An inner join of two insert-only inputs: nothing is ever retracted and no side is padded, so each side keeps
+     * a plain list of rows per key (one append per row) instead of a multiset with match counts.
+     */
+    public RegularJoinFunction appendOnly() {
+        this.appendOnly = true;
+        return this;
+    }
+
     @Override
     public void onTimer(long timestamp, Context ctx, Collector<Row> out) {
+        if (appendOnly) {
+            leftRows.clear();
+            rightRows.clear();
+            return;
+        }
         left.clear();
         right.clear();
     }
 
     @Override
     public void open(RuntimeContext context) throws Exception {
-        left = context.getMapState(descriptor("join-left"));
-        right = context.getMapState(descriptor("join-right"));
+        if (appendOnly) {
+            leftRows = context.getListState(listDescriptor("join-left-rows"));
+            rightRows = context.getListState(listDescriptor("join-right-rows"));
+        } else {
+            left = context.getMapState(descriptor("join-left"));
+            right = context.getMapState(descriptor("join-right"));
+        }
         if (residual != null) {
             residual.open(context);
         }
+    }
+
+    private io.runnel.api.state.ListStateDescriptor<Object[]> listDescriptor(String name) {
+        io.runnel.api.state.ListStateDescriptor<Object[]> d = new io.runnel.api.state.ListStateDescriptor<>(name);
+        if (ttl.enabled()) {
+            d.enableTimeToLive(ttl);
+        }
+        return d;
     }
 
     private MapStateDescriptor<RowFields, JoinRecord> descriptor(String name) {
@@ -92,6 +122,17 @@ public final class RegularJoinFunction extends CoProcessFunction<Row, Row, Row> 
     }
 
     private void process(Row row, boolean fromLeft, Collector<Row> out) throws Exception {
+        if (appendOnly) {
+            Object[] fields = row.fields();
+            for (Object[] o : (fromLeft ? rightRows : leftRows).get()) {
+                Object[] joined = fromLeft ? concat(fields, o) : concat(o, fields);
+                if (residual == null || residual.test(joined)) {
+                    out.collect(new Row(RowKind.INSERT, joined));
+                }
+            }
+            (fromLeft ? leftRows : rightRows).add(fields);
+            return;
+        }
         MapState<RowFields, JoinRecord> mine = fromLeft ? left : right;
         MapState<RowFields, JoinRecord> other = fromLeft ? right : left;
         boolean keepsMine = fromLeft ? kind.keepsLeft : kind.keepsRight;
