@@ -168,4 +168,41 @@ final class SqlTestKit {
         org.assertj.core.api.Assertions.assertThat(SqlChangelogTest.materialize(changelog)).containsExactlyInAnyOrderElementsOf(expected);
         return changelog;
     }
+
+    /**
+     * The table the query's changelog leaves when its job fails once at row {@code failAt} of a source and restarts
+     * from its last checkpoint: folded by the checkpointed final-table sink, read back as JSON lines, in the same
+     * JSON as {@link #oracleJson}.
+     */
+    List<String> streamWithFailure(String query, int parallelism, long failAt, java.nio.file.Path dir) throws Exception {
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism)
+                .enableCheckpointing(java.time.Duration.ofMillis(20))
+                .setRestartStrategy(io.runnel.api.checkpoint.RestartStrategy.fixedDelay(3, java.time.Duration.ofMillis(10)));
+        env.getCheckpointConfig().setDirectory(dir.resolve("checkpoints").toString());
+        ValuesConnector.failAt = failAt;
+        try {
+            io.runnel.sql.planner.PlannedQuery q = sqlEnvironment(env).planQuery(query);
+            java.nio.file.Path out = dir.resolve("out");
+            q.stream().sinkTo(new io.runnel.sql.result.FinalTableSink(out, new io.runnel.sql.result.RowJsonFormatter(q.rowType())))
+                    .setParallelism(1);
+            io.runnel.api.JobClient client = env.executeAsync("sql failure test");
+            client.await(java.time.Duration.ofMinutes(1));
+            org.assertj.core.api.Assertions.assertThat(client.restarts()).as("the job failed and restarted").isGreaterThanOrEqualTo(1);
+            return java.nio.file.Files.readAllLines(out.resolve("part-0.jsonl"));
+        } finally {
+            ValuesConnector.failAt = 0;
+        }
+    }
+
+    /** The oracle's rows as the JSON lines the final-table sink writes. */
+    List<String> oracleJson(String query) throws Exception {
+        QueryPlanner types = new QueryPlanner();
+        tables.values().forEach(t -> types.register(t.def()));
+        io.runnel.sql.result.RowJsonFormatter json = new io.runnel.sql.result.RowJsonFormatter(types.optimized(query).getRowType());
+        List<String> lines = new ArrayList<>();
+        for (Row r : oracle(query)) {
+            lines.add(json.format(r));
+        }
+        return lines;
+    }
 }

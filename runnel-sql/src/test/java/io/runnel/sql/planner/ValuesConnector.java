@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ValuesConnector implements TableConnector {
     private static final Map<String, List<Row>> DATA = new ConcurrentHashMap<>();
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** When set (a test's failure run), every values source fails once at this row, throttled so checkpoints complete first. */
+    static volatile long failAt;
 
     /** Registers rows and returns the {@code 'data-id'} that reads them. */
     public static String register(List<Row> rows) {
@@ -38,6 +40,20 @@ public final class ValuesConnector implements TableConnector {
         if (rows == null) {
             throw new IllegalArgumentException("table " + request.table() + ": no rows registered under 'data-id'");
         }
-        return env.fromCollection(rows).name("values[" + request.table() + "]");
+        DataStream<Row> in = env.fromCollection(rows).name("values[" + request.table() + "]");
+        return failAt > 0 ? in.map(new Throttle()).map(new io.runnel.testing.FailOnce<>(failAt)) : in;
+    }
+
+    /** A short sleep every few rows, so checkpoints complete before the injected failure. */
+    static final class Throttle implements io.runnel.api.functions.MapFunction<Row, Row> {
+        private int n;
+
+        @Override
+        public Row map(Row row) throws Exception {
+            if (++n % 5 == 0) {
+                Thread.sleep(2);
+            }
+            return row;
+        }
     }
 }
