@@ -77,13 +77,34 @@ final class RankTranslator {
         int[] partition = group.keys.toArray();
         TopNFunction fn = new TopNFunction(new RowOrder(columns, descending, nullsFirst), n, in.mode().isUpdating(), rnUsed,
                 streams.options().stateTtl());
+        boolean perWindow = in.window() != null && in.mode().insertOnly() && group.keys.get(in.window()[0])
+                && group.keys.get(in.window()[1]);
+        if (perWindow) {
+            fn.perWindow(in.window()[1]);
+        }
         DataStream<Row> ranked = in.stream().keyBy(new GroupKeySelector(partition)).process(fn)
-                .name("Rank[top " + n + " partition " + group.keys + " order " + group.orderKeys + (rnUsed ? ", with row number" : "")
+                .name((perWindow ? "WindowRank[top " : "Rank[top ") + n + " partition " + group.keys + " order " + group.orderKeys + (rnUsed ? ", with row number" : "")
                         + "]");
         RexNode restCondition = rest.isEmpty() ? null : RexUtil.composeConjunction(rex, rest);
         DataStream<Row> out = ranked.flatMap(CalcCodegen.calc(rex, window.getRowType(), restCondition, projects))
                 .name("Calc[select " + projects + (restCondition == null ? "" : " where " + restCondition) + "]");
+        if (perWindow) {
+            return new Translated(out, -1, ChangelogMode.INSERT_ONLY, projectedWindow(in.window(), projects));
+        }
         return Translated.updating(out, upsertKey(partition, rnUsed ? rnIndex : -1, projects));
+    }
+
+    /** The window columns' positions after the projection, or null when it drops one. */
+    private static int[] projectedWindow(int[] window, List<RexNode> projects) {
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < projects.size(); i++) {
+            if (projects.get(i) instanceof RexInputRef r) {
+                start = r.getIndex() == window[0] && start < 0 ? i : start;
+                end = r.getIndex() == window[1] && end < 0 ? i : end;
+            }
+        }
+        return start >= 0 && end >= 0 ? new int[] {start, end} : null;
     }
 
     /** {@code rn <= N} gives N, {@code rn < N} N - 1, {@code rn = N} (N = 1 only) 1; anything else -1. */

@@ -27,6 +27,7 @@ public final class TopNFunction extends KeyedProcessFunction<GroupKey, Row, Row>
     private final boolean keepAll;
     private final boolean withRowNumber;
     private final StateTtlConfig ttl;
+    private int windowEnd = -1;
     private transient ValueState<ArrayList<Object[]>> rows;
 
     public TopNFunction(RowOrder order, long n, boolean updatingInput, boolean withRowNumber, StateTtlConfig ttl) {
@@ -35,6 +36,27 @@ public final class TopNFunction extends KeyedProcessFunction<GroupKey, Row, Row>
         this.keepAll = updatingInput;
         this.withRowNumber = withRowNumber;
         this.ttl = ttl;
+    }
+
+    /**
+     * Window Top-N: the partition holds a window (its end at column {@code end} of the rows, which come from a window
+     * aggregation or table function and are insert-only): nothing is emitted until the watermark passes the window,
+     * then its first N rows as inserts, and the window's state goes.
+     */
+    public TopNFunction perWindow(int end) {
+        this.windowEnd = end;
+        return this;
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+        ArrayList<Object[]> top = rows.value();
+        if (top != null) {
+            for (int i = 0; i < top.size() && i < n; i++) {
+                out.collect(new Row(RowKind.INSERT, numbered(top.get(i), withRowNumber ? i + 1 : 0)));
+            }
+        }
+        rows.clear();
     }
 
     @Override
@@ -70,6 +92,10 @@ public final class TopNFunction extends KeyedProcessFunction<GroupKey, Row, Row>
             rows.clear();
         } else {
             rows.update(after);
+        }
+        if (windowEnd >= 0) {
+            ctx.timerService().registerEventTimeTimer((Long) f[windowEnd] - 1);
+            return;
         }
         emitDifference(before == null ? List.of() : before, after, out);
     }
