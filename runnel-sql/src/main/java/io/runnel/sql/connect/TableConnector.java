@@ -31,6 +31,11 @@ public interface TableConnector {
         return null;
     }
 
+    /** The keys its metadata columns may name ({@code timestamp}, {@code partition}, ... for Kafka); none by default. */
+    default Set<String> metadataKeys() {
+        return Set.of();
+    }
+
     /** Whether it can be read from. */
     default boolean isSource() {
         return true;
@@ -38,6 +43,15 @@ public interface TableConnector {
 
     /** Whether it can be written to. */
     default boolean isSink() {
+        return false;
+    }
+
+    /**
+     * Whether its source yields updates and deletes (a changelog: debezium-json, upsert-kafka) rather than inserts only.
+     * A changelog source must emit retractions (every update as an update-before of the old row and an update-after of
+     * the new one, deletes of the whole old row), as every updating operator does.
+     */
+    default boolean sourceProducesChanges(Map<String, String> options) {
         return false;
     }
 
@@ -58,11 +72,14 @@ public interface TableConnector {
         throw new UnsupportedOperationException("connector '" + identifier() + "' cannot be written to (table " + request.table() + ")");
     }
 
-    /** What a source is asked for. */
-    record SourceRequest(String table, RelDataType physicalType, List<String> metadataKeys, Map<String, String> options,
-                         int parallelism) {}
+    /** What a source is asked for; {@code primaryKey} indexes the physical columns (empty: none declared). */
+    record SourceRequest(String table, RelDataType physicalType, List<String> metadataKeys, int[] primaryKey,
+                         Map<String, String> options, int parallelism) {}
 
-    /** What a sink is asked for; {@code primaryKey} indexes into the row (empty: none). */
-    record SinkRequest(String table, RelDataType physicalType, int[] primaryKey, Map<String, String> options,
-                       boolean changelog) {}
+    /**
+     * What a sink is asked for: rows of the physical columns ({@code physicalType}) followed by the written metadata
+     * columns ({@code metadataKeys}, in that order); {@code primaryKey} indexes the physical columns (empty: none).
+     */
+    record SinkRequest(String table, RelDataType physicalType, List<String> metadataKeys, int[] primaryKey,
+                       Map<String, String> options, boolean changelog) {}
 }

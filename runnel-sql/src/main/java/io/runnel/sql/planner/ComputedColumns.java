@@ -8,9 +8,10 @@ import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 
 /**
- * A table with computed columns reads as a SELECT over its physical columns (a hidden table named
- * {@code name$physical}): the planner derives the computed columns' types by validating it and
- * runs it as a calc right after the source, before the watermark.
+ * A table with computed or metadata columns reads as a SELECT over what its connector gives, its
+ * physical columns then its metadata columns (a hidden table named {@code name$physical}): the
+ * planner derives the computed columns' types by validating it and runs it as a calc right after
+ * the source, before the watermark.
  */
 public final class ComputedColumns {
     private static final SqlDialect BACKTICKS = new CalciteSqlDialect(
@@ -19,17 +20,18 @@ public final class ComputedColumns {
     private ComputedColumns() {}
 
     public static boolean has(TableDef def) {
-        return def.columns().stream().anyMatch(ColumnDef::isComputed);
+        return def.columns().stream().anyMatch(c -> c.isComputed() || c.isMetadata());
     }
 
     public static String physicalTable(TableDef def) {
         return def.name() + "$physical";
     }
 
-    /** The physical part of the table, without watermark: what the connector reads. */
+    /** The physical part of the table, without watermark: what the connector reads, physical columns then metadata ones. */
     static TableDef physicalPart(TableDef def) {
-        List<ColumnDef> physical = def.columns().stream().filter(ColumnDef::isPhysical).toList();
-        return new TableDef(physicalTable(def), physical, null, List.of(), def.options(), true, null);
+        List<ColumnDef> read = new java.util.ArrayList<>(def.columns().stream().filter(ColumnDef::isPhysical).toList());
+        read.addAll(def.columns().stream().filter(ColumnDef::isMetadata).toList());
+        return new TableDef(physicalTable(def), read, null, def.primaryKey(), def.options(), true, null);
     }
 
     /** The SELECT giving the table's columns in DDL order from its physical part. */

@@ -31,12 +31,10 @@ final class SinkPlanner {
             throw new SqlPlanningException("INSERT INTO " + table + ": it is a view; only tables can be written to");
         }
         TableDef def = target.def();
-        if (def.columns().stream().anyMatch(c -> !c.isPhysical())) {
-            throw new SqlPlanningException("INSERT INTO " + table + ": writing a table with computed or metadata columns is not supported yet");
-        }
         TableConnector connector = sinkConnector(def);
-        RelDataType targetType = target.getRowType(null);
-        RelNode rel = castTo(table, targetType, queries.planner().plan(query));
+        TableTypes.checkMetadata(def, connector);
+        RelDataType targetType = persisted(def, target.getRowType(null), queries.planner().typeFactory());
+        RelNode rel = physicalFirst(def, castTo(table, targetType, queries.planner().plan(query)));
         PlannedQuery planned = queries.translate(rel, env);
         if (planned.mode().isUpdating() && !connector.acceptsChanges(def.options())) {
             throw new SqlPlanningException("INSERT INTO " + table + ": connector '" + def.connector()
@@ -44,9 +42,51 @@ final class SinkPlanner {
                     + " produces updates). Write into a table whose connector takes changes (upsert-kafka, print, blackhole),"
                     + " or make the query insert-only, e.g. a window aggregation instead of a plain GROUP BY.");
         }
-        connector.sink(planned.stream(), new TableConnector.SinkRequest(def.name(), targetType,
-                primaryKey(def), def.options(), planned.mode().isUpdating()));
+        List<String> metadata = def.columns().stream().filter(c -> c.isMetadata() && !c.virtual()).map(ColumnDef::metadataKey).toList();
+        RelDataType physical = queries.planner().typeFactory().createStructType(
+                rel.getRowType().getFieldList().subList(0, rel.getRowType().getFieldCount() - metadata.size()));
+        connector.sink(planned.stream(), new TableConnector.SinkRequest(def.name(), physical, metadata,
+                TableTypes.physicalPrimaryKey(def), def.options(), planned.mode().isUpdating()));
         return planned;
+    }
+
+    /**
+     * The columns an INSERT writes, in DDL order: physical and non-virtual metadata columns; computed and virtual
+     * metadata columns are derived on reading and never written (as Flink).
+     */
+    private static RelDataType persisted(TableDef def, RelDataType full, org.apache.calcite.rel.type.RelDataTypeFactory types) {
+        if (def.columns().stream().allMatch(ColumnDef::isPhysical)) {
+            return full;
+        }
+        var b = types.builder();
+        for (ColumnDef c : def.columns()) {
+            if (c.isPhysical() || c.isMetadata() && !c.virtual()) {
+                b.add(full.getField(c.name(), true, false));
+            }
+        }
+        return b.build();
+    }
+
+    /** The written columns reordered as a sink takes them: physical ones, then metadata ones. */
+    private static RelNode physicalFirst(TableDef def, RelNode rel) {
+        List<ColumnDef> written = def.columns().stream().filter(c -> c.isPhysical() || c.isMetadata() && !c.virtual()).toList();
+        List<Integer> order = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < written.size(); i++) {
+                if (written.get(i).isPhysical() == (pass == 0)) {
+                    order.add(i);
+                }
+            }
+        }
+        boolean identity = true;
+        for (int i = 0; i < order.size(); i++) {
+            identity &= order.get(i) == i;
+        }
+        if (identity) {
+            return rel;
+        }
+        RelBuilder b = RelBuilder.proto(org.apache.calcite.plan.Contexts.empty()).create(rel.getCluster(), null).push(rel);
+        return SqlPlanner.optimize(b.project(order.stream().map(b::field).toList()).build());
     }
 
     static TableConnector sinkConnector(TableDef def) {
@@ -63,11 +103,6 @@ final class SinkPlanner {
             }
         }
         throw new SqlPlanningException("table " + def.name() + ": no connector '" + id + "' on the classpath");
-    }
-
-    private static int[] primaryKey(TableDef def) {
-        List<String> names = def.columns().stream().map(ColumnDef::name).toList();
-        return def.primaryKey().stream().mapToInt(names::indexOf).toArray();
     }
 
     /** The query's rows as the target's columns: same count, each cast where its type differs. */

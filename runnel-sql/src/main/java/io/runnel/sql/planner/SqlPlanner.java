@@ -168,6 +168,11 @@ public final class SqlPlanner {
     }
 
     /** Merges and pushes projections and filters, then fuses them into calcs. */
+    /** The type factory of every plan this planner makes. */
+    public org.apache.calcite.rel.type.RelDataTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
     static RelNode optimize(RelNode rel) {
         HepProgram program = HepProgram.builder()
                 // rules that rewrite expressions can undo each other; a bound keeps planning finite

@@ -18,6 +18,7 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
@@ -109,9 +110,27 @@ final class StreamTranslator {
             return translate(table.computed());
         }
         TableDef def = table.def();
-        DataStream<Row> rows = table.computed() != null ? translate(table.computed()).stream()
-                : connector(def).source(env, new TableConnector.SourceRequest(def.name(), scan.getRowType(), List.of(),
-                        def.options(), env.parallelism()));
+        if (table.computed() != null) {
+            Translated read = translate(table.computed());
+            return read.mode().isUpdating() ? read : watermarked(read.stream(), table);
+        }
+        TableConnector connector = connector(def);
+        TableTypes.checkMetadata(def, connector);
+        List<String> metadata = TableTypes.metadataKeys(def);
+        RelDataType physical = scan.getCluster().getTypeFactory().createStructType(
+                scan.getRowType().getFieldList().subList(0, scan.getRowType().getFieldCount() - metadata.size()));
+        int[] key = TableTypes.physicalPrimaryKey(def);
+        DataStream<Row> rows = connector.source(env, new TableConnector.SourceRequest(def.name(), physical, metadata, key,
+                def.options(), env.parallelism()));
+        if (connector.sourceProducesChanges(def.options())) {
+            return Translated.updating(rows, key);
+        }
+        return watermarked(rows, table);
+    }
+
+    /** The rows of {@code table} with timestamps and watermarks from its WATERMARK clause, if it has one. */
+    private Translated watermarked(DataStream<Row> rows, DefTable table) {
+        TableDef def = table.def();
         if (table.rowtimeIndex() < 0) {
             return new Translated(rows, -1);
         }

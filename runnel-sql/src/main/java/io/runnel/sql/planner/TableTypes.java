@@ -12,16 +12,12 @@ public final class TableTypes {
     private TableTypes() {}
 
     /**
-     * The row type of {@code def}'s physical columns, in DDL order; {@code typeValidator} resolves
-     * the type specs. Fails naming the column for metadata columns (not planned yet).
+     * The row type of {@code def}'s physical and metadata columns, in DDL order (a table's hidden physical part lists
+     * its metadata columns last); {@code typeValidator} resolves the type specs.
      */
     public static RelDataType rowType(TableDef def, SqlValidator typeValidator) {
         RelDataTypeFactory.Builder b = typeValidator.getTypeFactory().builder();
         for (ColumnDef c : def.columns()) {
-            if (c.isMetadata()) {
-                throw new SqlPlanningException("table " + def.name() + ": column " + c.name()
-                        + " is a metadata column; metadata columns are not supported yet");
-            }
             if (c.isComputed()) {
                 continue;
             }
@@ -29,6 +25,29 @@ public final class TableTypes {
             b.add(c.name(), c.type().deriveType(typeValidator, nullable == null || nullable));
         }
         return b.build();
+    }
+
+    /** The indexes of {@code def}'s primary key among its physical columns (empty: none). */
+    public static int[] physicalPrimaryKey(TableDef def) {
+        java.util.List<String> names = def.columns().stream().filter(ColumnDef::isPhysical).map(ColumnDef::name).toList();
+        return def.primaryKey().stream().mapToInt(names::indexOf).filter(i -> i >= 0).toArray();
+    }
+
+    /** The metadata keys of {@code def}'s metadata columns, in DDL order. */
+    public static java.util.List<String> metadataKeys(TableDef def) {
+        return def.columns().stream().filter(ColumnDef::isMetadata).map(ColumnDef::metadataKey).toList();
+    }
+
+    /** Fails naming the column unless every metadata column of {@code def} names a key {@code connector} has. */
+    static void checkMetadata(TableDef def, io.runnel.sql.connect.TableConnector connector) {
+        for (ColumnDef c : def.columns()) {
+            if (c.isMetadata() && !connector.metadataKeys().contains(c.metadataKey())) {
+                throw new SqlPlanningException("table " + def.name() + ": column " + c.name() + " is METADATA"
+                        + (c.metadataKey().equals(c.name()) ? "" : " FROM '" + c.metadataKey() + "'") + ", but connector '"
+                        + connector.identifier() + "' has " + (connector.metadataKeys().isEmpty() ? "no metadata"
+                        : "only " + String.join(", ", new java.util.TreeSet<>(connector.metadataKeys()))));
+            }
+        }
     }
 
     /** Fails naming the table and column unless its WATERMARK is on a TIMESTAMP column of {@code type}. */

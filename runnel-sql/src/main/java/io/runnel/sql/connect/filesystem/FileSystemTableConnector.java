@@ -1,0 +1,86 @@
+package io.runnel.sql.connect.filesystem;
+
+import io.runnel.api.DataStream;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.api.time.WatermarkStrategy;
+import io.runnel.connectors.file.FileSink;
+import io.runnel.connectors.file.FileSource;
+import io.runnel.sql.connect.ConnectorOptions;
+import io.runnel.sql.connect.TableConnector;
+import io.runnel.sql.data.Row;
+import io.runnel.sql.format.Formats;
+import io.runnel.sql.format.RowDecoder;
+import io.runnel.sql.format.RowEncoder;
+import io.runnel.sql.format.SingleRowDecoder;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code 'connector' = 'filesystem', 'path' = '...', 'format' = 'json' | 'csv' | 'raw' | 'debezium-json'}:
+ * reads every visible file of the path (a file, or a folder's files in name order; names starting
+ * {@code .} or {@code _} are skipped), one record per line, as a bounded input; a bad line fails
+ * the job naming file and line, or is skipped when the format ignores parse errors. Written, each
+ * parallel writer fills its own part file, made visible when a checkpoint (or the end of input)
+ * commits it. With {@code debezium-json} it reads and writes a changelog.
+ */
+public final class FileSystemTableConnector implements TableConnector {
+    static final String PATH = "path";
+    static final String FORMAT = "format";
+
+    @Override
+    public String identifier() {
+        return "filesystem";
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of(PATH, FORMAT);
+    }
+
+    @Override
+    public boolean isSink() {
+        return true;
+    }
+
+    @Override
+    public boolean sourceProducesChanges(Map<String, String> options) {
+        return Formats.producesChanges(options.get(FORMAT));
+    }
+
+    @Override
+    public boolean acceptsChanges(Map<String, String> options) {
+        return Formats.producesChanges(options.get(FORMAT));
+    }
+
+    private static ConnectorOptions checked(String table, Map<String, String> options) {
+        ConnectorOptions o = new ConnectorOptions(table, "filesystem", options);
+        o.checkKnown(Set.of(PATH, FORMAT), Formats.optionPrefixes(o, FORMAT));
+        o.required(PATH);
+        return o;
+    }
+
+    @Override
+    public DataStream<Row> source(StreamEnvironment env, SourceRequest request) {
+        ConnectorOptions o = checked(request.table(), request.options());
+        RowDecoder decoder = Formats.decoder(o, FORMAT, request.physicalType());
+        Path path = Path.of(o.required(PATH));
+        String name = "filesystem[" + request.table() + ": " + path + "]";
+        if (decoder instanceof SingleRowDecoder single) {
+            // parsed in the reader, so a bad line's error names its file and line number
+            return env.fromSource(new FileSource<>(path, single::decode), WatermarkStrategy.noWatermarks(), name);
+        }
+        return env.fromSource(FileSource.forLines(path), WatermarkStrategy.noWatermarks(), name)
+                .flatMap(new DecodeLines(request.table(), decoder)).name("decode[" + o.get(FORMAT) + "]");
+    }
+
+    @Override
+    public void sink(DataStream<Row> rows, SinkRequest request) {
+        ConnectorOptions o = checked(request.table(), request.options());
+        RowEncoder encoder = Formats.encoder(o, FORMAT, request.physicalType());
+        String format = o.get(FORMAT);
+        rows.sinkTo(new FileSink<>(Path.of(o.required(PATH)), encoder::encodeText)
+                        .withPartSuffix("." + (format.equals("debezium-json") ? "json" : format)))
+                .name("filesystem[" + request.table() + "]");
+    }
+}
