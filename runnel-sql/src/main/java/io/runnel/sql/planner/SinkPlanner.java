@@ -43,8 +43,9 @@ final class SinkPlanner {
                     + " or make the query insert-only, e.g. a window aggregation instead of a plain GROUP BY.");
         }
         List<String> metadata = def.columns().stream().filter(c -> c.isMetadata() && !c.virtual()).map(ColumnDef::metadataKey).toList();
-        RelDataType physical = queries.planner().typeFactory().createStructType(
-                rel.getRowType().getFieldList().subList(0, rel.getRowType().getFieldCount() - metadata.size()));
+        // named as the table's columns, not the query's
+        RelDataType physical = queries.planner().typeFactory().createStructType(targetType.getFieldList().stream()
+                .filter(f -> def.columns().stream().anyMatch(c -> c.isPhysical() && c.name().equals(f.getName()))).toList());
         connector.sink(planned.stream(), new TableConnector.SinkRequest(def.name(), physical, metadata,
                 TableTypes.physicalPrimaryKey(def), def.options(), planned.mode().isUpdating()));
         return planned;

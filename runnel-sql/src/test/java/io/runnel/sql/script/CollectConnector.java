@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CollectConnector implements TableConnector {
     private static final Map<String, List<Row>> ROWS = new ConcurrentHashMap<>();
 
-    static List<Row> rows(String id) {
+    public static List<Row> rows(String id) {
         List<Row> rows = ROWS.getOrDefault(id, List.of());
         synchronized (rows) {
             return new ArrayList<>(rows);
