@@ -26,6 +26,7 @@ final class KafkaSourceReader<T> implements SourceReader<T, PartitionSplit> {
     private static final Duration POLL = Duration.ofMillis(1);
     private final Properties properties;
     private final KafkaRecordDeserializer<T> deserializer;
+    private final Emit emit = new Emit();
     private final boolean commitToGroup;
     private final Map<TopicPartition, PartitionSplit> splits = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> positions = new HashMap<>();
@@ -81,8 +82,9 @@ final class KafkaSourceReader<T> implements SourceReader<T, PartitionSplit> {
             ReaderOutput<T> out = output.forSplit(split.splitId());
             for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
                 if (r.offset() >= split.stopOffset()) break;
-                T value = deserializer.deserialize(r);
-                if (value != null) out.collect(value, r.timestamp());
+                emit.out = out;
+                emit.timestamp = r.timestamp();
+                deserializer.deserialize(r, emit);
                 positions.put(tp, r.offset() + 1);
             }
         }
@@ -123,5 +125,16 @@ final class KafkaSourceReader<T> implements SourceReader<T, PartitionSplit> {
     @Override
     public void close() {
         if (consumer != null) consumer.close(Duration.ofSeconds(5));
+    }
+
+    /** Hands a record's elements to the split's output with the record's timestamp; one per reader, reused. */
+    private final class Emit implements java.util.function.Consumer<T> {
+        ReaderOutput<T> out;
+        long timestamp;
+
+        @Override
+        public void accept(T value) {
+            out.collect(value, timestamp);
+        }
     }
 }

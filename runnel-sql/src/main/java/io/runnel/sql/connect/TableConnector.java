@@ -55,6 +55,15 @@ public interface TableConnector {
         return false;
     }
 
+    /**
+     * Whether its source yields upserts (upsert-kafka): each row the new version of its primary key's row, deletes
+     * carrying only the key. The planner normalizes them into retractions, keeping each key's last row (Flink's
+     * ChangelogNormalize).
+     */
+    default boolean sourceIsUpsert(Map<String, String> options) {
+        return false;
+    }
+
     /** Whether its sink takes update and delete rows; one that does not makes the planner reject updating queries. */
     default boolean acceptsChanges(Map<String, String> options) {
         return false;

@@ -27,6 +27,11 @@ public final class ComputedColumns {
         return def.name() + "$physical";
     }
 
+    /** The name the user gave the table of {@code name}, its physical part's included. */
+    static String userName(String name) {
+        return name.endsWith("$physical") ? name.substring(0, name.length() - "$physical".length()) : name;
+    }
+
     /** The physical part of the table, without watermark: what the connector reads, physical columns then metadata ones. */
     static TableDef physicalPart(TableDef def) {
         List<ColumnDef> read = new java.util.ArrayList<>(def.columns().stream().filter(ColumnDef::isPhysical).toList());

@@ -120,12 +120,26 @@ final class StreamTranslator {
         RelDataType physical = scan.getCluster().getTypeFactory().createStructType(
                 scan.getRowType().getFieldList().subList(0, scan.getRowType().getFieldCount() - metadata.size()));
         int[] key = TableTypes.physicalPrimaryKey(def);
-        DataStream<Row> rows = connector.source(env, new TableConnector.SourceRequest(def.name(), physical, metadata, key,
+        DataStream<Row> rows = connector.source(env, new TableConnector.SourceRequest(ComputedColumns.userName(def.name()), physical, metadata, key,
                 def.options(), env.parallelism()));
+        if (connector.sourceIsUpsert(def.options())) {
+            if (key.length == 0) {
+                throw new SqlPlanningException("table " + def.name() + ": connector '" + def.connector()
+                        + "' reads upserts and needs a PRIMARY KEY (...) NOT ENFORCED");
+            }
+            DataStream<Row> normalized = rows.keyBy(new io.runnel.sql.exec.GroupKeySelector(key))
+                    .process(new io.runnel.sql.exec.UpsertNormalizeFunction(options().stateTtl()))
+                    .name("ChangelogNormalize[" + ComputedColumns.userName(def.name()) + ", key " + keyNames(physical, key) + "]");
+            return Translated.updating(normalized, key);
+        }
         if (connector.sourceProducesChanges(def.options())) {
             return Translated.updating(rows, key);
         }
         return watermarked(rows, table);
+    }
+
+    private static List<String> keyNames(RelDataType type, int[] key) {
+        return java.util.Arrays.stream(key).mapToObj(i -> type.getFieldNames().get(i)).toList();
     }
 
     /** The rows of {@code table} with timestamps and watermarks from its WATERMARK clause, if it has one. */

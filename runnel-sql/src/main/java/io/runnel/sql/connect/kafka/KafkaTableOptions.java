@@ -1,0 +1,186 @@
+package io.runnel.sql.connect.kafka;
+
+import io.runnel.connectors.kafka.DeliveryGuarantee;
+import io.runnel.connectors.kafka.StartingOffsets;
+import io.runnel.sql.connect.ConnectorOptions;
+import io.runnel.sql.format.Formats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+
+/**
+ * A Kafka table's options, checked, as Flink names them: {@code topic} (several separated by {@code ;} to read),
+ * {@code properties.*} (client properties, {@code properties.bootstrap.servers} required), {@code scan.startup.mode}
+ * ({@code earliest-offset}, {@code latest-offset}, {@code group-offsets}), {@code scan.bounded.mode}
+ * ({@code unbounded}, {@code latest-offset}: stop at the end offsets seen at start), {@code format} or
+ * {@code value.format}, {@code key.format} with {@code key.fields} (upsert-kafka: the primary key),
+ * {@code key.fields-prefix}, {@code value.fields-include} ({@code ALL}, {@code EXCEPT_KEY}),
+ * {@code sink.delivery-guarantee} ({@code at-least-once}, {@code exactly-once}, {@code none}) and
+ * {@code sink.transactional-id-prefix}.
+ */
+final class KafkaTableOptions {
+    static final Set<String> KNOWN = Set.of("topic", "scan.startup.mode", "scan.bounded.mode", "format", "value.format",
+            "key.format", "key.fields", "key.fields-prefix", "value.fields-include", "sink.delivery-guarantee",
+            "sink.transactional-id-prefix", "sink.partitioner", "sink.parallelism", "scan.parallelism");
+
+    final ConnectorOptions options;
+    final List<String> topics;
+    final Map<String, String> properties = new LinkedHashMap<>();
+    final StartingOffsets startup;
+    final boolean bounded;
+    final String valueFormatKey;
+    final String keyFormat;
+    /** Physical indexes of the key's columns and the value's, in physical order. */
+    final int[] keyFields;
+    final int[] valueFields;
+    final String keyPrefix;
+    final DeliveryGuarantee guarantee;
+    final String transactionalIdPrefix;
+
+    KafkaTableOptions(String table, String connector, Map<String, String> raw, RelDataType physical, int[] primaryKey,
+                      boolean upsert) {
+        options = new ConnectorOptions(table, connector, raw);
+        valueFormatKey = options.has("value.format") ? "value.format" : "format";
+        if (options.has("value.format") && options.has("format")) {
+            throw options.error("set 'format' or 'value.format', not both");
+        }
+        List<String> prefixes = new ArrayList<>(List.of("properties."));
+        prefixes.addAll(List.of(Formats.optionPrefixes(options, valueFormatKey)));
+        prefixes.addAll(List.of(Formats.optionPrefixes(options, "key.format")));
+        options.checkKnown(KNOWN, prefixes.toArray(String[]::new));
+        topics = Arrays.stream(options.required("topic").split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        raw.forEach((k, v) -> {
+            if (k.startsWith("properties.")) {
+                properties.put(k.substring("properties.".length()), v);
+            }
+        });
+        if (!properties.containsKey("bootstrap.servers")) {
+            throw options.error("needs option 'properties.bootstrap.servers'");
+        }
+        startup = switch (options.get("scan.startup.mode", upsert ? "earliest-offset" : "group-offsets").toLowerCase(Locale.ROOT)) {
+            case "earliest-offset" -> StartingOffsets.EARLIEST;
+            case "latest-offset" -> StartingOffsets.LATEST;
+            case "group-offsets" -> StartingOffsets.COMMITTED_OR_EARLIEST;
+            case "timestamp", "specific-offsets" -> throw options.error("'scan.startup.mode' = '" + options.get("scan.startup.mode")
+                    + "' is not supported yet (earliest-offset, latest-offset, group-offsets are)");
+            default -> throw options.error("'scan.startup.mode' = '" + options.get("scan.startup.mode")
+                    + "' is not a startup mode (earliest-offset, latest-offset, group-offsets)");
+        };
+        if (startup == StartingOffsets.COMMITTED_OR_EARLIEST && options.has("scan.startup.mode") && !properties.containsKey("group.id")) {
+            throw options.error("'scan.startup.mode' = 'group-offsets' needs 'properties.group.id'");
+        }
+        bounded = switch (options.get("scan.bounded.mode", "unbounded").toLowerCase(Locale.ROOT)) {
+            case "unbounded" -> false;
+            case "latest-offset" -> true;
+            default -> throw options.error("'scan.bounded.mode' = '" + options.get("scan.bounded.mode")
+                    + "' is not supported (unbounded, latest-offset)");
+        };
+        if (!options.get("sink.partitioner", "default").equals("default")) {
+            throw options.error("'sink.partitioner' = '" + options.get("sink.partitioner")
+                    + "' is not supported yet: rows are partitioned by their key's hash (or spread when they have none)");
+        }
+        Formats.name(options, valueFormatKey);
+        keyFormat = Formats.name(options, "key.format");
+        keyPrefix = options.get("key.fields-prefix", "");
+        List<String> names = physical.getFieldNames();
+        if (upsert) {
+            if (primaryKey.length == 0) {
+                throw options.error("an upsert-kafka table needs a PRIMARY KEY (...) NOT ENFORCED: its key identifies a row");
+            }
+            if (options.has("key.fields")) {
+                throw options.error("'key.fields' is not for upsert-kafka: its key is the PRIMARY KEY");
+            }
+            if (keyFormat == null) {
+                throw options.error("needs option 'key.format'");
+            }
+            if (!options.has("value.format")) {
+                throw options.error("needs option 'value.format'");
+            }
+            keyFields = primaryKey.clone();
+            Arrays.sort(keyFields);
+        } else if (options.has("key.fields")) {
+            if (keyFormat == null) {
+                throw options.error("'key.fields' needs 'key.format'");
+            }
+            keyFields = Arrays.stream(options.get("key.fields").split(";")).map(String::trim).mapToInt(f -> {
+                int i = names.indexOf(f);
+                if (i < 0) {
+                    throw options.error("'key.fields' names " + f + ", which is not a physical column (" + String.join(", ", names) + ")");
+                }
+                return i;
+            }).toArray();
+        } else {
+            if (keyFormat != null) {
+                throw options.error("'key.format' needs 'key.fields'");
+            }
+            keyFields = new int[0];
+        }
+        for (int k : keyFields) {
+            if (!names.get(k).startsWith(keyPrefix)) {
+                throw options.error("key column " + names.get(k) + " does not start with 'key.fields-prefix' '" + keyPrefix + "'");
+            }
+        }
+        String include = options.get("value.fields-include", "ALL").toUpperCase(Locale.ROOT);
+        if (!include.equals("ALL") && !include.equals("EXCEPT_KEY")) {
+            throw options.error("'value.fields-include' = '" + options.get("value.fields-include") + "' is not ALL or EXCEPT_KEY");
+        }
+        if (!keyPrefix.isEmpty() && include.equals("ALL")) {
+            throw options.error("'key.fields-prefix' needs 'value.fields-include' = 'EXCEPT_KEY'");
+        }
+        List<Integer> value = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            final int c = i;
+            if (include.equals("ALL") || Arrays.stream(keyFields).noneMatch(k -> k == c)) {
+                value.add(i);
+            }
+        }
+        valueFields = value.stream().mapToInt(Integer::intValue).toArray();
+        guarantee = switch (options.get("sink.delivery-guarantee", "at-least-once").toLowerCase(Locale.ROOT)) {
+            case "at-least-once", "none" -> DeliveryGuarantee.AT_LEAST_ONCE;
+            case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
+            default -> throw options.error("'sink.delivery-guarantee' = '" + options.get("sink.delivery-guarantee")
+                    + "' is not at-least-once, exactly-once or none");
+        };
+        transactionalIdPrefix = options.get("sink.transactional-id-prefix");
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && transactionalIdPrefix == null) {
+            throw options.error("'sink.delivery-guarantee' = 'exactly-once' needs 'sink.transactional-id-prefix',"
+                    + " unique to this table among all jobs writing to the cluster");
+        }
+    }
+
+    /** The row type the key format reads and writes: the key columns, named without the prefix. */
+    RelDataType keyType(RelDataType physical) {
+        return subType(physical, keyFields, keyPrefix);
+    }
+
+    RelDataType valueType(RelDataType physical) {
+        return subType(physical, valueFields, "");
+    }
+
+    private static RelDataType subType(RelDataType physical, int[] fields, String stripPrefix) {
+        List<RelDataType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i : fields) {
+            RelDataTypeField f = physical.getFieldList().get(i);
+            types.add(f.getType());
+            names.add(f.getName().substring(stripPrefix.length()));
+        }
+        return new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT).createStructType(types, names);
+    }
+
+    /** The single topic a sink writes. */
+    String sinkTopic() {
+        if (topics.size() != 1) {
+            throw options.error("a sink writes one topic; 'topic' names " + topics.size());
+        }
+        return topics.get(0);
+    }
+}

@@ -1,0 +1,68 @@
+package io.runnel.sql.connect.kafka;
+
+import io.runnel.api.DataStream;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.api.time.WatermarkStrategy;
+import io.runnel.connectors.kafka.KafkaSink;
+import io.runnel.connectors.kafka.KafkaSource;
+import io.runnel.sql.connect.TableConnector.SinkRequest;
+import io.runnel.sql.connect.TableConnector.SourceRequest;
+import io.runnel.sql.data.Row;
+import io.runnel.sql.format.Formats;
+import io.runnel.sql.format.RowDecoder;
+import io.runnel.sql.format.RowEncoder;
+import java.util.Map;
+
+/** The source and sink both Kafka connectors build, differing only in whether the table is an upsert table. */
+final class KafkaTables {
+    private KafkaTables() {}
+
+    static DataStream<Row> source(StreamEnvironment env, SourceRequest request, String connector, boolean upsert) {
+        KafkaTableOptions o = new KafkaTableOptions(request.table(), connector, request.options(), request.physicalType(),
+                request.primaryKey(), upsert);
+        RowDecoder key = o.keyFormat == null ? null : Formats.decoder(o.options, "key.format", o.keyType(request.physicalType()));
+        RowDecoder value = Formats.decoder(o.options, o.valueFormatKey, o.valueType(request.physicalType()));
+        if (upsert && value.producesChanges()) {
+            throw o.options.error("an upsert-kafka value format must be insert-only, not '" + o.options.get(o.valueFormatKey) + "'");
+        }
+        KafkaSource.Builder<Row> b = KafkaSource.<Row>builder().topics(o.topics.toArray(String[]::new)).startingOffsets(o.startup)
+                .deserializer(new KafkaRowDeserializer(request.table(), key, value, o.keyFields, o.valueFields,
+                        request.physicalType().getFieldCount(), request.metadataKeys(), upsert));
+        for (Map.Entry<String, String> p : o.properties.entrySet()) {
+            b.property(p.getKey(), p.getValue());
+        }
+        if (o.bounded) {
+            b.bounded();
+        }
+        return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), connector + "[" + request.table() + ": " + String.join(";", o.topics) + "]");
+    }
+
+    static void sink(DataStream<Row> rows, SinkRequest request, String connector, boolean upsert) {
+        KafkaTableOptions o = new KafkaTableOptions(request.table(), connector, request.options(), request.physicalType(),
+                request.primaryKey(), upsert);
+        for (String m : request.metadataKeys()) {
+            if (!KafkaMetadata.WRITABLE.contains(m)) {
+                throw o.options.error("metadata '" + m + "' cannot be written; declare its column VIRTUAL (writable: timestamp, headers)");
+            }
+        }
+        RowEncoder key = o.keyFormat == null ? null : Formats.encoder(o.options, "key.format", o.keyType(request.physicalType()));
+        RowEncoder value = Formats.encoder(o.options, o.valueFormatKey, o.valueType(request.physicalType()));
+        KafkaSink.Builder<Row> b = KafkaSink.<Row>builder()
+                .setRecordSerializer(new KafkaRowSerializer(o.sinkTopic(), key, value, o.keyFields, o.valueFields,
+                        request.physicalType().getFieldCount(), request.metadataKeys(), upsert))
+                .setDeliveryGuarantee(o.guarantee);
+        for (Map.Entry<String, String> p : o.properties.entrySet()) {
+            b.setProperty(p.getKey(), p.getValue());
+        }
+        if (o.transactionalIdPrefix != null) {
+            b.setTransactionalIdPrefix(o.transactionalIdPrefix);
+        }
+        DataStream<Row> out = rows;
+        if (upsert) {
+            // a key's changes reach one writer in order; the update-before half of an update is not written
+            out = rows.keyBy(new io.runnel.sql.exec.GroupKeySelector(o.keyFields))
+                    .filter(r -> r.kind() != io.runnel.sql.data.RowKind.UPDATE_BEFORE).name("upsert rows");
+        }
+        out.sinkTo(b.build()).name(connector + "[" + request.table() + ": " + o.sinkTopic() + "]");
+    }
+}
