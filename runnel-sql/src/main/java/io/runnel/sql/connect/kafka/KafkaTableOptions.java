@@ -29,7 +29,7 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 final class KafkaTableOptions {
     static final Set<String> KNOWN = Set.of("topic", "scan.startup.mode", "scan.bounded.mode", "format", "value.format",
             "key.format", "key.fields", "key.fields-prefix", "value.fields-include", "sink.delivery-guarantee",
-            "sink.transactional-id-prefix", "sink.partitioner", "sink.parallelism", "scan.parallelism");
+            "sink.transactional-id-prefix", "sink.partitioner");
 
     final ConnectorOptions options;
     final List<String> topics;
