@@ -19,29 +19,43 @@ public final class WindowRowEmitter extends ProcessWindowFunction<SqlAggregate.A
     public static final int WINDOW_TIME = -3;
     private final int[] layout;
     private final SqlAggregate aggregate;
+    private final int[] tail;
 
     /** {@code layout}: per grouping column, its index in the key or one of the WINDOW_ constants. */
     public WindowRowEmitter(int[] layout, SqlAggregate aggregate) {
+        this(layout, aggregate, new int[0]);
+    }
+
+    /** {@code tail}: WINDOW_ constants of columns after the aggregates (a legacy session's end). */
+    public WindowRowEmitter(int[] layout, SqlAggregate aggregate, int[] tail) {
         this.layout = layout;
         this.aggregate = aggregate;
+        this.tail = tail;
     }
 
     @Override
     public void process(GroupKey key, Context ctx, Iterable<SqlAggregate.Acc> elements, Collector<Row> out) {
         SqlAggregate.Acc acc = elements.iterator().next();
         TimeWindow w = ctx.window();
-        Object[] f = new Object[layout.length + aggregate.arity()];
+        int n = layout.length + aggregate.arity();
+        Object[] f = new Object[n + tail.length];
         for (int i = 0; i < layout.length; i++) {
-            f[i] = switch (layout[i]) {
-                case WINDOW_START -> w.start();
-                case WINDOW_END -> w.end();
-                case WINDOW_TIME -> w.end() - 1;
-                default -> key.values().get(layout[i]);
-            };
+            f[i] = layout[i] >= 0 ? key.values().get(layout[i]) : windowValue(layout[i], w);
         }
         for (int i = 0; i < aggregate.arity(); i++) {
             f[layout.length + i] = aggregate.result(acc, i);
         }
+        for (int i = 0; i < tail.length; i++) {
+            f[n + i] = windowValue(tail[i], w);
+        }
         out.collect(Row.insert(f));
+    }
+
+    private static Object windowValue(int which, TimeWindow w) {
+        return switch (which) {
+            case WINDOW_START -> w.start();
+            case WINDOW_END -> w.end();
+            default -> w.end() - 1;
+        };
     }
 }

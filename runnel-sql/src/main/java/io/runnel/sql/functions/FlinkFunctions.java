@@ -57,4 +57,9 @@ public final class FlinkFunctions {
     public static String regexpExtract(String s, String regex) {
         return regexpExtract(s, regex, 1);
     }
+
+    /** {@code PROCTIME()}: now, in epoch milliseconds (a TIMESTAMP_LTZ's internal value). */
+    public static long proctime() {
+        return System.currentTimeMillis();
+    }
 }

@@ -156,7 +156,7 @@ public final class SqlPlanner {
         SqlValidator validator = newValidator();
         SqlNode validated;
         try {
-            validated = validator.validate(parsed);
+            validated = validator.validate(LegacyWindowRewrite.apply(parsed));
         } catch (CalciteContextException e) {
             throw new SqlPlanningException(e.getMessage(), e);
         }
@@ -193,7 +193,7 @@ public final class SqlPlanner {
 
     private SqlValidator newValidator() {
         return SqlValidatorUtil.newValidator(org.apache.calcite.sql.util.SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                        catalogReader), catalogReader, typeFactory,
+                        io.runnel.sql.functions.RunnelOperators.table(), catalogReader), catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.DEFAULT).withIdentifierExpansion(true));
     }
 }

@@ -175,20 +175,41 @@ final class StreamTranslator {
         if (calc.getInput() instanceof org.apache.calcite.rel.core.Window w && RankTranslator.isRowNumber(w)) {
             return new RankTranslator(this).translate(calc, w);
         }
-        Translated in = translate(calc.getInput());
         RexProgram program = calc.getProgram();
         List<RexNode> projects = program.expandList(program.getProjectList());
         RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
-        var fn = CalcCodegen.calc(calc.getCluster().getRexBuilder(), calc.getInput().getRowType(), condition, projects);
+        RelDataType inputType = calc.getInput().getRowType();
+        Translated in;
+        org.apache.calcite.rex.RexCall sessionEnd = SessionEnds.find(projects, condition);
+        if (sessionEnd != null) {
+            if (!(calc.getInput() instanceof Aggregate agg) || LegacyWindowAggTranslator.windowGroup(agg) < 0) {
+                throw new SqlPlanningException("SESSION_END(...) is only supported in the SELECT of the query that"
+                        + " groups by SESSION(...)");
+            }
+            // the aggregation appends each session's end; the calc reads it where SESSION_END was
+            in = new LegacyWindowAggTranslator(this).translate(agg, true);
+            SessionEnds ends = new SessionEnds(calc.getCluster().getTypeFactory(), inputType, sessionEnd);
+            inputType = ends.extendedType();
+            projects = ends.replace(projects);
+            condition = condition == null ? null : ends.replace(List.of(condition)).get(0);
+        } else {
+            in = translate(calc.getInput());
+        }
+        var fn = CalcCodegen.calc(calc.getCluster().getRexBuilder(), inputType, condition, projects);
         DataStream<Row> out = in.stream().flatMap(fn).name("Calc[" + summary(projects, condition) + "]");
         int rowtime = -1;
+        int proctime = -1;
         for (int i = 0; i < projects.size(); i++) {
             if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == in.rowtime()) {
                 rowtime = i;
             }
+            if (projects.get(i) instanceof RexInputRef ref && ref.getIndex() == in.proctime()
+                    || projects.get(i) instanceof org.apache.calcite.rex.RexCall c && c.getOperator() == io.runnel.sql.functions.RunnelOperators.PROCTIME) {
+                proctime = i;
+            }
         }
         return new Translated(out, rowtime, in.mode().insertOnly() ? in.mode() : projectMode(in.mode(), projects),
-                projectWindow(in.window(), projects));
+                projectWindow(in.window(), projects), in.mode().insertOnly() ? proctime : -1);
     }
 
     /** Window columns through a projection: kept when both are projected as they are. */

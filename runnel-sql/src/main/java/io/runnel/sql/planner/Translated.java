@@ -7,9 +7,14 @@ import io.runnel.sql.data.Row;
  * A translated subtree: its stream, the index of its event-time attribute (-1: none; an updating stream has none,
  * as in Flink), the kinds of rows it emits, and {@code window}: the indexes of {@code window_start} and
  * {@code window_end} when its rows are the output of a window aggregation (null otherwise), so a later GROUP BY or
- * join on those columns runs per window, as Flink propagates windows.
+ * join on those columns runs per window, as Flink propagates windows. {@code proctime} is the index of a column
+ * defined by {@code PROCTIME()}, a processing-time attribute (-1: none).
  */
-record Translated(DataStream<Row> stream, int rowtime, ChangelogMode mode, int[] window) {
+record Translated(DataStream<Row> stream, int rowtime, ChangelogMode mode, int[] window, int proctime) {
+    Translated(DataStream<Row> stream, int rowtime, ChangelogMode mode, int[] window) {
+        this(stream, rowtime, mode, window, -1);
+    }
+
     Translated(DataStream<Row> stream, int rowtime, ChangelogMode mode) {
         this(stream, rowtime, mode, null);
     }

@@ -50,6 +50,9 @@ final class WindowAggTranslator {
         if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
             throw new SqlPlanningException("GROUPING SETS / ROLLUP / CUBE are not supported yet");
         }
+        if (LegacyWindowAggTranslator.windowGroup(agg) >= 0) {
+            return new LegacyWindowAggTranslator(streams).translate(agg, false);
+        }
         RelNode input = agg.getInput();
         Calc pre = input instanceof Calc c ? c : null;
         RelNode below = pre == null ? input : pre.getInput();
@@ -63,7 +66,7 @@ final class WindowAggTranslator {
         }
         Translated in = streams.translate(tvf.getInput(0));
         int n = tvf.getInput(0).getRowType().getFieldCount();
-        checkDescriptor(call, in, tvf);
+        boolean eventTime = checkDescriptor(call, in, tvf);
         int[] windowCols = new int[(pre == null ? tvf : pre).getRowType().getFieldCount()];
         DataStream<Row> rows = in.stream();
         if (pre == null) {
@@ -86,10 +89,15 @@ final class WindowAggTranslator {
         }
         AggSpec[] specs = agg.getAggCallList().stream().map(c -> spec(c, windowCols)).toArray(AggSpec[]::new);
         SqlAggregate aggregate = new SqlAggregate(specs);
-        DataStream<Row> out = rows.keyBy(new GroupKeySelector(keys.stream().mapToInt(Integer::intValue).toArray()))
-                .window(assigner(call, fn))
+        io.runnel.api.WindowedStream<Row, io.runnel.sql.exec.GroupKey, TimeWindow> windowed = rows
+                .keyBy(new GroupKeySelector(keys.stream().mapToInt(Integer::intValue).toArray()))
+                .window(assigner(call, fn, eventTime));
+        if (!eventTime) {
+            windowed = windowed.trigger(new io.runnel.sql.exec.ProcessingTimeOrEndTrigger());
+        }
+        DataStream<Row> out = windowed
                 .aggregate(aggregate, new WindowRowEmitter(layout.stream().mapToInt(Integer::intValue).toArray(), aggregate))
-                .name("WindowAggregate[" + call + " group " + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
+                .name("WindowAggregate[" + call + (eventTime ? "" : " proctime") + " group " + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
         return Translated.windowed(out, layout.indexOf(WindowRowEmitter.WINDOW_START), layout.indexOf(WindowRowEmitter.WINDOW_END));
     }
 
@@ -115,17 +123,21 @@ final class WindowAggTranslator {
     }
 
 
-    private static void checkDescriptor(RexCall call, Translated in, TableFunctionScan tvf) {
+    /** True for windows of event time, false of processing time (a PROCTIME() column); else an error. */
+    private static boolean checkDescriptor(RexCall call, Translated in, TableFunctionScan tvf) {
         for (RexNode op : call.getOperands()) {
             if (op.getKind() == SqlKind.DESCRIPTOR) {
                 RexNode col = ((RexCall) op).getOperands().get(0);
                 if (col instanceof RexInputRef ref && ref.getIndex() == in.rowtime()) {
-                    return;
+                    return true;
+                }
+                if (col instanceof RexInputRef ref && ref.getIndex() == in.proctime()) {
+                    return false;
                 }
                 String name = col instanceof RexInputRef ref ? tvf.getInput(0).getRowType().getFieldNames().get(ref.getIndex())
                         : String.valueOf(col);
                 throw new SqlPlanningException(call.getOperator().getName() + "(..., DESCRIPTOR(" + name
-                        + "), ...): the column is not an event-time attribute (a table's WATERMARK FOR column)");
+                        + "), ...): the column is not a time attribute (a table's WATERMARK FOR column, or a PROCTIME() column)");
             }
         }
         throw new SqlPlanningException(call.getOperator().getName() + " without a DESCRIPTOR column");
@@ -180,12 +192,19 @@ final class WindowAggTranslator {
         return new AggSpec(kind, arg, call.getType().getSqlTypeName(), call.isDistinct() && !approx, call.filterArg);
     }
 
-    private static WindowAssigner<Object, TimeWindow> assigner(RexCall call, String fn) {
+    private static WindowAssigner<Object, TimeWindow> assigner(RexCall call, String fn, boolean eventTime) {
         List<Long> intervals = new ArrayList<>();
         for (RexNode op : call.getOperands()) {
             if (op instanceof RexLiteral lit && lit.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
                 intervals.add(lit.getValueAs(Long.class));
             }
+        }
+        if (!eventTime) {
+            if (intervals.size() > (fn.equals("TUMBLE") ? 1 : 2)) {
+                throw new SqlPlanningException(fn + " of processing time with an offset is not supported yet");
+            }
+            return fn.equals("TUMBLE") ? io.runnel.api.windowing.TumblingProcessingTimeWindows.of(Duration.ofMillis(intervals.get(0)))
+                    : io.runnel.api.windowing.SlidingProcessingTimeWindows.of(Duration.ofMillis(intervals.get(1)), Duration.ofMillis(intervals.get(0)));
         }
         if (fn.equals("TUMBLE")) {
             Duration size = Duration.ofMillis(intervals.get(0));
