@@ -3,18 +3,23 @@ package io.runnel.sql.planner;
 import io.runnel.sql.functions.RunnelOperators;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
- * Before validation: {@code SESSION_END(ts, gap)} becomes {@code $SESSION_END_OF(SESSION_START(ts, gap))}.
- * Calcite converts both auxiliaries to the session's group value, its start; the marker keeps the
- * end apart until the planner can put the session's true end there.
+ * Before validation, Flink's session syntax into Calcite's: {@code SESSION_END(ts, gap)} becomes
+ * {@code $SESSION_END_OF(SESSION_START(ts, gap))} (Calcite converts both auxiliaries to the session's group
+ * value, its start; the marker keeps the end apart until the planner can put the session's true end there),
+ * and the window function {@code SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), gap)} becomes Calcite's
+ * {@code SESSION(TABLE t, DESCRIPTOR(ts), DESCRIPTOR(k), gap)}.
  */
 final class LegacyWindowRewrite extends SqlShuttle {
     static SqlNode apply(SqlNode query) {
-        return query.toString().toUpperCase(Locale.ROOT).contains("SESSION_END") ? query.accept(new LegacyWindowRewrite()) : query;
+        return query.toString().toUpperCase(Locale.ROOT).contains("SESSION") ? query.accept(new LegacyWindowRewrite()) : query;
     }
 
     @Override
@@ -23,6 +28,17 @@ final class LegacyWindowRewrite extends SqlShuttle {
             SqlNode[] operands = call.getOperandList().stream().map(o -> o == null ? null : o.accept(this)).toArray(SqlNode[]::new);
             return RunnelOperators.SESSION_END_OF.createCall(call.getParserPosition(),
                     SqlStdOperatorTable.SESSION_START.createCall(call.getParserPosition(), operands));
+        }
+        if (call.getOperator().getName().equalsIgnoreCase("SESSION") && call.operandCount() == 3
+                && call.operand(0) instanceof SqlCall table && table.getKind() == SqlKind.SET_SEMANTICS_TABLE) {
+            if (table.operand(2) instanceof SqlNodeList order && !order.isEmpty()) {
+                throw new SqlPlanningException("SESSION(TABLE ... ORDER BY ...): a session window's table takes no ORDER BY");
+            }
+            SqlNodeList keys = (SqlNodeList) table.operand(1);
+            SqlParserPos pos = call.getParserPosition();
+            return SqlStdOperatorTable.SESSION.createCall(pos, table.operand(0).accept(this), call.operand(1),
+                    SqlStdOperatorTable.DESCRIPTOR.createCall(keys.getParserPosition(), keys.getList().toArray(SqlNode[]::new)),
+                    call.operand(2));
         }
         return super.visit(call);
     }

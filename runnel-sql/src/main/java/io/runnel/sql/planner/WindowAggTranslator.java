@@ -61,8 +61,8 @@ final class WindowAggTranslator {
         }
         RexCall call = (RexCall) tvf.getCall();
         String fn = call.getOperator().getName();
-        if (!fn.equals("TUMBLE") && !fn.equals("HOP")) {
-            throw new SqlPlanningException("window table function " + fn + " is not supported yet (TUMBLE and HOP are)");
+        if (!fn.equals("TUMBLE") && !fn.equals("HOP") && !fn.equals("SESSION")) {
+            throw new SqlPlanningException("window table function " + fn + " is not supported yet (TUMBLE, HOP and SESSION are)");
         }
         Translated in = streams.translate(tvf.getInput(0));
         int n = tvf.getInput(0).getRowType().getFieldCount();
@@ -86,6 +86,9 @@ final class WindowAggTranslator {
         }
         if (!layout.contains(WindowRowEmitter.WINDOW_START) || !layout.contains(WindowRowEmitter.WINDOW_END)) {
             throw new SqlPlanningException("a " + fn + " aggregation must GROUP BY both window_start and window_end");
+        }
+        if (fn.equals("SESSION")) {
+            checkSessionKeys(call, keys, pre, tvf);
         }
         AggSpec[] specs = agg.getAggCallList().stream().map(c -> spec(c, windowCols)).toArray(AggSpec[]::new);
         SqlAggregate aggregate = new SqlAggregate(specs);
@@ -122,6 +125,30 @@ final class WindowAggTranslator {
         return Translated.updating(out, java.util.stream.IntStream.range(0, agg.getGroupCount()).toArray());
     }
 
+
+    /**
+     * Sessions are cut per PARTITION BY key; the aggregation must group by exactly those columns (besides the window),
+     * so each session's rows are one group.
+     */
+    private static void checkSessionKeys(RexCall call, List<Integer> keys, Calc pre, TableFunctionScan tvf) {
+        java.util.Set<Integer> partition = new java.util.TreeSet<>();
+        List<RexNode> descriptors = call.getOperands().stream().filter(o -> o.getKind() == SqlKind.DESCRIPTOR).toList();
+        if (descriptors.size() > 1) {
+            for (RexNode k : ((RexCall) descriptors.get(1)).getOperands()) {
+                partition.add(((RexInputRef) k).getIndex());
+            }
+        }
+        java.util.Set<Integer> grouped = new java.util.TreeSet<>();
+        for (int k : keys) {
+            RexNode source = pre == null ? null : pre.getProgram().expandLocalRef(pre.getProgram().getProjectList().get(k));
+            grouped.add(pre == null ? k : source instanceof RexInputRef ref ? ref.getIndex() : -1);
+        }
+        if (!partition.equals(grouped)) {
+            List<String> names = tvf.getInput(0).getRowType().getFieldNames();
+            throw new SqlPlanningException("a SESSION window aggregation must GROUP BY its PARTITION BY columns "
+                    + partition.stream().map(names::get).toList() + " and window_start, window_end, and no other columns");
+        }
+    }
 
     /** True for windows of event time, false of processing time (a PROCTIME() column); else an error. */
     private static boolean checkDescriptor(RexCall call, Translated in, TableFunctionScan tvf) {
@@ -198,6 +225,10 @@ final class WindowAggTranslator {
             if (op instanceof RexLiteral lit && lit.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
                 intervals.add(lit.getValueAs(Long.class));
             }
+        }
+        if (fn.equals("SESSION")) {
+            Duration gap = Duration.ofMillis(intervals.get(0));
+            return eventTime ? io.runnel.api.windowing.SessionWindows.withGap(gap) : io.runnel.api.windowing.SessionWindows.withProcessingTimeGap(gap);
         }
         if (!eventTime) {
             if (intervals.size() > (fn.equals("TUMBLE") ? 1 : 2)) {

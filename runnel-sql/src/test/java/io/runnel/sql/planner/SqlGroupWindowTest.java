@@ -53,6 +53,17 @@ class SqlGroupWindowTest {
         assertThat(out).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void theSessionWindowFunctionCutsTheSameSessions(int parallelism) throws Exception {
+        SqlTestKit kit = SqlQueryTest.kit();
+        List<Row> out = kit.stream("SELECT product, window_start, COUNT(*), SUM(amount), window_end FROM TABLE(SESSION(TABLE orders"
+                + " PARTITION BY product, DESCRIPTOR(ts), INTERVAL '3' SECOND)) GROUP BY product, window_start, window_end", parallelism);
+        assertThat(out).containsExactlyInAnyOrderElementsOf(sessions(3_000));
+        assertThatThrownBy(() -> kit.stream("SELECT id, COUNT(*) FROM TABLE(SESSION(TABLE orders PARTITION BY product, DESCRIPTOR(ts),"
+                + " INTERVAL '3' SECOND)) GROUP BY id, window_start, window_end", 1)).hasMessageContaining("PARTITION BY columns [product]");
+    }
+
     @Test
     void sessionEndWorksInExpressionsAndHaving() throws Exception {
         SqlTestKit kit = SqlQueryTest.kit();
