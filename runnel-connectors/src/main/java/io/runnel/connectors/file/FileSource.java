@@ -57,7 +57,8 @@ public final class FileSource<T> implements Source<T, FileSplit> {
         return splits;
     }
 
-    static List<Path> files(Path path) throws IOException {
+    /** The files a path names: the file itself, or a folder's visible files (not starting . or _) in name order. */
+    public static List<Path> files(Path path) throws IOException {
         if (Files.isRegularFile(path)) return List.of(path);
         if (!Files.isDirectory(path)) throw new NoSuchFileException(path.toString(), null, "no such file or folder to read");
         try (Stream<Path> entries = Files.list(path)) {

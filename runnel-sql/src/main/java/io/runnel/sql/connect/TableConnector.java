@@ -76,6 +76,14 @@ public interface TableConnector {
      */
     DataStream<Row> source(StreamEnvironment env, SourceRequest request);
 
+    /**
+     * The table for a lookup join ({@code JOIN t FOR SYSTEM_TIME AS OF a processing-time attribute}), or null when
+     * this connector cannot be looked up.
+     */
+    default LookupSource lookupSource(SourceRequest request) {
+        return null;
+    }
+
     /** Writes {@code rows} (the sink table's physical columns) to the table. */
     default void sink(DataStream<Row> rows, SinkRequest request) {
         throw new UnsupportedOperationException("connector '" + identifier() + "' cannot be written to (table " + request.table() + ")");

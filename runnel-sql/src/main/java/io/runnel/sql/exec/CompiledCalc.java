@@ -51,6 +51,14 @@ public final class CompiledCalc implements FlatMapFunction<Row, Row>, RichFuncti
         return !filters || calc.filter(fields, root);
     }
 
+    /** The projections alone, for operators that build the rows they project (a lookup join's unmatched rows). */
+    public Object[] project(Object[] fields) throws Exception {
+        if (calc == null) {
+            open(null);
+        }
+        return projects ? calc.project(fields, root) : fields;
+    }
+
     @Override
     public void flatMap(Row row, Collector<Row> out) throws Exception {
         if (calc == null) {

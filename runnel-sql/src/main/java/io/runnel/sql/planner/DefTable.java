@@ -10,7 +10,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * A registered table as Calcite sees it: its declared columns with their types. The planner finds
  * the definition again on the scan to read the table through its connector.
  */
-public final class DefTable extends AbstractTable {
+public final class DefTable extends AbstractTable implements org.apache.calcite.schema.TemporalTable {
     private final TableDef def;
     private final RelDataType rowType;
     private final int rowtimeIndex;
@@ -53,5 +53,19 @@ public final class DefTable extends AbstractTable {
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         return rowType;
+    }
+
+    /**
+     * Every table can be read {@code FOR SYSTEM_TIME AS OF} a time attribute (a lookup or temporal join); the
+     * planner decides by the connector and the attribute whether it can run, so these names are never read.
+     */
+    @Override
+    public String getSysStartFieldName() {
+        return "$sys_start";
+    }
+
+    @Override
+    public String getSysEndFieldName() {
+        return "$sys_end";
     }
 }

@@ -81,6 +81,9 @@ final class StreamTranslator {
         if (rel instanceof org.apache.calcite.rel.core.Window w && !RankTranslator.isRowNumber(w)) {
             return new OverTranslator(this).translate(w);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Correlate correlate) {
+            return new LookupJoinTranslator(this).translate(correlate);
+        }
         if (rel instanceof TableFunctionScan tvf) {
             return new WindowTableTranslator(this).translate(tvf);
         }
@@ -155,7 +158,7 @@ final class StreamTranslator {
         return new Translated(timed, table.rowtimeIndex());
     }
 
-    private static TableConnector connector(TableDef def) {
+    static TableConnector connector(TableDef def) {
         String id = def.connector();
         if (id == null) {
             throw new SqlPlanningException("table " + def.name() + " has no 'connector' option");

@@ -27,6 +27,7 @@ import java.util.Set;
 public final class FileSystemTableConnector implements TableConnector {
     static final String PATH = "path";
     static final String FORMAT = "format";
+    static final String LOOKUP_TTL = "lookup.join.cache.ttl";
 
     @Override
     public String identifier() {
@@ -35,7 +36,7 @@ public final class FileSystemTableConnector implements TableConnector {
 
     @Override
     public Set<String> options() {
-        return Set.of(PATH, FORMAT);
+        return Set.of(PATH, FORMAT, LOOKUP_TTL);
     }
 
     @Override
@@ -55,7 +56,7 @@ public final class FileSystemTableConnector implements TableConnector {
 
     private static ConnectorOptions checked(String table, Map<String, String> options) {
         ConnectorOptions o = new ConnectorOptions(table, "filesystem", options);
-        o.checkKnown(Set.of(PATH, FORMAT), Formats.optionPrefixes(o, FORMAT));
+        o.checkKnown(Set.of(PATH, FORMAT, LOOKUP_TTL), Formats.optionPrefixes(o, FORMAT));
         o.required(PATH);
         return o;
     }
@@ -72,6 +73,18 @@ public final class FileSystemTableConnector implements TableConnector {
         }
         return env.fromSource(FileSource.forLines(path), WatermarkStrategy.noWatermarks(), name)
                 .flatMap(new DecodeLines(request.table(), decoder)).name("decode[" + o.get(FORMAT) + "]");
+    }
+
+    /** Looked up, the files are read whole and again every {@code lookup.join.cache.ttl} (default 60 min, as Flink). */
+    @Override
+    public io.runnel.sql.connect.LookupSource lookupSource(SourceRequest request) {
+        ConnectorOptions o = checked(request.table(), request.options());
+        RowDecoder decoder = Formats.decoder(o, FORMAT, request.physicalType());
+        if (Formats.producesChanges(o.get(FORMAT))) {
+            throw o.error("a changelog ('format' = '" + o.get(FORMAT) + "') cannot be looked up; declare it with json or csv");
+        }
+        return new FileLookupSource(request.table(), o.required(PATH), decoder,
+                o.getDuration(LOOKUP_TTL, java.time.Duration.ofMinutes(60)));
     }
 
     @Override
