@@ -52,13 +52,13 @@ class SqlPlanningErrorTest {
     }
 
     @Test
-    void windowsNeedAnEventTimeAttribute() {
+    void windowsNeedATimeAttribute() {
         SqlEnvironment noWatermark = new SqlTestKit().table("plain", "id INT, ts TIMESTAMP(3)", null, null, java.util.List.of())
                 .sqlEnvironment(StreamEnvironment.create());
         assertThatThrownBy(() -> noWatermark.sqlQuery("SELECT window_start, window_end, COUNT(*) FROM TABLE("
                 + "TUMBLE(TABLE plain, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end"))
                 .isInstanceOf(SqlPlanningException.class).hasMessageContaining("DESCRIPTOR(ts)")
-                .hasMessageContaining("not an event-time attribute");
+                .hasMessageContaining("not a time attribute");
     }
 
     @Test
