@@ -7,6 +7,7 @@ import io.runnel.sql.exec.GroupKeySelector;
 import io.runnel.sql.exec.SqlAggregate;
 import io.runnel.sql.exec.over.OverAggregateFunction;
 import io.runnel.sql.exec.over.OverFrame;
+import io.runnel.sql.exec.over.UpdatingOverFunction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,15 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * OVER aggregation ({@code COUNT/SUM/AVG/MIN/MAX(...) OVER (PARTITION BY k ORDER BY rowtime ROWS|RANGE BETWEEN ...
- * PRECEDING AND CURRENT ROW)}) onto the over-aggregate operator keyed by the partition columns. The input must be
- * insert-only and ordered by its event-time attribute; the output keeps the input's rows and time attribute, with
- * the aggregates appended.
+ * OVER aggregation ({@code COUNT/SUM/AVG/MIN/MAX(...) OVER (PARTITION BY k ORDER BY c ROWS|RANGE BETWEEN ...
+ * PRECEDING AND CURRENT ROW)}) keyed by the partition columns, the aggregates appended to the input's rows. An
+ * insert-only input ordered by its event-time attribute goes to the over-aggregate operator, which emits each row once
+ * when the watermark passes it and keeps the time attribute, as Flink's. Anything else (an updating input, as in
+ * Nexmark q6, or another order) goes to the updating one, whose output is a changelog: a change updates the rows
+ * whose frames it falls in.
  */
 final class OverTranslator {
     private final StreamTranslator streams;
@@ -37,14 +41,6 @@ final class OverTranslator {
         }
         Window.Group group = window.groups.get(0);
         Translated in = streams.translate(window.getInput());
-        if (in.mode().isUpdating()) {
-            throw new SqlPlanningException("OVER aggregation over an updating input (" + in.mode() + ") is not supported yet");
-        }
-        List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
-        if (order.size() != 1 || order.get(0).getFieldIndex() != in.rowtime() || order.get(0).getDirection().isDescending()) {
-            throw new SqlPlanningException("OVER windows must be ORDER BY the event-time attribute, ascending (a table's"
-                    + " WATERMARK FOR column)");
-        }
         if (!group.upperBound.isCurrentRow()) {
             throw new SqlPlanningException("OVER windows must end at CURRENT ROW (got " + group.upperBound + ")");
         }
@@ -54,11 +50,40 @@ final class OverTranslator {
             specs.add(spec(call));
         }
         SqlAggregate aggregate = new SqlAggregate(specs.toArray(AggSpec[]::new));
-        DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(group.keys.toArray()))
-                .process(new OverAggregateFunction(aggregate, frame, in.rowtime()))
-                .name("OverAggregate[partition " + group.keys + " " + (frame.isRows() ? "ROWS " : "RANGE ")
-                        + group.lowerBound + " " + group.aggCalls + "]");
-        return new Translated(out, in.rowtime());
+        List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
+        String name = (frame.isRows() ? "ROWS " : "RANGE ") + group.lowerBound + " " + group.aggCalls + "]";
+        if (in.mode().insertOnly() && order.size() == 1 && order.get(0).getFieldIndex() == in.rowtime()
+                && !order.get(0).getDirection().isDescending()) {
+            DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(group.keys.toArray()))
+                    .process(new OverAggregateFunction(aggregate, frame, in.rowtime()))
+                    .name("OverAggregate[partition " + group.keys + " " + name);
+            return new Translated(out, in.rowtime());
+        }
+        if (order.isEmpty()) {
+            throw new SqlPlanningException("OVER windows need an ORDER BY");
+        }
+        int rangeColumn = frame.isRows() || frame.unbounded() || frame.rangeMillis() == 0 ? -1 : rangeColumn(order, window);
+        UpdatingOverFunction fn = new UpdatingOverFunction(aggregate, frame, RankTranslator.order(order), rangeColumn,
+                streams.options().stateTtl());
+        DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(group.keys.toArray())).process(fn)
+                .name("UpdatingOverAggregate[partition " + group.keys + " order " + group.orderKeys + " " + name);
+        return Translated.updating(out);
+    }
+
+    /**
+     * The column of a {@code RANGE BETWEEN d PRECEDING} frame outside event time: one ascending ORDER BY column whose
+     * values are whole numbers (an integer or a timestamp's milliseconds), as the offset is.
+     */
+    private static int rangeColumn(List<RelFieldCollation> order, Window window) {
+        RelFieldCollation c = order.get(0);
+        SqlTypeName type = window.getInput().getRowType().getFieldList().get(c.getFieldIndex()).getType().getSqlTypeName();
+        boolean whole = SqlTypeName.INT_TYPES.contains(type) || type == SqlTypeName.TIMESTAMP
+                || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+        if (order.size() != 1 || c.getDirection().isDescending() || !whole) {
+            throw new SqlPlanningException("OVER RANGE frames with an offset need one ascending ORDER BY column of an"
+                    + " integer or timestamp type (got " + order + " of " + type + ")");
+        }
+        return c.getFieldIndex();
     }
 
     private static OverFrame frame(Window.Group group, Window window) {

@@ -63,7 +63,35 @@ final class RankTranslator {
         boolean rnUsed = RelOptUtil.InputFinder.bits(projects, null).get(rnIndex)
                 || rest.stream().anyMatch(r -> RelOptUtil.InputFinder.bits(r).get(rnIndex));
         Translated in = streams.translate(window.getInput());
-        List<RelFieldCollation> keys = group.orderKeys.getFieldCollations();
+        int[] partition = group.keys.toArray();
+        TopNFunction fn = new TopNFunction(order(group.orderKeys.getFieldCollations()), n, in.mode().isUpdating(), rnUsed,
+                streams.options().stateTtl());
+        boolean perWindow = in.window() != null && in.mode().insertOnly() && group.keys.get(in.window()[0])
+                && group.keys.get(in.window()[1]);
+        if (perWindow) {
+            fn.perWindow(in.window()[1]);
+        }
+        DataStream<Row> ranked = in.stream().keyBy(new GroupKeySelector(partition)).process(fn)
+                .name((perWindow ? "WindowRank[top " : "Rank[top ") + n + " partition " + group.keys + " order " + group.orderKeys + (rnUsed ? ", with row number" : "")
+                        + "]");
+        if (!perWindow) {
+            int[] key = rnUsed ? java.util.Arrays.copyOf(partition, partition.length + 1) : partition;
+            if (rnUsed) {
+                key[partition.length] = rnIndex;
+            }
+            streams.markMode(ranked, ChangelogMode.updating(key));
+        }
+        RexNode restCondition = rest.isEmpty() ? null : RexUtil.composeConjunction(rex, rest);
+        DataStream<Row> out = ranked.flatMap(CalcCodegen.calc(rex, window.getRowType(), restCondition, projects))
+                .name("Calc[select " + projects + (restCondition == null ? "" : " where " + restCondition) + "]");
+        if (perWindow) {
+            return new Translated(out, -1, ChangelogMode.INSERT_ONLY, projectedWindow(in.window(), projects));
+        }
+        return Translated.updating(out, upsertKey(partition, rnUsed ? rnIndex : -1, projects));
+    }
+
+    /** An ORDER BY as a comparator of rows (nulls last ascending and first descending unless said, as Flink's). */
+    static RowOrder order(List<RelFieldCollation> keys) {
         int[] columns = new int[keys.size()];
         boolean[] descending = new boolean[keys.size()];
         boolean[] nullsFirst = new boolean[keys.size()];
@@ -74,24 +102,7 @@ final class RankTranslator {
             nullsFirst[i] = k.nullDirection == RelFieldCollation.NullDirection.FIRST
                     || (k.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED && descending[i]);
         }
-        int[] partition = group.keys.toArray();
-        TopNFunction fn = new TopNFunction(new RowOrder(columns, descending, nullsFirst), n, in.mode().isUpdating(), rnUsed,
-                streams.options().stateTtl());
-        boolean perWindow = in.window() != null && in.mode().insertOnly() && group.keys.get(in.window()[0])
-                && group.keys.get(in.window()[1]);
-        if (perWindow) {
-            fn.perWindow(in.window()[1]);
-        }
-        DataStream<Row> ranked = in.stream().keyBy(new GroupKeySelector(partition)).process(fn)
-                .name((perWindow ? "WindowRank[top " : "Rank[top ") + n + " partition " + group.keys + " order " + group.orderKeys + (rnUsed ? ", with row number" : "")
-                        + "]");
-        RexNode restCondition = rest.isEmpty() ? null : RexUtil.composeConjunction(rex, rest);
-        DataStream<Row> out = ranked.flatMap(CalcCodegen.calc(rex, window.getRowType(), restCondition, projects))
-                .name("Calc[select " + projects + (restCondition == null ? "" : " where " + restCondition) + "]");
-        if (perWindow) {
-            return new Translated(out, -1, ChangelogMode.INSERT_ONLY, projectedWindow(in.window(), projects));
-        }
-        return Translated.updating(out, upsertKey(partition, rnUsed ? rnIndex : -1, projects));
+        return new RowOrder(columns, descending, nullsFirst);
     }
 
     /** The window columns' positions after the projection, or null when it drops one. */

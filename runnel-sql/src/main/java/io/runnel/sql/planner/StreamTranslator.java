@@ -65,6 +65,11 @@ final class StreamTranslator {
         return t;
     }
 
+    /** Records the changelog mode of an operator inside a translated subtree, for EXPLAIN. */
+    void markMode(DataStream<Row> stream, ChangelogMode mode) {
+        modes.put(stream.transformation(), mode);
+    }
+
     private Translated dispatch(RelNode rel) {
         if (rel instanceof TableScan scan) {
             return scan(scan);
