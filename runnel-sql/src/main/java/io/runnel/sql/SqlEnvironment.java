@@ -192,7 +192,13 @@ public final class SqlEnvironment {
 
     private StatementResult drop(SqlDropObject d) {
         if (d.objectKind() == SqlDropObject.ObjectKind.FUNCTION) {
-            throw new SqlPlanningException("DROP FUNCTION " + d.name() + ": dropping a function is not supported yet");
+            if (planner.planner().unregisterFunction(d.name())) {
+                return StatementResult.ok("dropped function " + d.name());
+            }
+            if (d.ifExists()) {
+                return StatementResult.ok("no function " + d.name());
+            }
+            throw new SqlPlanningException("DROP FUNCTION " + d.name() + ": there is no user-defined function of that name");
         }
         var existing = planner.planner().table(d.name());
         boolean isView = existing != null && existing.isView();

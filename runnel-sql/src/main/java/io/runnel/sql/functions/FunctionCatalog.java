@@ -3,9 +3,12 @@ package io.runnel.sql.functions;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Locale;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Puts functions into the planner's schema, where the validator finds them: Flink's built-ins of
@@ -19,12 +22,33 @@ public final class FunctionCatalog {
         add(schema, "DATE_FORMAT", "dateFormat");
         add(schema, "SPLIT_INDEX", "splitIndex");
         add(schema, "REGEXP_EXTRACT", "regexpExtract");
+        add(schema, "UNIX_TIMESTAMP", "unixTimestamp", 1, 2); // UNIX_TIMESTAMP() reads the clock: RunnelOperators
+        add(schema, "FROM_UNIXTIME", "fromUnixtime");
+        addTyped(schema, "TO_TIMESTAMP", "toTimestamp", t -> t.createSqlType(SqlTypeName.TIMESTAMP, 3));
+        addTyped(schema, "TO_TIMESTAMP_LTZ", "toTimestampLtz",
+                t -> t.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3));
+        addTyped(schema, "TO_DATE", "toDate", t -> t.createSqlType(SqlTypeName.DATE));
     }
 
     private static void add(SchemaPlus schema, String name, String method) {
+        add(schema, name, method, 0, Integer.MAX_VALUE);
+    }
+
+    /** The overloads of {@code method} taking {@code minArgs} to {@code maxArgs} arguments. */
+    private static void add(SchemaPlus schema, String name, String method, int minArgs, int maxArgs) {
+        for (Method m : FlinkFunctions.class.getMethods()) {
+            if (m.getName().equals(method) && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() >= minArgs
+                    && m.getParameterCount() <= maxArgs) {
+                register(schema, name, ScalarFunctionImpl.create(m));
+            }
+        }
+    }
+
+    private static void addTyped(SchemaPlus schema, String name, String method,
+                                 java.util.function.Function<RelDataTypeFactory, RelDataType> type) {
         for (Method m : FlinkFunctions.class.getMethods()) {
             if (m.getName().equals(method) && Modifier.isStatic(m.getModifiers())) {
-                register(schema, name, ScalarFunctionImpl.create(m));
+                register(schema, name, new TypedScalarFunction(m, type));
             }
         }
     }

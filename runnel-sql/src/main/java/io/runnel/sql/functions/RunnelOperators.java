@@ -6,6 +6,8 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -15,38 +17,65 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
- * Operators the validator needs besides Calcite's standard ones and the schema's functions:
- * Flink's {@code PROCTIME()} and the marker the planner puts around a legacy {@code SESSION_END}.
+ * Operators the validator needs besides Calcite's standard ones and the schema's functions: Flink's clock functions
+ * ({@code PROCTIME()}, {@code NOW()}, {@code UNIX_TIMESTAMP()}), Calcite library functions that match Flink's, and the
+ * marker the planner puts around a legacy {@code SESSION_END}.
  */
 public final class RunnelOperators {
     /**
      * {@code PROCTIME()}: the wall-clock time a row passes, {@code TIMESTAMP_LTZ(3)}; a column defined by it is a
-     * processing-time attribute. Never folded into a constant: each row reads the clock.
+     * processing-time attribute.
      */
+    public static final SqlFunction PROCTIME = clock("PROCTIME", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3, "proctime");
+
+    /** {@code NOW()}: the current time per row, {@code TIMESTAMP_LTZ(3)}, as Flink evaluates it in streaming. */
+    public static final SqlFunction NOW = clock("NOW", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3, "now");
+
+    /** {@code UNIX_TIMESTAMP()}: the current epoch seconds per row (its 1- and 2-argument forms parse strings). */
+    public static final SqlFunction UNIX_TIMESTAMP_NOW = clock("UNIX_TIMESTAMP", SqlTypeName.BIGINT, -1, "unixTimestamp");
+
+    /**
+     * Calcite's library functions that behave as Flink's built-ins of the same name (null in, null out, unless said):
+     * CONCAT (null if any argument is), CONCAT_WS (skips null arguments), LPAD, RPAD, LTRIM, RTRIM, LEFT, RIGHT, REPEAT,
+     * REVERSE, REGEXP_REPLACE, REGEXP (a match anywhere), INSTR, MD5, SHA1, SHA256, SHA512, TO_BASE64, FROM_BASE64,
+     * CHR, IF, IFNULL, GREATEST, LEAST, LOG2.
+     */
+    private static final List<SqlOperator> FLINK_LIKE = List.of(SqlLibraryOperators.CONCAT_FUNCTION,
+            SqlLibraryOperators.CONCAT_WS, SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.LTRIM,
+            SqlLibraryOperators.RTRIM, SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT, SqlLibraryOperators.REPEAT,
+            SqlLibraryOperators.REVERSE, SqlLibraryOperators.REGEXP_REPLACE_3, SqlLibraryOperators.REGEXP,
+            SqlLibraryOperators.INSTR, SqlLibraryOperators.MD5, SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256,
+            SqlLibraryOperators.SHA512, SqlLibraryOperators.TO_BASE64, SqlLibraryOperators.FROM_BASE64,
+            SqlLibraryOperators.CHR, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
+            SqlLibraryOperators.LEAST, SqlLibraryOperators.LOG2);
+
+    /** A niladic function that reads the clock: never folded into a constant, each row calls it. */
     @SuppressWarnings("deprecation") // the constructor that takes a plain operand checker
-    public static final SqlFunction PROCTIME = new SqlUserDefinedFunction(new SqlIdentifier("PROCTIME", SqlParserPos.ZERO),
-            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), null, OperandTypes.NILADIC, List.of(),
-            ScalarFunctionImpl.create(FlinkFunctions.class, "proctime")) {
-        @Override
-        public boolean isDeterministic() {
-            return false;
-        }
+    private static SqlFunction clock(String name, SqlTypeName type, int precision, String method) {
+        return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO),
+                precision < 0 ? ReturnTypes.explicit(type) : ReturnTypes.explicit(type, precision), null,
+                OperandTypes.NILADIC, List.of(), ScalarFunctionImpl.create(FlinkFunctions.class, method)) {
+            @Override
+            public boolean isDeterministic() {
+                return false;
+            }
 
-        @Override
-        public boolean isDynamicFunction() {
-            return true;
-        }
+            @Override
+            public boolean isDynamicFunction() {
+                return true;
+            }
 
-        @Override
-        public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
-            return OperandTypes.NILADIC.checkOperandTypes(binding, throwOnFailure);
-        }
+            @Override
+            public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
+                return OperandTypes.NILADIC.checkOperandTypes(binding, throwOnFailure);
+            }
 
-        @Override
-        public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
-            return org.apache.calcite.sql.type.SqlOperandCountRanges.of(0);
-        }
-    };
+            @Override
+            public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
+                return org.apache.calcite.sql.type.SqlOperandCountRanges.of(0);
+            }
+        };
+    }
 
     /**
      * Wraps {@code SESSION_START(...)} where the query said {@code SESSION_END(...)}: Calcite gives both the window's
@@ -56,7 +85,8 @@ public final class RunnelOperators {
     public static final SqlFunction SESSION_END_OF = new SqlFunction("$SESSION_END_OF", SqlKind.OTHER_FUNCTION,
             ReturnTypes.ARG0, null, OperandTypes.DATETIME, SqlFunctionCategory.SYSTEM);
 
-    private static final SqlOperatorTable TABLE = SqlOperatorTables.of(PROCTIME, SESSION_END_OF);
+    private static final SqlOperatorTable TABLE = SqlOperatorTables.chain(
+            SqlOperatorTables.of(PROCTIME, NOW, UNIX_TIMESTAMP_NOW, SESSION_END_OF), SqlOperatorTables.of(FLINK_LIKE));
 
     private RunnelOperators() {}
 

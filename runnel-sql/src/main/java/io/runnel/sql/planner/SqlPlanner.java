@@ -42,28 +42,49 @@ public final class SqlPlanner {
     public SqlPlanner() {
         Properties p = new Properties();
         p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
-        catalogReader = new CalciteCatalogReader(root, java.util.List.of(), typeFactory, new CalciteConnectionConfigImpl(p));
+        // user functions live in their own schema on the lookup path, rebuilt when one is dropped (Calcite's schemas
+        // cannot remove a function that takes arguments)
+        catalogReader = new CalciteCatalogReader(root, java.util.List.of(USER_FUNCTIONS),
+                typeFactory, new CalciteConnectionConfigImpl(p));
+        root.add(USER_FUNCTIONS, new org.apache.calcite.schema.impl.AbstractSchema());
         io.runnel.sql.functions.FunctionCatalog.addBuiltIns(root.plus());
     }
 
-    private final java.util.Set<String> userFunctions = new java.util.TreeSet<>();
+    private static final String USER_FUNCTIONS = "$user_functions";
+    /** User-defined functions: name to class. */
+    private final java.util.Map<String, String> userFunctions = new java.util.TreeMap<>();
 
     /** {@code CREATE FUNCTION name AS 'className'}: a user-defined scalar function, found by name from now on. */
     public void registerFunction(String name, String className) {
-        if (userFunctions.contains(name)) {
+        if (userFunctions.containsKey(name)) {
             throw new SqlPlanningException("CREATE FUNCTION " + name + ": a function of that name exists already");
         }
         try {
-            io.runnel.sql.functions.FunctionCatalog.addUserFunction(root.plus(), name, className);
+            io.runnel.sql.functions.FunctionCatalog.addUserFunction(userSchema(), name, className);
         } catch (IllegalArgumentException e) {
             throw new SqlPlanningException(e.getMessage(), e);
         }
-        userFunctions.add(name);
+        userFunctions.put(name, className);
+    }
+
+    /** {@code DROP FUNCTION name}: false if no user-defined function has that name. */
+    public boolean unregisterFunction(String name) {
+        if (userFunctions.remove(name) == null) {
+            return false;
+        }
+        root.removeSubSchema(USER_FUNCTIONS);
+        root.add(USER_FUNCTIONS, new org.apache.calcite.schema.impl.AbstractSchema());
+        userFunctions.forEach((n, c) -> io.runnel.sql.functions.FunctionCatalog.addUserFunction(userSchema(), n, c));
+        return true;
+    }
+
+    private org.apache.calcite.schema.SchemaPlus userSchema() {
+        return java.util.Objects.requireNonNull(root.plus().getSubSchema(USER_FUNCTIONS));
     }
 
     /** The user-defined functions, sorted. */
     public java.util.List<String> functionNames() {
-        return java.util.List.copyOf(userFunctions);
+        return java.util.List.copyOf(userFunctions.keySet());
     }
 
     public void register(TableDef declared) {
@@ -167,16 +188,19 @@ public final class SqlPlanner {
         return optimize(rel);
     }
 
-    /** Merges and pushes projections and filters, then fuses them into calcs. */
     /** The type factory of every plan this planner makes. */
     public org.apache.calcite.rel.type.RelDataTypeFactory typeFactory() {
         return typeFactory;
     }
 
+    /** Rewrites set operations, merges and pushes projections and filters, then fuses them into calcs. */
     static RelNode optimize(RelNode rel) {
         HepProgram program = HepProgram.builder()
                 // rules that rewrite expressions can undo each other; a bound keeps planning finite
                 .addMatchLimit(MATCH_LIMIT)
+                // UNION, INTERSECT and EXCEPT (distinct) as aggregations over UNION ALL, which streams merge
+                .addRuleCollection(java.util.List.of(CoreRules.UNION_TO_DISTINCT, CoreRules.INTERSECT_TO_DISTINCT,
+                        CoreRules.MINUS_TO_DISTINCT))
                 // OVER (ROW_NUMBER for Top-N, OVER aggregates) out of projections into window nodes, before calcs form
                 .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
                 .addRuleCollection(java.util.List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,

@@ -92,6 +92,18 @@ final class StreamTranslator {
         if (rel instanceof TableFunctionScan tvf) {
             return new WindowTableTranslator(this).translate(tvf);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Union union) {
+            return new UnionTranslator(this).translate(union);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Sort sort) {
+            return new SortTranslator(this).translate(sort);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Values values) {
+            return new ValuesTranslator(env).translate(values);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.SetOp setOp) {
+            throw new SqlPlanningException(setOp.kind + " ALL is not supported yet (UNION, UNION ALL, INTERSECT and EXCEPT are)");
+        }
         throw new SqlPlanningException(describe(rel) + " is not supported yet");
     }
 

@@ -60,6 +60,21 @@ class FunctionsTest {
     }
 
     @Test
+    void aDroppedFunctionIsGoneAndItsNameFree() {
+        SqlEnvironment sql = SqlEnvironment.create(StreamEnvironment.create());
+        sql.fromDataStream("t", StreamEnvironment.create().fromCollection(List.of(Row.insert(1L))), "id BIGINT");
+        sql.executeSql("CREATE TEMPORARY FUNCTION twice AS '" + Twice.class.getName() + "'");
+        sql.sqlQuery("SELECT twice(id) FROM t");
+        sql.executeSql("DROP TEMPORARY FUNCTION twice");
+        assertThatThrownBy(() -> sql.sqlQuery("SELECT twice(id) FROM t")).hasMessageContaining("No match found for function");
+        assertThatThrownBy(() -> sql.executeSql("DROP FUNCTION twice")).isInstanceOf(SqlPlanningException.class)
+                .hasMessageContaining("no user-defined function of that name");
+        sql.executeSql("DROP FUNCTION IF EXISTS twice");
+        sql.executeSql("CREATE FUNCTION twice AS '" + Twice.class.getName() + "'");
+        sql.sqlQuery("SELECT TWICE(id) FROM t");
+    }
+
+    @Test
     void aFunctionClassThatIsNotThereIsNamed() {
         SqlEnvironment sql = SqlEnvironment.create(StreamEnvironment.create());
         assertThatThrownBy(() -> sql.executeSql("CREATE FUNCTION f AS 'com.example.Missing'"))

@@ -123,6 +123,9 @@ final class SqlTestKit {
                 if (rs.getMetaData().getColumnType(i + 1) == Types.TIMESTAMP) {
                     var ts = rs.getTimestamp(i + 1, utc);
                     f[i] = ts == null ? null : ts.getTime();
+                } else if (rs.getMetaData().getColumnType(i + 1) == Types.DATE) {
+                    var d = rs.getDate(i + 1, utc);
+                    f[i] = d == null ? null : (int) Math.floorDiv(d.getTime(), 86_400_000L); // days, as rows hold dates
                 } else {
                     f[i] = rs.getObject(i + 1);
                 }

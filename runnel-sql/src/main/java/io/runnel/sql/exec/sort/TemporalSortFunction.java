@@ -1,0 +1,63 @@
+package io.runnel.sql.exec.sort;
+
+import io.runnel.api.functions.Collector;
+import io.runnel.api.functions.KeyedProcessFunction;
+import io.runnel.api.functions.RuntimeContext;
+import io.runnel.api.state.MapState;
+import io.runnel.api.state.MapStateDescriptor;
+import io.runnel.sql.data.Row;
+import io.runnel.sql.exec.GroupKey;
+import io.runnel.sql.exec.rank.RowOrder;
+import java.util.ArrayList;
+
+/**
+ * {@code ORDER BY rowtime [, c ...]} on a stream, as Flink's temporal sort: rows wait until the watermark passes their
+ * time, then those of one time are emitted sorted by the other ORDER BY columns (ties in arrival order), so the output
+ * is in event-time order. A row at or behind the watermark when it arrives can no longer be put in order: it is late
+ * and dropped, as in Flink.
+ */
+public final class TemporalSortFunction extends KeyedProcessFunction<GroupKey, Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int rowtime;
+    private final RowOrder thenBy;
+    private transient MapState<Long, ArrayList<Object[]>> pending;
+
+    /** {@code thenBy}: the ORDER BY columns after the time attribute (none: arrival order). */
+    public TemporalSortFunction(int rowtime, RowOrder thenBy) {
+        this.rowtime = rowtime;
+        this.thenBy = thenBy;
+    }
+
+    @Override
+    public void open(RuntimeContext context) {
+        pending = context.getMapState(new MapStateDescriptor<>("sort-pending"));
+    }
+
+    @Override
+    public void processElement(Row row, Context ctx, Collector<Row> out) throws Exception {
+        Object t = row.field(rowtime);
+        if (t == null || (Long) t <= ctx.timerService().currentWatermark()) {
+            return; // late: rows after its time have gone out already
+        }
+        long ts = (Long) t;
+        ArrayList<Object[]> at = pending.get(ts);
+        ArrayList<Object[]> rows = at == null ? new ArrayList<>(2) : new ArrayList<>(at);
+        rows.add(row.fields());
+        pending.put(ts, rows);
+        ctx.timerService().registerEventTimeTimer(ts);
+    }
+
+    @Override
+    public void onTimer(long ts, OnTimerContext ctx, Collector<Row> out) throws Exception {
+        ArrayList<Object[]> rows = pending.get(ts);
+        if (rows == null) {
+            return;
+        }
+        pending.remove(ts);
+        ArrayList<Object[]> sorted = new ArrayList<>(rows);
+        sorted.sort(thenBy); // stable: ties keep arrival order
+        for (Object[] f : sorted) {
+            out.collect(Row.insert(f));
+        }
+    }
+}
