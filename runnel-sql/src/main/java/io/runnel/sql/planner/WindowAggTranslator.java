@@ -31,7 +31,7 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * A GROUP BY window_start, window_end [, keys] over a TUMBLE or HOP table function, onto
+ * A GROUP BY window_start, window_end [, keys] over a TUMBLE, HOP, CUMULATE or SESSION table function, onto
  * keyBy + event-time window + incremental aggregate. A calc between the two runs before the window,
  * with the window columns filled in by the window operator.
  */
@@ -61,8 +61,9 @@ final class WindowAggTranslator {
         }
         RexCall call = (RexCall) tvf.getCall();
         String fn = call.getOperator().getName();
-        if (!fn.equals("TUMBLE") && !fn.equals("HOP") && !fn.equals("SESSION")) {
-            throw new SqlPlanningException("window table function " + fn + " is not supported yet (TUMBLE, HOP and SESSION are)");
+        if (!fn.equals("TUMBLE") && !fn.equals("HOP") && !fn.equals("SESSION") && !fn.equals("CUMULATE")) {
+            throw new SqlPlanningException("window table function " + fn + " is not supported yet (TUMBLE, HOP, CUMULATE and"
+                    + " SESSION are)");
         }
         Translated in = streams.translate(tvf.getInput(0));
         int n = tvf.getInput(0).getRowType().getFieldCount();
@@ -224,6 +225,14 @@ final class WindowAggTranslator {
         for (RexNode op : call.getOperands()) {
             if (op instanceof RexLiteral lit && lit.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
                 intervals.add(lit.getValueAs(Long.class));
+            }
+        }
+        if (fn.equals("CUMULATE")) {
+            try {
+                return new io.runnel.sql.exec.CumulativeWindows(intervals.get(0), intervals.get(1),
+                        intervals.size() > 2 ? intervals.get(2) : 0, eventTime);
+            } catch (IllegalArgumentException e) {
+                throw new SqlPlanningException(e.getMessage(), e);
             }
         }
         if (fn.equals("SESSION")) {

@@ -83,6 +83,26 @@ class SqlQueryTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
+    void aggregatesCumulatingWindows(int parallelism) throws Exception {
+        // Calcite's executor has no CUMULATE: the oracle is its definition, windows of a 12 s cycle ending at each 4 s
+        SqlTestKit kit = kit();
+        List<Row> expected = kit.oracle("SELECT product, window_start, window_start + k * INTERVAL '4' SECOND AS we,"
+                + " COUNT(*) AS n, SUM(amount) AS s, MIN(price) AS lo FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts),"
+                + " INTERVAL '12' SECOND)), (VALUES 1, 2, 3) AS c(k) WHERE ts < window_start + k * INTERVAL '4' SECOND"
+                + " GROUP BY product, window_start, k");
+        assertThat(expected).hasSizeGreaterThan(10);
+        assertThat(kit.stream("SELECT product, window_start, window_end, COUNT(*) AS n, SUM(amount) AS s, MIN(price) AS lo"
+                + " FROM TABLE(CUMULATE(TABLE orders, DESCRIPTOR(ts), INTERVAL '4' SECOND, INTERVAL '12' SECOND))"
+                + " GROUP BY window_start, window_end, product", parallelism)).containsExactlyInAnyOrderElementsOf(expected);
+        List<Row> rows = kit.oracle("SELECT id, window_start, window_start + k * INTERVAL '4' SECOND AS we"
+                + " FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '12' SECOND)), (VALUES 1, 2, 3) AS c(k)"
+                + " WHERE ts < window_start + k * INTERVAL '4' SECOND");
+        assertThat(kit.stream("SELECT id, window_start, window_end FROM TABLE(CUMULATE(TABLE orders, DESCRIPTOR(ts),"
+                + " INTERVAL '4' SECOND, INTERVAL '12' SECOND))", parallelism)).containsExactlyInAnyOrderElementsOf(rows);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
     void aggregatesHoppingWindows(int parallelism) throws Exception {
         assertSameAsOracle("SELECT product, window_end, window_start, COUNT(*) AS n, SUM(amount) AS s, MAX(ts) AS last_ts"
                 + " FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND, INTERVAL '10' SECOND))"
