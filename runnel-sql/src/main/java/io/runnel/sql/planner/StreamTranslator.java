@@ -77,6 +77,9 @@ final class StreamTranslator {
         if (rel instanceof Calc calc) {
             return calc(calc);
         }
+        if (rel instanceof Aggregate agg && GroupingSets.applies(agg)) {
+            return translate(GroupingSets.expand(agg));
+        }
         if (rel instanceof Aggregate agg) {
             return new WindowAggTranslator(this).translate(agg);
         }

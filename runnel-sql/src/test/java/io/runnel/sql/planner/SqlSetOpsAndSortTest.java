@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** UNION [ALL], INTERSECT, EXCEPT, VALUES, ORDER BY and LIMIT on streams, against Calcite's batch results. */
+/** UNION [ALL], INTERSECT, EXCEPT, GROUPING SETS, VALUES, ORDER BY and LIMIT on streams, against Calcite's batch results. */
 @Timeout(60)
 class SqlSetOpsAndSortTest {
 
@@ -73,6 +73,22 @@ class SqlSetOpsAndSortTest {
         assertThat(SqlQueryTest.kit().stream("SELECT id FROM orders LIMIT 3", 1)).extracting(r -> r.field(0))
                 .containsExactly(1, 2, 3);
         assertThat(SqlQueryTest.kit().stream("SELECT id FROM orders LIMIT 4 OFFSET 10", 2)).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void groupingSetsRollupAndCube(int parallelism) throws Exception {
+        SqlTestKit kit = SqlQueryTest.kit();
+        kit.assertFinalTableIsTheOracles("SELECT product, amount > 4 AS big, COUNT(*) AS n, SUM(amount) AS s,"
+                + " GROUPING(product, amount > 4) AS g FROM orders GROUP BY GROUPING SETS ((product), (product, amount > 4), ())",
+                parallelism);
+        kit.assertFinalTableIsTheOracles("SELECT product, id > 6 AS late, MAX(price) AS hi FROM orders GROUP BY ROLLUP"
+                + " (product, id > 6)", parallelism);
+        kit.assertFinalTableIsTheOracles("SELECT product, id > 6 AS late, COUNT(*) AS n FROM orders GROUP BY CUBE"
+                + " (product, id > 6)", parallelism);
+        kit.assertSameAsOracle("SELECT window_start, product, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE orders,"
+                + " DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, GROUPING SETS ((product), ())",
+                parallelism);
     }
 
     @Test
