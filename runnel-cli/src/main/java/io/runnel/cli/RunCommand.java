@@ -71,7 +71,7 @@ public final class RunCommand implements Runnable {
             CheckpointPrinter printer = checkpoints.enabled() ? CheckpointPrinter.start(client) : null;
             JobResult r = client.await(Duration.ofDays(1));
             if (printer != null) printer.printNew();
-            System.err.printf("runnel: %s over %,d events: %,d rows in %s (%.2f s%s)%n", name, events, r.sinkRecords(), output,
+            System.err.printf("runnel: %s over %,d events: %,d rows in %s (%.2f s%s)%n", name, events, io.runnel.sql.exec.late.LateRowCounter.resultRows(r), output,
                     r.durationMillis() / 1000.0, client.restarts() > 0 ? ", " + client.restarts() + " restarts" : "");
             return 0;
         }

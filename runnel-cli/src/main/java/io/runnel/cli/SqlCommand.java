@@ -50,7 +50,10 @@ final class SqlCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(client::cancel));
         if (checkpoints.checkpointDir != null) SavepointControl.watch(checkpoints.checkpointDir, client);
         JobResult r = client.await(Duration.ofDays(365));
-        System.err.printf("runnel: %s: %,d rows written (%.2f s)%n", file, r.sinkRecords(), r.durationMillis() / 1000.0);
+        long late = io.runnel.sql.exec.late.LateRowCounter.dropped(r);
+        System.err.printf("runnel: %s: %,d rows written (%.2f s)%s%n", file, io.runnel.sql.exec.late.LateRowCounter.resultRows(r),
+                r.durationMillis() / 1000.0, late == 0 ? "" : String.format("; %,d late rows dropped (SET"
+                        + " 'table.exec.late-rows.sink' to keep them)", late));
         return 0;
     }
 }

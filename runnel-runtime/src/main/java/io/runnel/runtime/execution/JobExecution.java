@@ -243,8 +243,10 @@ final class JobExecution {
         for (Tasklet t : tasks) {
             List<String> sinks = builder.sinkNames.get(t);
             if (sinks.isEmpty()) continue;
-            long n = t instanceof StreamTask s ? s.sinkRecords() : ((SourceTask<?>) t).sinkRecords();
-            in.merge(String.join(",", sinks), n, Long::sum);
+            List<Long> n = t instanceof StreamTask s ? s.sinkRecords() : ((SourceTask<?>) t).sinkRecords();
+            for (int i = 0; i < sinks.size() && i < n.size(); i++) {
+                in.merge(sinks.get(i), n.get(i), Long::sum); // per sink, also when sinks share a chain
+            }
         }
         return new JobResult(job.name(), System.currentTimeMillis() - startMillis, firstRecord.get(), end, out, in);
     }

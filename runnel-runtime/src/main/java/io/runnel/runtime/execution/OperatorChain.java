@@ -171,9 +171,10 @@ final class OperatorChain {
 
     private java.util.concurrent.Executor snapshotWriter;
 
-    long sinkRecords() {
-        long n = 0;
-        for (StreamOperator<?> op : operators) if (op instanceof SinkOperator<?> s) n += s.recordsIn();
+    /** Records in to each sink of the chain, in chain order. */
+    java.util.List<Long> sinkRecords() {
+        java.util.List<Long> n = new java.util.ArrayList<>();
+        for (StreamOperator<?> op : operators) if (op instanceof SinkOperator<?> s) n.add(s.recordsIn());
         return n;
     }
 }

@@ -119,7 +119,7 @@ final class SourceTask<T> implements Tasklet, CheckpointParticipant {
         return output.records;
     }
 
-    long sinkRecords() {
+    java.util.List<Long> sinkRecords() {
         return chain.sinkRecords();
     }
 

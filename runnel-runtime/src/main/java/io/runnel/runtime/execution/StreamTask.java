@@ -127,7 +127,7 @@ final class StreamTask implements Tasklet, CheckpointParticipant {
         jobFinished = true;
     }
 
-    long sinkRecords() {
+    java.util.List<Long> sinkRecords() {
         return chain.sinkRecords();
     }
 

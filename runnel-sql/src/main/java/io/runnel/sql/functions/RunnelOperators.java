@@ -56,12 +56,21 @@ public final class RunnelOperators {
             SqlLibraryOperators.CHR, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST, SqlLibraryOperators.LOG2);
 
+    /** The no-argument overload (create(Class, name) would take whichever overload reflection lists first). */
+    private static java.lang.reflect.Method niladic(String method) {
+        try {
+            return FlinkFunctions.class.getMethod(method);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(method, e);
+        }
+    }
+
     /** A niladic function that reads the clock: never folded into a constant, each row calls it. */
     @SuppressWarnings("deprecation") // the constructor that takes a plain operand checker
     private static SqlFunction clock(String name, SqlTypeName type, int precision, String method) {
         return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO),
                 precision < 0 ? ReturnTypes.explicit(type) : ReturnTypes.explicit(type, precision), null,
-                OperandTypes.NILADIC, List.of(), ScalarFunctionImpl.create(FlinkFunctions.class, method)) {
+                OperandTypes.NILADIC, List.of(), ScalarFunctionImpl.create(niladic(method))) {
             @Override
             public boolean isDeterministic() {
                 return false;

@@ -109,12 +109,17 @@ final class LegacyWindowAggTranslator {
                 .window(assigner(fn, intervals, eventTime));
         if (!eventTime) {
             windowed = windowed.trigger(new ProcessingTimeOrEndTrigger());
+        } else {
+            windowed = windowed.sideOutputLateData(io.runnel.sql.exec.late.LateRows.TAG);
         }
         int[] tail = sessionEnd ? new int[] {WindowRowEmitter.WINDOW_END} : new int[0];
         DataStream<Row> out = windowed
                 .aggregate(aggregate, new WindowRowEmitter(layout.stream().mapToInt(Integer::intValue).toArray(), aggregate, tail))
                 .name("GroupWindowAggregate[" + window + (eventTime ? "" : " proctime") + " group " + agg.getGroupSet()
                         + " " + agg.getAggCallList() + "]");
+        if (eventTime) {
+            streams.lateRowsOf(out, pre.getRowType(), g);
+        }
         return new Translated(out, -1);
     }
 

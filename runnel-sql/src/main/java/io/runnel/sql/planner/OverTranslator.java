@@ -57,6 +57,7 @@ final class OverTranslator {
             DataStream<Row> out = in.stream().keyBy(new GroupKeySelector(group.keys.toArray()))
                     .process(new OverAggregateFunction(aggregate, frame, in.rowtime()))
                     .name("OverAggregate[partition " + group.keys + " " + name);
+            streams.lateRowsOf(out, window.getInput().getRowType());
             return new Translated(out, in.rowtime());
         }
         if (order.isEmpty()) {

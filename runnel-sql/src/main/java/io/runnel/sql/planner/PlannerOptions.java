@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
 public final class PlannerOptions {
     /** Idle state of unbounded operators (GROUP BY, joins, Top-N) expires after this long; 0 keeps it forever. */
     public static final String STATE_TTL = "table.exec.state.ttl";
+    /**
+     * A table the late rows of event-time operators are written to, as {@code (operator STRING, row STRING, rowtime
+     * TIMESTAMP(3))}; unset: they are dropped, counted and logged.
+     */
+    public static final String LATE_ROWS_SINK = "table.exec.late-rows.sink";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)?");
     private final Map<String, String> values;
 
@@ -26,6 +31,12 @@ public final class PlannerOptions {
 
     public String get(String key) {
         return values.get(key);
+    }
+
+    /** {@link #LATE_ROWS_SINK}, or null. */
+    public String lateRowsSink() {
+        String v = values.get(LATE_ROWS_SINK);
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /** {@link #STATE_TTL} as the state backends take it: disabled unless set to more than 0. */

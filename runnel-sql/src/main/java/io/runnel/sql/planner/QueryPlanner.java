@@ -52,6 +52,7 @@ public final class QueryPlanner {
     PlannedQuery translate(RelNode rel, StreamEnvironment env) {
         StreamTranslator translator = new StreamTranslator(env, options);
         Translated t = translator.translate(rel);
+        LateRowsSink.attach(this, translator.lateRows(), options.lateRowsSink());
         return new PlannedQuery(t.stream(), rel.getRowType(), t.mode(),
                 t.mode().isUpdating() ? firstUpdating(t.stream().transformation(), translator.modes()) : null);
     }

@@ -62,6 +62,7 @@ final class SortTranslator {
         DataStream<Row> out = in.stream().keyBy(ONE_PARTITION)
                 .process(new TemporalSortFunction(in.rowtime(), RankTranslator.order(keys.subList(1, keys.size()))))
                 .name("TemporalSort[order " + sort.getCollation() + "]");
+        streams.lateRowsOf(out, sort.getInput().getRowType());
         return new Translated(out, in.rowtime());
     }
 

@@ -65,6 +65,28 @@ final class StreamTranslator {
         return t;
     }
 
+    /** The late rows of the operators translated so far, each described as a late-rows table row. */
+    private final List<DataStream<Row>> lateRows = new java.util.ArrayList<>();
+
+    /**
+     * Collects the late rows {@code operator} puts on {@link io.runnel.sql.exec.late.LateRows#TAG}; {@code inputType}
+     * describes the rows it takes, {@code placeholders} its columns to leave out (window columns a window operator
+     * fills in, null until then).
+     */
+    void lateRowsOf(DataStream<Row> operator, RelDataType inputType, int... placeholders) {
+        String name = operator.transformation().name();
+        List<org.apache.calcite.rel.type.RelDataTypeField> shown = inputType.getFieldList().stream()
+                .filter(f -> java.util.Arrays.stream(placeholders).noneMatch(p -> p == f.getIndex())).toList();
+        int[] columns = shown.stream().mapToInt(org.apache.calcite.rel.type.RelDataTypeField::getIndex).toArray();
+        RelDataType shownType = new org.apache.calcite.jdbc.JavaTypeFactoryImpl().createStructType(shown);
+        lateRows.add(operator.getSideOutput(io.runnel.sql.exec.late.LateRows.TAG)
+                .process(new io.runnel.sql.exec.late.LateRowDescriber(name, shownType, columns)).name("late rows of " + name));
+    }
+
+    List<DataStream<Row>> lateRows() {
+        return lateRows;
+    }
+
     /** Records the changelog mode of an operator inside a translated subtree, for EXPLAIN. */
     void markMode(DataStream<Row> stream, ChangelogMode mode) {
         modes.put(stream.transformation(), mode);

@@ -98,10 +98,16 @@ final class WindowAggTranslator {
                 .window(assigner(call, fn, eventTime));
         if (!eventTime) {
             windowed = windowed.trigger(new io.runnel.sql.exec.ProcessingTimeOrEndTrigger());
+        } else {
+            windowed = windowed.sideOutputLateData(io.runnel.sql.exec.late.LateRows.TAG);
         }
         DataStream<Row> out = windowed
                 .aggregate(aggregate, new WindowRowEmitter(layout.stream().mapToInt(Integer::intValue).toArray(), aggregate))
                 .name("WindowAggregate[" + call + (eventTime ? "" : " proctime") + " group " + agg.getGroupSet() + " " + agg.getAggCallList() + "]");
+        if (eventTime) {
+            int[] placeholders = java.util.stream.IntStream.range(0, windowCols.length).filter(i -> windowCols[i] != 0).toArray();
+            streams.lateRowsOf(out, pre == null ? tvf.getInput(0).getRowType() : pre.getRowType(), placeholders);
+        }
         return Translated.windowed(out, layout.indexOf(WindowRowEmitter.WINDOW_START), layout.indexOf(WindowRowEmitter.WINDOW_END));
     }
 

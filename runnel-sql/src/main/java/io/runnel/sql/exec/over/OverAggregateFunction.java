@@ -9,6 +9,7 @@ import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.exec.GroupKey;
+import io.runnel.sql.exec.late.LateRows;
 import io.runnel.sql.exec.SqlAggregate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import java.util.List;
  * waits until the watermark passes its time, then rows are taken in time order (rows of one time together, in
  * arrival order) and each is emitted with the aggregates of its frame appended. An unbounded frame keeps one running
  * accumulator; a bounded one keeps the frame's rows and aggregates them again per row (frames are short: n rows or
- * an interval). A row at or behind the watermark when it arrives is late and dropped, as in Flink.
+ * an interval). A row at or behind the watermark when it arrives is late and goes to the late rows
+ * ({@link LateRows}; Flink drops it).
  */
 public final class OverAggregateFunction extends KeyedProcessFunction<GroupKey, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -46,8 +48,12 @@ public final class OverAggregateFunction extends KeyedProcessFunction<GroupKey, 
     @Override
     public void processElement(Row row, Context ctx, Collector<Row> out) throws Exception {
         Object t = row.field(rowtime);
-        if (t == null || (Long) t <= ctx.timerService().currentWatermark()) {
-            return; // late (or without time): no frame can take it any more
+        if (t == null) {
+            return; // a row without a time has no place in time order, as in Flink
+        }
+        if ((Long) t <= ctx.timerService().currentWatermark()) {
+            ctx.output(LateRows.TAG, row); // late: rows after its time have gone out already
+            return;
         }
         long ts = (Long) t;
         ArrayList<Object[]> at = pending.get(ts);

@@ -7,6 +7,7 @@ import io.runnel.api.state.MapState;
 import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.exec.GroupKey;
+import io.runnel.sql.exec.late.LateRows;
 import io.runnel.sql.exec.rank.RowOrder;
 import java.util.ArrayList;
 
@@ -14,7 +15,7 @@ import java.util.ArrayList;
  * {@code ORDER BY rowtime [, c ...]} on a stream, as Flink's temporal sort: rows wait until the watermark passes their
  * time, then those of one time are emitted sorted by the other ORDER BY columns (ties in arrival order), so the output
  * is in event-time order. A row at or behind the watermark when it arrives can no longer be put in order: it is late
- * and dropped, as in Flink.
+ * and goes to the late rows ({@link LateRows}; Flink drops it).
  */
 public final class TemporalSortFunction extends KeyedProcessFunction<GroupKey, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -36,8 +37,12 @@ public final class TemporalSortFunction extends KeyedProcessFunction<GroupKey, R
     @Override
     public void processElement(Row row, Context ctx, Collector<Row> out) throws Exception {
         Object t = row.field(rowtime);
-        if (t == null || (Long) t <= ctx.timerService().currentWatermark()) {
-            return; // late: rows after its time have gone out already
+        if (t == null) {
+            return; // a row without a time has no place in time order, as in Flink
+        }
+        if ((Long) t <= ctx.timerService().currentWatermark()) {
+            ctx.output(LateRows.TAG, row); // late: rows after its time have gone out already
+            return;
         }
         long ts = (Long) t;
         ArrayList<Object[]> at = pending.get(ts);
