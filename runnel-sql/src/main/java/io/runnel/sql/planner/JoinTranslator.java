@@ -52,6 +52,12 @@ final class JoinTranslator {
         }
         Translated left = streams.translate(join.getLeft());
         Translated right = streams.translate(join.getRight());
+        if (windowJoin(kind, info, left, right) == null) {
+            Translated interval = new IntervalJoinTranslator(streams).tryTranslate(join, kind, info, left, right);
+            if (interval != null) {
+                return interval;
+            }
+        }
         RexBuilder rex = join.getCluster().getRexBuilder();
         CompiledCalc residual = null;
         if (!info.nonEquiConditions.isEmpty()) {
