@@ -38,6 +38,11 @@ final class StreamTranslator {
         this.options = options;
     }
 
+    /** The job the query is translated onto. */
+    StreamEnvironment env() {
+        return env;
+    }
+
     /** The options of the query being translated (state TTL, ...). */
     PlannerOptions options() {
         return options;
