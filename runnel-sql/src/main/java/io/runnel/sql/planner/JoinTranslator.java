@@ -18,7 +18,8 @@ import org.apache.calcite.rex.RexUtil;
 /**
  * A join onto the regular join operator: both inputs keyed by the equi-join columns, the rest of the condition
  * evaluated on each candidate pair. The result is insert-only for an inner join of insert-only inputs, otherwise
- * updating; as in Flink its time attributes become plain timestamps.
+ * updating; as in Flink its time attributes become plain timestamps. A join whose condition bounds the two sides'
+ * event times against each other is an interval join instead ({@link IntervalJoinTranslator}).
  */
 final class JoinTranslator {
     private final StreamTranslator streams;
