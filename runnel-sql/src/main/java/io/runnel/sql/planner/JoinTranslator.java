@@ -18,7 +18,8 @@ import org.apache.calcite.rex.RexUtil;
 /**
  * A join onto the regular join operator: both inputs keyed by the equi-join columns, the rest of the condition
  * evaluated on each candidate pair. The result is insert-only for an inner join of insert-only inputs, otherwise
- * updating; as in Flink its time attributes become plain timestamps.
+ * updating; as in Flink its time attributes become plain timestamps. A join whose condition bounds the two sides'
+ * event times against each other is an interval join instead ({@link IntervalJoinTranslator}).
  */
 final class JoinTranslator {
     private final StreamTranslator streams;
@@ -52,6 +53,12 @@ final class JoinTranslator {
         }
         Translated left = streams.translate(join.getLeft());
         Translated right = streams.translate(join.getRight());
+        if (windowJoin(kind, info, left, right) == null) {
+            Translated interval = new IntervalJoinTranslator(streams).tryTranslate(join, kind, info, left, right);
+            if (interval != null) {
+                return interval;
+            }
+        }
         RexBuilder rex = join.getCluster().getRexBuilder();
         CompiledCalc residual = null;
         if (!info.nonEquiConditions.isEmpty()) {

@@ -32,7 +32,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * {@code s JOIN t FOR SYSTEM_TIME AS OF s.proc AS x ON ...} with {@code proc} a processing-time attribute: a lookup
  * join, as Flink runs one against a filesystem or JDBC table. Calcite gives it as a correlate whose right side is a
  * snapshot of the table under the join condition; it runs as a stateless map over the stream that probes the whole
- * table, loaded by the connector into each parallel instance.
+ * table, loaded by the connector into each parallel instance. AS OF an event-time attribute it is a temporal join
+ * ({@link TemporalJoinTranslator}).
  */
 final class LookupJoinTranslator {
     private final StreamTranslator streams;
@@ -59,16 +60,15 @@ final class LookupJoinTranslator {
         }
         DefTable table = scan.getTable().unwrap(DefTable.class);
         TableDef def = table.def();
-        if (table.isView() || table.computed() != null || !TableTypes.metadataKeys(def).isEmpty()) {
-            throw new SqlPlanningException("table " + def.name() + ": a looked-up table with computed or metadata columns,"
-                    + " or a view, is not supported yet");
-        }
         Translated left = streams.translate(correlate.getLeft());
         RelDataType leftType = correlate.getLeft().getRowType();
         int period = periodColumn(snapshot, correlate, leftType);
         if (period == left.rowtime()) {
-            throw new SqlPlanningException("FOR SYSTEM_TIME AS OF an event-time attribute (a temporal join against a versioned"
-                    + " table) is not supported yet; AS OF a PROCTIME() column (a lookup join) is");
+            return new TemporalJoinTranslator(streams).translate(correlate, calc, scan, left, leftJoin);
+        }
+        if (table.isView() || table.computed() != null || !TableTypes.metadataKeys(def).isEmpty()) {
+            throw new SqlPlanningException("table " + def.name() + ": a looked-up table with computed or metadata columns,"
+                    + " or a view, is not supported yet");
         }
         if (period != left.proctime()) {
             throw new SqlPlanningException("FOR SYSTEM_TIME AS OF " + leftType.getFieldNames().get(period)
@@ -135,7 +135,7 @@ final class LookupJoinTranslator {
      * {@code probe = key} when {@code probe} reads only the stream and {@code key} only the table (a column, or one
      * cast to the stream side's type); {@code key} is added over the table's own row.
      */
-    private static boolean addKey(RexNode probe, RexNode key, int nl, List<RexNode> probes, List<RexNode> keys) {
+    static boolean addKey(RexNode probe, RexNode key, int nl, List<RexNode> probes, List<RexNode> keys) {
         ImmutableBitSet probeBits = RelOptUtil.InputFinder.bits(probe);
         ImmutableBitSet keyBits = RelOptUtil.InputFinder.bits(key);
         if (probeBits.isEmpty() || probeBits.length() > nl || keyBits.isEmpty() || keyBits.nextSetBit(0) < nl
@@ -162,7 +162,7 @@ final class LookupJoinTranslator {
     }
 
     /** Correlation fields to the stream's columns, the table's columns after them. */
-    private static RexShuttle shift(Correlate correlate, int nl, RelDataType joinedType) {
+    static RexShuttle shift(Correlate correlate, int nl, RelDataType joinedType) {
         return new RexShuttle() {
             @Override
             public RexNode visitFieldAccess(RexFieldAccess fa) {

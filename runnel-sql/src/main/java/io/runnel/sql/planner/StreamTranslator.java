@@ -38,6 +38,11 @@ final class StreamTranslator {
         this.options = options;
     }
 
+    /** The job the query is translated onto. */
+    StreamEnvironment env() {
+        return env;
+    }
+
     /** The options of the query being translated (state TTL, ...). */
     PlannerOptions options() {
         return options;
@@ -74,12 +79,17 @@ final class StreamTranslator {
      * fills in, null until then).
      */
     void lateRowsOf(DataStream<Row> operator, RelDataType inputType, int... placeholders) {
+        lateRowsOf(io.runnel.sql.exec.late.LateRows.TAG, operator, inputType, placeholders);
+    }
+
+    /** As {@link #lateRowsOf(DataStream, RelDataType, int...)}, the rows on {@code tag} (a second input's). */
+    void lateRowsOf(io.runnel.api.OutputTag<Row> tag, DataStream<Row> operator, RelDataType inputType, int... placeholders) {
         String name = operator.transformation().name();
         List<org.apache.calcite.rel.type.RelDataTypeField> shown = inputType.getFieldList().stream()
                 .filter(f -> java.util.Arrays.stream(placeholders).noneMatch(p -> p == f.getIndex())).toList();
         int[] columns = shown.stream().mapToInt(org.apache.calcite.rel.type.RelDataTypeField::getIndex).toArray();
         RelDataType shownType = new org.apache.calcite.jdbc.JavaTypeFactoryImpl().createStructType(shown);
-        lateRows.add(operator.getSideOutput(io.runnel.sql.exec.late.LateRows.TAG)
+        lateRows.add(operator.getSideOutput(tag)
                 .process(new io.runnel.sql.exec.late.LateRowDescriber(name, shownType, columns)).name("late rows of " + name));
     }
 

@@ -132,7 +132,7 @@ class SqlLookupJoinTest {
                 + " 'number-of-rows' = '5')");
         sql.executeSql("CREATE TABLE other (k BIGINT) WITH ('connector' = 'datagen')");
         assertThatThrownBy(() -> sql.planQuery("SELECT * FROM timed t JOIN rates FOR SYSTEM_TIME AS OF t.ts AS r ON t.id = r.k"))
-                .hasMessageContaining("(a temporal join against a versioned table) is not supported yet");
+                .hasMessageContaining("needs a versioned table, but rates has no PRIMARY KEY");
         assertThatThrownBy(() -> sql.planQuery("SELECT * FROM o JOIN other FOR SYSTEM_TIME AS OF o.p AS r ON o.id = r.k"))
                 .hasMessageContaining("connector 'datagen' cannot be looked up");
         assertThatThrownBy(() -> sql.planQuery("SELECT * FROM o JOIN rates FOR SYSTEM_TIME AS OF o.p AS r ON o.amount < r.bound"))

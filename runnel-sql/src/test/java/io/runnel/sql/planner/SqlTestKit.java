@@ -41,6 +41,15 @@ final class SqlTestKit {
 
     /** {@code columns}: "name TYPE, name AS expression, ..." (no commas inside); {@code watermark}: "col" or "col - INTERVAL ..." or null. */
     SqlTestKit table(String name, String columns, String rowtime, String watermark, List<Row> rows) {
+        return table(name, columns, rowtime, watermark, List.of(), null, rows);
+    }
+
+    /**
+     * A table with a primary key; {@code changelogMode} (the values connector's, "upsert" or "all", or null: inserts) says
+     * how its rows, each with its kind, are read. The oracle sees only the rows' fields.
+     */
+    SqlTestKit table(String name, String columns, String rowtime, String watermark, List<String> primaryKey, String changelogMode,
+                     List<Row> rows) {
         List<ColumnDef> cols = new ArrayList<>();
         for (String c : columns.split(",")) {
             String[] nt = c.trim().split("\\s+", 2);
@@ -48,8 +57,11 @@ final class SqlTestKit {
                     : ColumnDef.physical(nt[0], type(nt[1])));
         }
         WatermarkDef wm = rowtime == null ? null : new WatermarkDef(rowtime, expression(watermark));
-        TableDef def = new TableDef(name, cols, wm, List.of(),
-                Map.of("connector", "values", "data-id", ValuesConnector.register(rows)), false, null);
+        Map<String, String> options = new LinkedHashMap<>(Map.of("connector", "values", "data-id", ValuesConnector.register(rows)));
+        if (changelogMode != null) {
+            options.put("changelog-mode", changelogMode);
+        }
+        TableDef def = new TableDef(name, cols, wm, primaryKey, options, false, null);
         tables.put(name, new Table(def, rows));
         return this;
     }

@@ -10,7 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Test connector {@code 'connector' = 'values'}: a table's rows come from a static registry under {@code 'data-id'}, as Flink's. */
+/**
+ * Test connector {@code 'connector' = 'values'}: a table's rows come from a static registry under {@code 'data-id'}, as
+ * Flink's. {@code 'changelog-mode' = 'upsert'} reads them as upserts (a versioned table's changes), {@code 'all'} as a
+ * retracting changelog; by default they are inserts.
+ */
 public final class ValuesConnector implements TableConnector {
     private static final Map<String, List<Row>> DATA = new ConcurrentHashMap<>();
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -31,7 +35,17 @@ public final class ValuesConnector implements TableConnector {
 
     @Override
     public Set<String> options() {
-        return Set.of("data-id");
+        return Set.of("data-id", "changelog-mode");
+    }
+
+    @Override
+    public boolean sourceIsUpsert(Map<String, String> options) {
+        return "upsert".equals(options.get("changelog-mode"));
+    }
+
+    @Override
+    public boolean sourceProducesChanges(Map<String, String> options) {
+        return "all".equals(options.get("changelog-mode"));
     }
 
     @Override
