@@ -64,7 +64,7 @@ final class HeapListState<T> implements ListState<T> {
     private void append(T value) {
         ArrayList<Object> l = stored();
         if (l == null) {
-            l = new ArrayList<>();
+            l = new ArrayList<>(2); // most keys' lists stay short (a window join's rows per key): not ten slots each
             table.put(l);
         }
         l.add(ttl.wrap(value));

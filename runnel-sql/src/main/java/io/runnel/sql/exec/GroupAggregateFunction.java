@@ -60,7 +60,7 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<GroupKey,
             acc = aggregate.createAccumulator(false);
         }
         aggregate.accumulate(row, acc, retract, counts);
-        if (acc.rows() <= 0 && !key.values().isEmpty()) {
+        if (acc.rows() <= 0 && key.size() > 0) {
             state.clear();
             counts.clear();
             before.kind(RowKind.DELETE);
@@ -79,10 +79,10 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<GroupKey,
     }
 
     private Row result(RowKind kind, GroupKey key, SqlAggregate.Acc acc) {
-        int k = key.values().size();
+        int k = key.size();
         Object[] f = new Object[k + aggregate.arity()];
         for (int i = 0; i < k; i++) {
-            f[i] = key.values().get(i);
+            f[i] = key.value(i);
         }
         for (int i = 0; i < aggregate.arity(); i++) {
             f[k + i] = aggregate.result(acc, i);

@@ -24,6 +24,6 @@ public final class GroupKeySelector implements KeySelector<Row, GroupKey> {
         for (int i = 0; i < columns.length; i++) {
             v[i] = row.field(columns[i]);
         }
-        return new GroupKey(Arrays.asList(v));
+        return new GroupKey(v);
     }
 }

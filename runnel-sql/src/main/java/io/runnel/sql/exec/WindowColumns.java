@@ -20,6 +20,9 @@ public final class WindowColumns implements FlatMapFunction<Row, Row> {
     private final long step;
     private final long size;
     private final long offset;
+    private transient Object[] bounds;
+    private transient long cachedStart;
+    private transient long cachedLength;
 
     /** TUMBLE: step = size; HOP: step = slide; CUMULATE: step, and size is the max size. */
     public WindowColumns(Kind kind, int rowtime, long step, long size, long offset) {
@@ -57,13 +60,17 @@ public final class WindowColumns implements FlatMapFunction<Row, Row> {
         return ts - Math.floorMod(ts - offset, length);
     }
 
-    private static void emit(Row row, long start, long length, Collector<Row> out) {
+    private void emit(Row row, long start, long length, Collector<Row> out) {
+        if (bounds == null || start != cachedStart || length != cachedLength) {
+            // consecutive rows mostly share a window: one boxed start, end and time for all of them, not three each
+            bounds = new Object[] {start, start + length, start + length - 1};
+            cachedStart = start;
+            cachedLength = length;
+        }
         Object[] in = row.fields();
         Object[] f = new Object[in.length + 3];
         System.arraycopy(in, 0, f, 0, in.length);
-        f[in.length] = start;
-        f[in.length + 1] = start + length;
-        f[in.length + 2] = start + length - 1;
+        System.arraycopy(bounds, 0, f, in.length, 3);
         out.collect(new Row(row.kind(), f));
     }
 }

@@ -40,7 +40,7 @@ public final class WindowRowEmitter extends ProcessWindowFunction<SqlAggregate.A
         int n = layout.length + aggregate.arity();
         Object[] f = new Object[n + tail.length];
         for (int i = 0; i < layout.length; i++) {
-            f[i] = layout[i] >= 0 ? key.values().get(layout[i]) : windowValue(layout[i], w);
+            f[i] = layout[i] >= 0 ? key.value(layout[i]) : windowValue(layout[i], w);
         }
         for (int i = 0; i < aggregate.arity(); i++) {
             f[layout.length + i] = aggregate.result(acc, i);

@@ -3,7 +3,6 @@ package io.runnel.sql.planner;
 import io.runnel.api.DataStream;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.exec.CompiledCalc;
-import io.runnel.sql.exec.GroupKeySelector;
 import io.runnel.sql.exec.join.IntervalJoinFunction;
 import io.runnel.sql.exec.join.JoinKind;
 import io.runnel.sql.exec.join.WatermarkHold;
@@ -53,7 +52,8 @@ final class IntervalJoinTranslator {
         IntervalJoinFunction fn = new IntervalJoinFunction(kind, nl, nr, left.rowtime(), right.rowtime(), bounds.lower(),
                 bounds.upper(), residual, rowtime >= 0);
         DataStream<Row> out = left.stream().connect(right.stream())
-                .keyBy(new GroupKeySelector(info.leftKeys.toIntArray()), new GroupKeySelector(info.rightKeys.toIntArray()))
+                .keyBy(new io.runnel.sql.exec.join.JoinKeySelector(info.leftKeys.toIntArray(), 0),
+                        new io.runnel.sql.exec.join.JoinKeySelector(info.rightKeys.toIntArray(), 1))
                 .process(fn)
                 .name("IntervalJoin[" + kind + " on " + info.getEquiCondition(join.getLeft(), join.getRight(), rex)
                         + ", " + bounds.lower() + " ms <= " + name(join, left.rowtime()) + " - " + name(join, nl + right.rowtime())

@@ -3,7 +3,6 @@ package io.runnel.sql.planner;
 import io.runnel.api.DataStream;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.exec.CompiledCalc;
-import io.runnel.sql.exec.GroupKeySelector;
 import io.runnel.sql.exec.join.JoinKind;
 import io.runnel.sql.exec.join.RegularJoinFunction;
 import java.util.ArrayList;
@@ -76,7 +75,8 @@ final class JoinTranslator {
             fn.cleanUpAtWindowEnd(window[1], right.window()[1]);
         }
         DataStream<Row> out = left.stream().connect(right.stream())
-                .keyBy(new GroupKeySelector(info.leftKeys.toIntArray()), new GroupKeySelector(info.rightKeys.toIntArray()))
+                .keyBy(new io.runnel.sql.exec.join.JoinKeySelector(info.leftKeys.toIntArray(), 0),
+                        new io.runnel.sql.exec.join.JoinKeySelector(info.rightKeys.toIntArray(), 1))
                 .process(fn)
                 .name((window != null ? "WindowJoin[" : "Join[") + kind + " on " + join.getCondition() + "]");
         if (window != null) {

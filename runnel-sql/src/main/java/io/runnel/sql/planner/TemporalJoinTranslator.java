@@ -6,7 +6,6 @@ import io.runnel.sql.catalog.TableDef;
 import io.runnel.sql.connect.TableConnector;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.exec.CompiledCalc;
-import io.runnel.sql.exec.GroupKeySelector;
 import io.runnel.sql.exec.join.TemporalJoinFunction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,7 +81,7 @@ final class TemporalJoinTranslator {
         CompiledCalc padded = leftJoin ? CalcCodegen.calc(rex, joinedType, null, projects) : null;
         TemporalJoinFunction fn = new TemporalJoinFunction(nl, nr, left.rowtime(), versions.rowtime(), joined, padded);
         DataStream<Row> out = left.stream().connect(versions.stream())
-                .keyBy(new GroupKeySelector(leftKey), new GroupKeySelector(pk))
+                .keyBy(new io.runnel.sql.exec.join.JoinKeySelector(leftKey, 0), new io.runnel.sql.exec.join.JoinKeySelector(pk, 1))
                 .process(fn)
                 .name("TemporalJoin[" + (leftJoin ? "LEFT" : "INNER") + " " + name + " AS OF "
                         + leftType.getFieldNames().get(left.rowtime()) + " on " + condition + "]");

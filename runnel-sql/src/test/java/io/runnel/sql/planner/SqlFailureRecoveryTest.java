@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Joins, Top-N, updating aggregates and window aggregates fail once mid-input and restart from their last
+ * Joins, Top-N, updating aggregates, window aggregates, OVER and interval joins fail once mid-input and restart from their last
  * checkpoint: the table each leaves equals Calcite's batch result.
  */
 @Timeout(120)
@@ -28,5 +28,27 @@ class SqlFailureRecoveryTest {
         SqlTestKit kit = SqlRegularJoinTest.kit();
         String sql = QUERIES[query];
         assertThat(kit.streamWithFailure(sql, 2, 20, dir)).containsExactlyInAnyOrderElementsOf(kit.oracleJson(sql));
+    }
+
+    /** Event-time operators (windows, OVER, interval joins) and the updating OVER, over rows with a time attribute. */
+    static final String[] TIMED_QUERIES = {
+        "SELECT window_start, product, COUNT(*) AS n, SUM(amount) AS s FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts),"
+                + " INTERVAL '10' SECOND)) GROUP BY window_start, window_end, product",
+        "SELECT window_end, MAX(price) AS hi FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND,"
+                + " INTERVAL '10' SECOND)) GROUP BY window_start, window_end",
+        "SELECT id, SUM(amount) OVER (PARTITION BY product ORDER BY ts ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS s2"
+                + " FROM orders",
+        "SELECT id, COUNT(*) OVER (PARTITION BY product ORDER BY amount DESC, id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)"
+                + " AS n FROM orders",
+        "SELECT a.id, b.id AS other FROM orders a JOIN orders b ON a.product = b.product AND b.ts BETWEEN"
+                + " a.ts - INTERVAL '3' SECOND AND a.ts + INTERVAL '3' SECOND",
+    };
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4})
+    void eventTimeOperatorsRestoredFromACheckpointEndAtTheBatchResult(int query, @TempDir Path dir) throws Exception {
+        SqlTestKit kit = SqlQueryTest.kit();
+        String sql = TIMED_QUERIES[query];
+        assertThat(kit.streamWithFailure(sql, 2, 6, dir)).containsExactlyInAnyOrderElementsOf(kit.oracleJson(sql));
     }
 }

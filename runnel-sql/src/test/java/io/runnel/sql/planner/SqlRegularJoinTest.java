@@ -77,4 +77,16 @@ class SqlRegularJoinTest {
                 .sqlQuery("SELECT * FROM person P JOIN auction A ON A.reserve > P.id"))
                 .isInstanceOf(SqlPlanningException.class).hasMessageContaining("needs an equality");
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aNullJoinKeyMatchesNothing(int parallelism) throws Exception {
+        // orders has a row whose product is NULL: it pairs with no row, itself included; outer joins pad it
+        SqlTestKit kit = SqlQueryTest.kit();
+        kit.assertSameAsOracle("SELECT a.id, b.id AS other FROM orders a JOIN orders b ON a.product = b.product", parallelism);
+        kit.assertFinalTableIsTheOracles("SELECT a.id, b.id AS other FROM orders a LEFT JOIN orders b ON a.product = b.product"
+                + " AND b.amount > 4", parallelism);
+        kit.assertFinalTableIsTheOracles("SELECT a.id, b.id AS other FROM (SELECT * FROM orders WHERE id < 8) a FULL JOIN"
+                + " (SELECT * FROM orders WHERE id > 4) b ON a.product = b.product", parallelism);
+    }
 }
