@@ -35,13 +35,6 @@ public final class RunnelOperators {
     public static final SqlFunction UNIX_TIMESTAMP_NOW = clock("UNIX_TIMESTAMP", SqlTypeName.BIGINT, -1, "unixTimestamp");
 
     /**
-     * Flink's {@code CUMULATE(TABLE t, DESCRIPTOR(ts), step, size [, offset])} window table function: its operands are
-     * those of HOP (a step where HOP has a slide), so it takes HOP's checker; the planner makes the windows.
-     */
-    public static final SqlFunction CUMULATE = new org.apache.calcite.sql.SqlWindowTableFunction("CUMULATE",
-            (org.apache.calcite.sql.type.SqlOperandMetadata) org.apache.calcite.sql.fun.SqlStdOperatorTable.HOP.getOperandTypeChecker());
-
-    /**
      * Calcite's library functions that behave as Flink's built-ins of the same name (null in, null out, unless said):
      * CONCAT (null if any argument is), CONCAT_WS (skips null arguments), LPAD, RPAD, LTRIM, RTRIM, LEFT, RIGHT, REPEAT,
      * REVERSE, REGEXP_REPLACE, REGEXP (a match anywhere), INSTR, MD5, SHA1, SHA256, SHA512, TO_BASE64, FROM_BASE64,
@@ -102,7 +95,8 @@ public final class RunnelOperators {
             ReturnTypes.ARG0, null, OperandTypes.DATETIME, SqlFunctionCategory.SYSTEM);
 
     private static final SqlOperatorTable TABLE = SqlOperatorTables.chain(
-            SqlOperatorTables.of(PROCTIME, NOW, UNIX_TIMESTAMP_NOW, CUMULATE, SESSION_END_OF), SqlOperatorTables.of(FLINK_LIKE));
+            SqlOperatorTables.of(PROCTIME, NOW, UNIX_TIMESTAMP_NOW, SESSION_END_OF),
+            FlinkWindowFunctions.table(), SqlOperatorTables.of(FLINK_LIKE));
 
     private RunnelOperators() {}
 

@@ -36,7 +36,7 @@ final class LegacyWindowRewrite extends SqlShuttle {
             }
             SqlNodeList keys = (SqlNodeList) table.operand(1);
             SqlParserPos pos = call.getParserPosition();
-            return SqlStdOperatorTable.SESSION.createCall(pos, table.operand(0).accept(this), call.operand(1),
+            return io.runnel.sql.functions.FlinkWindowFunctions.SESSION.createCall(pos, table.operand(0).accept(this), call.operand(1),
                     SqlStdOperatorTable.DESCRIPTOR.createCall(keys.getParserPosition(), keys.getList().toArray(SqlNode[]::new)),
                     call.operand(2));
         }

@@ -216,7 +216,8 @@ public final class SqlPlanner {
     }
 
     private SqlValidator newValidator() {
-        return SqlValidatorUtil.newValidator(org.apache.calcite.sql.util.SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+        return SqlValidatorUtil.newValidator(org.apache.calcite.sql.util.SqlOperatorTables.chain(
+                        io.runnel.sql.functions.FlinkWindowFunctions.standardWithoutWindowFunctions(),
                         io.runnel.sql.functions.RunnelOperators.table(), catalogReader), catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.DEFAULT).withIdentifierExpansion(true));
     }

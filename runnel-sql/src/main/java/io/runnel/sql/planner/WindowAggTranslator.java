@@ -108,7 +108,11 @@ final class WindowAggTranslator {
             int[] placeholders = java.util.stream.IntStream.range(0, windowCols.length).filter(i -> windowCols[i] != 0).toArray();
             streams.lateRowsOf(out, pre == null ? tvf.getInput(0).getRowType() : pre.getRowType(), placeholders);
         }
-        return Translated.windowed(out, layout.indexOf(WindowRowEmitter.WINDOW_START), layout.indexOf(WindowRowEmitter.WINDOW_END));
+        // window_time, when kept, is the rows' time attribute (their timestamp is the window's end - 1), as in Flink:
+        // a later window can be over it
+        int windowTime = eventTime ? layout.indexOf(WindowRowEmitter.WINDOW_TIME) : -1;
+        return new Translated(out, windowTime, ChangelogMode.INSERT_ONLY, new int[] {layout.indexOf(WindowRowEmitter.WINDOW_START),
+                layout.indexOf(WindowRowEmitter.WINDOW_END)});
     }
 
     /** A GROUP BY not over a window function: a changelog keyed by the grouping columns. */

@@ -83,6 +83,25 @@ class SqlQueryTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
+    void cascadedWindowsOverWindowTime(int parallelism) throws Exception {
+        // Calcite's TUMBLE has no window_time: the oracle computes it as Flink defines it, window_end - 1 ms
+        String outer = " SELECT window_start, window_end, SUM(n) AS total, MAX(n) AS most FROM TABLE(TUMBLE(TABLE w,"
+                + " DESCRIPTOR(t5), INTERVAL '20' SECOND)) GROUP BY window_start, window_end";
+        SqlTestKit kit = kit();
+        List<Row> expected = kit.oracle("WITH w AS (SELECT window_end - INTERVAL '0.001' SECOND AS t5, product, COUNT(*)"
+                + " AS n FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY window_start,"
+                + " window_end, product)" + outer);
+        assertThat(expected).hasSizeGreaterThan(1);
+        assertThat(kit.stream("WITH w AS (SELECT window_time AS t5, product, COUNT(*) AS n FROM"
+                + " TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY window_start, window_end,"
+                + " window_time, product)" + outer, parallelism)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(kit.stream("SELECT id, window_time FROM TABLE(HOP(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND,"
+                + " INTERVAL '10' SECOND)) WHERE id = 1", parallelism)).extracting(r -> r.field(1))
+                .containsExactlyInAnyOrder(T0 + 4_999, T0 + 9_999);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
     void aggregatesCumulatingWindows(int parallelism) throws Exception {
         // Calcite's executor has no CUMULATE: the oracle is its definition, windows of a 12 s cycle ending at each 4 s
         SqlTestKit kit = kit();
