@@ -65,14 +65,19 @@ public final class SqlAggregate implements AggregateFunction<Row, SqlAggregate.A
             return valueCounts[call].keySet();
         }
 
-        /** Values are immutable (numbers, strings) except sketches, copied with the arrays and value maps. */
+        private static boolean isImmutable(Object v) {
+            return v == null || v instanceof Number || v instanceof String || v instanceof Boolean;
+        }
+
+        /** Values are immutable (numbers, strings) except sketches and user accumulators, copied with the arrays and value maps. */
         @Override
         @SuppressWarnings("unchecked")
         public Acc copyState() {
             Acc c = new Acc(counts.length);
             System.arraycopy(counts, 0, c.counts, 0, counts.length);
             for (int i = 0; i < values.length; i++) {
-                c.values[i] = values[i] instanceof HllAccumulator h ? h.copy() : values[i]; // sketches are mutable
+                c.values[i] = values[i] instanceof HllAccumulator h ? h.copy() // sketches are mutable
+                        : isImmutable(values[i]) ? values[i] : UserAggregate.copy(values[i]); // so are user accumulators
             }
             for (int i = 0; i < valueCounts.length; i++) {
                 c.valueCounts[i] = valueCounts[i] == null ? null : new HashMap<>(valueCounts[i]);
@@ -110,6 +115,11 @@ public final class SqlAggregate implements AggregateFunction<Row, SqlAggregate.A
         for (int i = 0; i < calls.length; i++) {
             AggSpec c = calls[i];
             if (c.filterArg() >= 0 && !Boolean.TRUE.equals(row.field(c.filterArg()))) {
+                continue;
+            }
+            if (c.kind() == AggSpec.Kind.USER) {
+                acc.values[i] = c.user().accumulate(acc.values[i], row, retract);
+                acc.counts[i] += retract ? -1 : 1;
                 continue;
             }
             Object v = c.arg() < 0 ? Boolean.TRUE : row.field(c.arg());
@@ -154,6 +164,11 @@ public final class SqlAggregate implements AggregateFunction<Row, SqlAggregate.A
                 mergeCounted(i, a, b);
                 continue;
             }
+            if (calls[i].kind() == AggSpec.Kind.USER) {
+                a.values[i] = calls[i].user().merge(a.values[i], b.values[i]);
+                a.counts[i] += b.counts[i];
+                continue;
+            }
             a.counts[i] += b.counts[i];
             if (calls[i].kind() == AggSpec.Kind.APPROX_COUNT_DISTINCT) {
                 a.values[i] = HllAccumulator.merge(a.values[i], b.values[i]);
@@ -192,6 +207,7 @@ public final class SqlAggregate implements AggregateFunction<Row, SqlAggregate.A
             case MIN, MAX -> acc.values[i];
             case AVG -> n == 0 ? null : c.convert(average(acc.values[i], n));
             case APPROX_COUNT_DISTINCT -> HllAccumulator.estimate(acc.values[i]);
+            case USER -> c.user().value(acc.values[i]);
         };
     }
 

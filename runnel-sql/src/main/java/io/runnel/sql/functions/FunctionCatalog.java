@@ -61,6 +61,11 @@ public final class FunctionCatalog {
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("CREATE FUNCTION " + name + ": no class " + className + " on the classpath", e);
         }
+        UserAggregateDefinition aggregate = UserAggregateDefinition.of(c);
+        if (aggregate != null) {
+            register(schema, name, aggregate);
+            return;
+        }
         boolean found = false;
         for (Method m : c.getMethods()) {
             if (m.getName().equals("eval")) {
@@ -70,7 +75,8 @@ public final class FunctionCatalog {
         }
         if (!found) {
             throw new IllegalArgumentException("CREATE FUNCTION " + name + ": " + className
-                    + " has no public eval method (scalar functions are supported; table and aggregate functions not yet)");
+                    + " has no public eval method (a scalar function) nor createAccumulator, accumulate and getValue (an"
+                    + " aggregate function); table functions are not supported yet");
         }
     }
 

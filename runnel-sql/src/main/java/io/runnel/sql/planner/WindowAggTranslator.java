@@ -208,6 +208,19 @@ final class WindowAggTranslator {
     static AggSpec spec(AggregateCall call, int[] windowCols) {
         String name = call.getAggregation().getName();
         boolean approx = call.isApproximate() || name.equals("APPROX_COUNT_DISTINCT");
+        if (call.getAggregation() instanceof org.apache.calcite.sql.validate.SqlUserDefinedAggFunction u
+                && u.function instanceof io.runnel.sql.functions.UserAggregateDefinition d) {
+            if (call.isDistinct()) {
+                throw new SqlPlanningException(name + "(DISTINCT ...) of a user-defined aggregate function is not supported yet");
+            }
+            for (int a : call.getArgList()) {
+                if (windowCols[a] != 0) {
+                    throw new SqlPlanningException(name + " over a window column is not supported yet");
+                }
+            }
+            return AggSpec.user(new io.runnel.sql.exec.UserAggregate(d.className(), call.getArgList().stream()
+                    .mapToInt(Integer::intValue).toArray()), call.getType().getSqlTypeName(), call.filterArg);
+        }
         AggSpec.Kind kind = switch (call.getAggregation().getKind()) {
             case COUNT -> approx ? AggSpec.Kind.APPROX_COUNT_DISTINCT : AggSpec.Kind.COUNT;
             case SUM -> AggSpec.Kind.SUM;

@@ -83,9 +83,18 @@ final class SqlTestKit {
         return tables.values().stream().map(Table::def).toList();
     }
 
+    private final List<String> statements = new ArrayList<>();
+
+    /** A statement (CREATE FUNCTION, SET) every streaming environment of this kit runs first. */
+    SqlTestKit statement(String sql) {
+        statements.add(sql);
+        return this;
+    }
+
     SqlEnvironment sqlEnvironment(StreamEnvironment env) {
         SqlEnvironment sql = SqlEnvironment.create(env);
         tables.values().forEach(t -> sql.registerTable(t.def()));
+        statements.forEach(sql::executeSql);
         return sql;
     }
 
