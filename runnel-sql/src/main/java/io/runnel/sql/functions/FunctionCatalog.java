@@ -61,6 +61,11 @@ public final class FunctionCatalog {
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("CREATE FUNCTION " + name + ": no class " + className + " on the classpath", e);
         }
+        UserTableFunctionDefinition table = UserTableFunctionDefinition.of(c);
+        if (table != null) {
+            register(schema, name, table);
+            return;
+        }
         UserAggregateDefinition aggregate = UserAggregateDefinition.of(c);
         if (aggregate != null) {
             register(schema, name, aggregate);
@@ -76,7 +81,7 @@ public final class FunctionCatalog {
         if (!found) {
             throw new IllegalArgumentException("CREATE FUNCTION " + name + ": " + className
                     + " has no public eval method (a scalar function) nor createAccumulator, accumulate and getValue (an"
-                    + " aggregate function); table functions are not supported yet");
+                    + " aggregate function), nor extends io.runnel.sql.functions.TableFunction");
         }
     }
 

@@ -121,6 +121,9 @@ final class StreamTranslator {
         if (rel instanceof org.apache.calcite.rel.core.Window w && !RankTranslator.isRowNumber(w)) {
             return new OverTranslator(this).translate(w);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Correlate correlate && TableFunctionTranslator.function(correlate) != null) {
+            return new TableFunctionTranslator(this).translate(correlate, TableFunctionTranslator.function(correlate));
+        }
         if (rel instanceof org.apache.calcite.rel.core.Correlate correlate) {
             return new LookupJoinTranslator(this).translate(correlate);
         }
