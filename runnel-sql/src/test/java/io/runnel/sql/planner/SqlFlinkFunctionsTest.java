@@ -79,4 +79,14 @@ class SqlFlinkFunctionsTest {
         assertThat(column("GREATEST(id, 2)")).containsExactly(2, 2, 3);
         assertThat(column("LTRIM('  x ')")).containsOnly("x ");
     }
+
+    @Test
+    void jsonFunctions() throws Exception {
+        assertThat(column("JSON_VALUE('{\"a\": {\"b\": 7}}', '$.a.b')")).containsOnly("7");
+        assertThat(column("JSON_VALUE(CONCAT('{\"id\": ', CAST(id AS VARCHAR), '}'), '$.id' RETURNING INTEGER)"))
+                .containsExactly(1, 2, 3);
+        assertThat(column("JSON_EXISTS('{\"a\": 1}', '$.b')")).containsOnly(false);
+        assertThat(column("JSON_QUERY('{\"a\": [1, 2]}', '$.a')")).containsOnly("[1,2]");
+        assertThat(column("JSON_OBJECT('k' VALUE id)")).containsExactly("{\"k\":1}", "{\"k\":2}", "{\"k\":3}");
+    }
 }
