@@ -1,7 +1,6 @@
 package io.runnel.sql.functions;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -47,43 +46,11 @@ public final class UserAggregateDefinition implements AggregateFunction {
 
     @Override
     public RelDataType getReturnType(RelDataTypeFactory typeFactory) {
-        return typeFactory.createTypeWithNullability(sqlType(typeFactory, getValue.getReturnType()), true);
+        return JavaParameters.sqlType(typeFactory, getValue.getReturnType());
     }
 
     @Override
     public List<FunctionParameter> getParameters() {
-        List<FunctionParameter> out = new ArrayList<>();
-        Class<?>[] types = accumulate.getParameterTypes();
-        for (int i = 1; i < types.length; i++) {
-            int ordinal = i - 1;
-            Class<?> t = types[i];
-            out.add(new FunctionParameter() {
-                @Override
-                public int getOrdinal() {
-                    return ordinal;
-                }
-
-                @Override
-                public String getName() {
-                    return "arg" + ordinal;
-                }
-
-                @Override
-                public RelDataType getType(RelDataTypeFactory typeFactory) {
-                    return typeFactory.createTypeWithNullability(sqlType(typeFactory, t), true);
-                }
-
-                @Override
-                public boolean isOptional() {
-                    return false;
-                }
-            });
-        }
-        return out;
-    }
-
-    private static RelDataType sqlType(RelDataTypeFactory types, Class<?> c) {
-        RelDataType t = ((org.apache.calcite.adapter.java.JavaTypeFactory) types).createType(c);
-        return ((org.apache.calcite.adapter.java.JavaTypeFactory) types).toSql(t);
+        return JavaParameters.of(accumulate.getParameterTypes(), 1);
     }
 }

@@ -3,9 +3,7 @@ package io.runnel.sql.functions;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.FunctionParameter;
@@ -56,9 +54,7 @@ public final class UserTableFunctionDefinition implements org.apache.calcite.sch
             }
             return b.build();
         }
-        Class<?> element = elementClass();
-        RelDataType t = ((JavaTypeFactory) types).toSql(((JavaTypeFactory) types).createType(element));
-        return b.add("f0", types.createTypeWithNullability(t, true)).build();
+        return b.add("f0", JavaParameters.sqlType(types, elementClass())).build();
     }
 
     @Override
@@ -68,35 +64,7 @@ public final class UserTableFunctionDefinition implements org.apache.calcite.sch
 
     @Override
     public List<FunctionParameter> getParameters() {
-        List<FunctionParameter> out = new ArrayList<>();
-        Class<?>[] params = eval.getParameterTypes();
-        for (int i = 0; i < params.length; i++) {
-            int ordinal = i;
-            Class<?> t = params[i];
-            out.add(new FunctionParameter() {
-                @Override
-                public int getOrdinal() {
-                    return ordinal;
-                }
-
-                @Override
-                public String getName() {
-                    return "arg" + ordinal;
-                }
-
-                @Override
-                public RelDataType getType(RelDataTypeFactory types) {
-                    RelDataType j = ((JavaTypeFactory) types).createType(t);
-                    return types.createTypeWithNullability(((JavaTypeFactory) types).toSql(j), true);
-                }
-
-                @Override
-                public boolean isOptional() {
-                    return false;
-                }
-            });
-        }
-        return out;
+        return JavaParameters.of(eval.getParameterTypes(), 0);
     }
 
     private Class<?> elementClass() {

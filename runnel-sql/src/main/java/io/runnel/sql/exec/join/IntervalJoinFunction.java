@@ -173,15 +173,10 @@ public final class IntervalJoinFunction extends CoProcessFunction<Row, Row, Row>
     }
 
     private Object[] concat(Object[] l, Object[] r) {
-        Object[] j = new Object[leftArity + rightArity];
-        System.arraycopy(l, 0, j, 0, leftArity);
-        System.arraycopy(r, 0, j, leftArity, rightArity);
-        return j;
+        return JoinedRows.concat(l, leftArity, r, rightArity);
     }
 
     private Object[] padded(Object[] fields, boolean isLeft) {
-        Object[] j = new Object[leftArity + rightArity];
-        System.arraycopy(fields, 0, j, isLeft ? 0 : leftArity, isLeft ? leftArity : rightArity);
-        return j;
+        return JoinedRows.padded(fields, isLeft, leftArity, rightArity);
     }
 }

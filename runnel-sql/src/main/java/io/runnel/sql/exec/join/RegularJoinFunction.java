@@ -184,16 +184,11 @@ public final class RegularJoinFunction extends CoProcessFunction<Row, Row, Row> 
     }
 
     private Object[] concat(Object[] l, Object[] r) {
-        Object[] j = new Object[leftArity + rightArity];
-        System.arraycopy(l, 0, j, 0, leftArity);
-        System.arraycopy(r, 0, j, leftArity, rightArity);
-        return j;
+        return JoinedRows.concat(l, leftArity, r, rightArity);
     }
 
     private Object[] padded(Object[] fields, boolean isLeft) {
-        Object[] j = new Object[leftArity + rightArity];
-        System.arraycopy(fields, 0, j, isLeft ? 0 : leftArity, isLeft ? leftArity : rightArity);
-        return j;
+        return JoinedRows.padded(fields, isLeft, leftArity, rightArity);
     }
 
     private static void emit(Collector<Row> out, RowKind kind, Object[] fields, long copies) {

@@ -3,8 +3,6 @@ package io.runnel.sql.exec.over;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.RuntimeContext;
-import io.runnel.api.state.MapState;
-import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.api.state.ValueState;
 import io.runnel.api.state.ValueStateDescriptor;
 import io.runnel.sql.data.Row;
@@ -28,7 +26,7 @@ public final class OverAggregateFunction extends KeyedProcessFunction<GroupKey, 
     private final SqlAggregate aggregate;
     private final OverFrame frame;
     private final int rowtime;
-    private transient MapState<Long, ArrayList<Object[]>> pending;
+    private transient io.runnel.sql.exec.RowsByTime pending;
     private transient ValueState<ArrayList<Object[]>> recent;
     private transient ValueState<SqlAggregate.Acc> running;
 
@@ -40,7 +38,7 @@ public final class OverAggregateFunction extends KeyedProcessFunction<GroupKey, 
 
     @Override
     public void open(RuntimeContext context) {
-        pending = context.getMapState(new MapStateDescriptor<>("over-pending"));
+        pending = new io.runnel.sql.exec.RowsByTime(context, "over-pending");
         recent = context.getState(new ValueStateDescriptor<>("over-frame"));
         running = context.getState(new ValueStateDescriptor<>("over-running"));
     }
@@ -56,20 +54,16 @@ public final class OverAggregateFunction extends KeyedProcessFunction<GroupKey, 
             return;
         }
         long ts = (Long) t;
-        ArrayList<Object[]> at = pending.get(ts);
-        ArrayList<Object[]> rows = at == null ? new ArrayList<>(2) : new ArrayList<>(at);
-        rows.add(row.fields());
-        pending.put(ts, rows);
+        pending.add(ts, row.fields());
         ctx.timerService().registerEventTimeTimer(ts);
     }
 
     @Override
     public void onTimer(long ts, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        ArrayList<Object[]> rows = pending.get(ts);
+        ArrayList<Object[]> rows = pending.take(ts);
         if (rows == null) {
             return;
         }
-        pending.remove(ts);
         if (frame.unbounded()) {
             SqlAggregate.Acc acc = running.value();
             acc = acc == null ? aggregate.createAccumulator() : acc.copyState();

@@ -3,8 +3,6 @@ package io.runnel.sql.exec.sort;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.KeyedProcessFunction;
 import io.runnel.api.functions.RuntimeContext;
-import io.runnel.api.state.MapState;
-import io.runnel.api.state.MapStateDescriptor;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.exec.GroupKey;
 import io.runnel.sql.exec.late.LateRows;
@@ -21,7 +19,7 @@ public final class TemporalSortFunction extends KeyedProcessFunction<GroupKey, R
     private static final long serialVersionUID = 1L;
     private final int rowtime;
     private final RowOrder thenBy;
-    private transient MapState<Long, ArrayList<Object[]>> pending;
+    private transient io.runnel.sql.exec.RowsByTime pending;
 
     /** {@code thenBy}: the ORDER BY columns after the time attribute (none: arrival order). */
     public TemporalSortFunction(int rowtime, RowOrder thenBy) {
@@ -31,7 +29,7 @@ public final class TemporalSortFunction extends KeyedProcessFunction<GroupKey, R
 
     @Override
     public void open(RuntimeContext context) {
-        pending = context.getMapState(new MapStateDescriptor<>("sort-pending"));
+        pending = new io.runnel.sql.exec.RowsByTime(context, "sort-pending");
     }
 
     @Override
@@ -45,20 +43,16 @@ public final class TemporalSortFunction extends KeyedProcessFunction<GroupKey, R
             return;
         }
         long ts = (Long) t;
-        ArrayList<Object[]> at = pending.get(ts);
-        ArrayList<Object[]> rows = at == null ? new ArrayList<>(2) : new ArrayList<>(at);
-        rows.add(row.fields());
-        pending.put(ts, rows);
+        pending.add(ts, row.fields());
         ctx.timerService().registerEventTimeTimer(ts);
     }
 
     @Override
     public void onTimer(long ts, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        ArrayList<Object[]> rows = pending.get(ts);
+        ArrayList<Object[]> rows = pending.take(ts);
         if (rows == null) {
             return;
         }
-        pending.remove(ts);
         ArrayList<Object[]> sorted = new ArrayList<>(rows);
         sorted.sort(thenBy); // stable: ties keep arrival order
         for (Object[] f : sorted) {
