@@ -17,6 +17,26 @@ public final class RowsByTime {
         this.pending = context.getMapState(new MapStateDescriptor<>(name));
     }
 
+    /**
+     * Takes {@code row} to wait for the watermark to pass its time (column {@code rowtime}), with a timer then; a row
+     * at or behind the watermark is late and goes to the late rows instead; a row without a time has no place in
+     * time order and is dropped, as in Flink.
+     */
+    public void offer(io.runnel.sql.data.Row row, int rowtime, io.runnel.api.functions.KeyedProcessFunction<?, ?, ?>.Context ctx)
+            throws Exception {
+        Object t = row.field(rowtime);
+        if (t == null) {
+            return;
+        }
+        long ts = (Long) t;
+        if (ts <= ctx.timerService().currentWatermark()) {
+            ctx.output(io.runnel.sql.exec.late.LateRows.TAG, row);
+            return;
+        }
+        add(ts, row.fields());
+        ctx.timerService().registerEventTimeTimer(ts);
+    }
+
     public void add(long time, Object[] fields) throws Exception {
         ArrayList<Object[]> at = pending.get(time);
         ArrayList<Object[]> rows = at == null ? new ArrayList<>(2) : new ArrayList<>(at);

@@ -34,17 +34,7 @@ public final class TemporalSortFunction extends KeyedProcessFunction<GroupKey, R
 
     @Override
     public void processElement(Row row, Context ctx, Collector<Row> out) throws Exception {
-        Object t = row.field(rowtime);
-        if (t == null) {
-            return; // a row without a time has no place in time order, as in Flink
-        }
-        if ((Long) t <= ctx.timerService().currentWatermark()) {
-            ctx.output(LateRows.TAG, row); // late: rows after its time have gone out already
-            return;
-        }
-        long ts = (Long) t;
-        pending.add(ts, row.fields());
-        ctx.timerService().registerEventTimeTimer(ts);
+        pending.offer(row, rowtime, ctx);
     }
 
     @Override
