@@ -40,6 +40,13 @@ public final class RunnelOperators {
      * REVERSE, REGEXP_REPLACE, REGEXP (a match anywhere), INSTR, MD5, SHA1, SHA256, SHA512, TO_BASE64, FROM_BASE64,
      * CHR, IF, IFNULL, GREATEST, LEAST, LOG2.
      */
+    /**
+     * Wraps {@code TUMBLE_START(...)} (or HOP_, SESSION_) where the query said {@code TUMBLE_ROWTIME(...)}: the planner
+     * puts the window's end - 1 ms there, a time attribute, as Flink's *_ROWTIME.
+     */
+    public static final SqlFunction ROWTIME_OF = new SqlFunction("$ROWTIME_OF", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0, null, OperandTypes.DATETIME, SqlFunctionCategory.SYSTEM);
+
     private static final List<SqlOperator> FLINK_LIKE = List.of(SqlLibraryOperators.CONCAT_FUNCTION,
             SqlLibraryOperators.CONCAT_WS, SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.LTRIM,
             SqlLibraryOperators.RTRIM, SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT, SqlLibraryOperators.REPEAT,
@@ -95,7 +102,7 @@ public final class RunnelOperators {
             ReturnTypes.ARG0, null, OperandTypes.DATETIME, SqlFunctionCategory.SYSTEM);
 
     private static final SqlOperatorTable TABLE = SqlOperatorTables.chain(
-            SqlOperatorTables.of(PROCTIME, NOW, UNIX_TIMESTAMP_NOW, SESSION_END_OF),
+            SqlOperatorTables.of(PROCTIME, NOW, UNIX_TIMESTAMP_NOW, SESSION_END_OF, ROWTIME_OF),
             FlinkWindowFunctions.table(), SqlOperatorTables.of(FLINK_LIKE));
 
     private RunnelOperators() {}

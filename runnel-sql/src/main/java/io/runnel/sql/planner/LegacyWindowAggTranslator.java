@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -63,8 +64,11 @@ final class LegacyWindowAggTranslator {
         return found;
     }
 
-    /** {@code sessionEnd}: append the window's end after the aggregates (for a SESSION_END above). */
-    Translated translate(Aggregate agg, boolean sessionEnd) {
+    /**
+     * {@code tail}: window values to append after the aggregates (a SESSION_END or a *_ROWTIME above reads them);
+     * {@code sessionEnd}: one is a SESSION_END; {@code rowtime}: the appended rowtime's index, or -1.
+     */
+    Translated translate(Aggregate agg, int[] tail, boolean sessionEnd, int rowtime) {
         if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
             throw new SqlPlanningException("GROUPING SETS / ROLLUP / CUBE are not supported yet");
         }
@@ -73,13 +77,26 @@ final class LegacyWindowAggTranslator {
         RexProgram program = pre.getProgram();
         List<RexNode> projects = new ArrayList<>(program.expandList(program.getProjectList()));
         RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+        RelDataType inputType = pre.getInput().getRowType();
+        Translated in;
+        AppendedWindowColumns appended = AppendedWindowColumns.find(pre.getCluster().getTypeFactory(), inputType, projects,
+                condition);
+        if (appended != null && pre.getInput() instanceof Aggregate inner && windowGroup(inner) >= 0) {
+            // a window over an inner legacy window's TUMBLE_ROWTIME (the optimizer merged the calcs between them)
+            in = new LegacyWindowAggTranslator(streams).translate(inner, appended.tail(), appended.hasSessionEnd(),
+                    appended.rowtime());
+            inputType = appended.extendedType();
+            projects = new ArrayList<>(appended.replace(projects));
+            condition = condition == null ? null : appended.replace(List.of(condition)).get(0);
+        } else {
+            in = streams.translate(pre.getInput());
+        }
         RexCall window = (RexCall) projects.get(g);
         String fn = window.getOperator().getName().substring(1);
         if (sessionEnd && !fn.equals("SESSION")) {
             throw new SqlPlanningException("SESSION_END needs GROUP BY SESSION(...), not " + fn + "(...)");
         }
-        Translated in = streams.translate(pre.getInput());
-        boolean eventTime = timeAttribute(window, in, fn, pre);
+        boolean eventTime = timeAttribute(window, in, fn, inputType);
         List<Long> intervals = new ArrayList<>();
         for (RexNode op : window.getOperands().subList(1, window.getOperands().size())) {
             if (!(op instanceof RexLiteral lit) || lit.getType().getSqlTypeName().getFamily() != SqlTypeFamily.INTERVAL_DAY_TIME) {
@@ -90,7 +107,7 @@ final class LegacyWindowAggTranslator {
         }
         RexBuilder rex = pre.getCluster().getRexBuilder();
         projects.set(g, rex.makeNullLiteral(window.getType()));
-        DataStream<Row> rows = in.stream().flatMap(CalcCodegen.calc(rex, pre.getInput().getRowType(), condition, projects))
+        DataStream<Row> rows = in.stream().flatMap(CalcCodegen.calc(rex, inputType, condition, projects))
                 .name("Calc[select " + projects + (condition == null ? "" : " where " + condition) + "]");
         int[] windowCols = new int[projects.size()];
         windowCols[g] = WindowRowEmitter.WINDOW_START;
@@ -112,7 +129,6 @@ final class LegacyWindowAggTranslator {
         } else {
             windowed = windowed.sideOutputLateData(io.runnel.sql.exec.late.LateRows.TAG);
         }
-        int[] tail = sessionEnd ? new int[] {WindowRowEmitter.WINDOW_END} : new int[0];
         DataStream<Row> out = windowed
                 .aggregate(aggregate, new WindowRowEmitter(layout.stream().mapToInt(Integer::intValue).toArray(), aggregate, tail))
                 .name("GroupWindowAggregate[" + window + (eventTime ? "" : " proctime") + " group " + agg.getGroupSet()
@@ -120,11 +136,12 @@ final class LegacyWindowAggTranslator {
         if (eventTime) {
             streams.lateRowsOf(out, pre.getRowType(), g);
         }
-        return new Translated(out, -1);
+        // the appended rowtime is end - 1 ms, the output records' timestamp: a time attribute of event-time windows
+        return new Translated(out, eventTime ? rowtime : -1);
     }
 
     /** True for the rowtime, false for a proctime column; anything else is an error naming the column. */
-    private static boolean timeAttribute(RexCall window, Translated in, String fn, Calc pre) {
+    private static boolean timeAttribute(RexCall window, Translated in, String fn, RelDataType inputType) {
         RexNode time = window.getOperands().get(0);
         if (time instanceof RexInputRef ref) {
             if (ref.getIndex() == in.rowtime()) {
@@ -134,7 +151,7 @@ final class LegacyWindowAggTranslator {
                 return false;
             }
         }
-        String name = time instanceof RexInputRef ref ? pre.getInput().getRowType().getFieldNames().get(ref.getIndex()) : time.toString();
+        String name = time instanceof RexInputRef ref ? inputType.getFieldNames().get(ref.getIndex()) : time.toString();
         throw new SqlPlanningException("GROUP BY " + fn + "(" + name + ", ...): " + name + " is not a time attribute"
                 + " (a table's WATERMARK FOR column, or a PROCTIME() column)");
     }

@@ -11,7 +11,8 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
- * Before validation, Flink's session syntax into Calcite's: {@code SESSION_END(ts, gap)} becomes
+ * Before validation, Flink's legacy window syntax into Calcite's: {@code TUMBLE_ROWTIME(ts, size)} (HOP_, SESSION_)
+ * becomes {@code $ROWTIME_OF(TUMBLE_START(ts, size))}, filled in by the planner; {@code SESSION_END(ts, gap)} becomes
  * {@code $SESSION_END_OF(SESSION_START(ts, gap))} (Calcite converts both auxiliaries to the session's group
  * value, its start; the marker keeps the end apart until the planner can put the session's true end there),
  * and the window function {@code SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), gap)} becomes Calcite's
@@ -19,7 +20,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
  */
 final class LegacyWindowRewrite extends SqlShuttle {
     static SqlNode apply(SqlNode query) {
-        return query.toString().toUpperCase(Locale.ROOT).contains("SESSION") ? query.accept(new LegacyWindowRewrite()) : query;
+        String text = query.toString().toUpperCase(Locale.ROOT);
+        return text.contains("SESSION") || text.contains("_ROWTIME") ? query.accept(new LegacyWindowRewrite()) : query;
     }
 
     @Override
@@ -28,6 +30,16 @@ final class LegacyWindowRewrite extends SqlShuttle {
             SqlNode[] operands = call.getOperandList().stream().map(o -> o == null ? null : o.accept(this)).toArray(SqlNode[]::new);
             return RunnelOperators.SESSION_END_OF.createCall(call.getParserPosition(),
                     SqlStdOperatorTable.SESSION_START.createCall(call.getParserPosition(), operands));
+        }
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        if (name.equals("TUMBLE_ROWTIME") || name.equals("HOP_ROWTIME") || name.equals("SESSION_ROWTIME")) {
+            SqlNode[] operands = call.getOperandList().stream().map(o -> o == null ? null : o.accept(this)).toArray(SqlNode[]::new);
+            org.apache.calcite.sql.SqlOperator start = switch (name) {
+                case "TUMBLE_ROWTIME" -> SqlStdOperatorTable.TUMBLE_START;
+                case "HOP_ROWTIME" -> SqlStdOperatorTable.HOP_START;
+                default -> SqlStdOperatorTable.SESSION_START;
+            };
+            return RunnelOperators.ROWTIME_OF.createCall(call.getParserPosition(), start.createCall(call.getParserPosition(), operands));
         }
         if (call.getOperator().getName().equalsIgnoreCase("SESSION") && call.operandCount() == 3
                 && call.operand(0) instanceof SqlCall table && table.getKind() == SqlKind.SET_SEMANTICS_TABLE) {

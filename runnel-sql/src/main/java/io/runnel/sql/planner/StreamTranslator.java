@@ -238,18 +238,19 @@ final class StreamTranslator {
         RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
         RelDataType inputType = calc.getInput().getRowType();
         Translated in;
-        org.apache.calcite.rex.RexCall sessionEnd = SessionEnds.find(projects, condition);
-        if (sessionEnd != null) {
+        AppendedWindowColumns appended = AppendedWindowColumns.find(calc.getCluster().getTypeFactory(), inputType, projects,
+                condition);
+        if (appended != null) {
             if (!(calc.getInput() instanceof Aggregate agg) || LegacyWindowAggTranslator.windowGroup(agg) < 0) {
-                throw new SqlPlanningException("SESSION_END(...) is only supported in the SELECT of the query that"
-                        + " groups by SESSION(...)");
+                throw new SqlPlanningException("SESSION_END(...) and TUMBLE_ROWTIME/HOP_ROWTIME/SESSION_ROWTIME(...) are"
+                        + " only supported in the SELECT of the query that groups by that window");
             }
-            // the aggregation appends each session's end; the calc reads it where SESSION_END was
-            in = new LegacyWindowAggTranslator(this).translate(agg, true);
-            SessionEnds ends = new SessionEnds(calc.getCluster().getTypeFactory(), inputType, sessionEnd);
-            inputType = ends.extendedType();
-            projects = ends.replace(projects);
-            condition = condition == null ? null : ends.replace(List.of(condition)).get(0);
+            // the aggregation appends the window's end or rowtime; the calc reads them where the functions were
+            in = new LegacyWindowAggTranslator(this).translate(agg, appended.tail(), appended.hasSessionEnd(),
+                    appended.rowtime());
+            inputType = appended.extendedType();
+            projects = appended.replace(projects);
+            condition = condition == null ? null : appended.replace(List.of(condition)).get(0);
         } else {
             in = translate(calc.getInput());
         }

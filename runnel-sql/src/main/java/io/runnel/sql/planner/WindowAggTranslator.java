@@ -51,7 +51,7 @@ final class WindowAggTranslator {
             throw new SqlPlanningException("GROUPING SETS / ROLLUP / CUBE are not supported yet");
         }
         if (LegacyWindowAggTranslator.windowGroup(agg) >= 0) {
-            return new LegacyWindowAggTranslator(streams).translate(agg, false);
+            return new LegacyWindowAggTranslator(streams).translate(agg, new int[0], false, -1);
         }
         RelNode input = agg.getInput();
         Calc pre = input instanceof Calc c ? c : null;

@@ -42,6 +42,24 @@ class SqlGroupWindowTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void rowtimeOfALegacyWindowIsATimeAttributeForTheNextWindow(int parallelism) throws Exception {
+        SqlTestKit kit = SqlQueryTest.kit();
+        List<Row> cascaded = kit.stream("SELECT TUMBLE_START(rt, INTERVAL '20' SECOND), SUM(n), COUNT(*) FROM (SELECT"
+                + " TUMBLE_ROWTIME(ts, INTERVAL '5' SECOND) AS rt, product, COUNT(*) AS n FROM orders GROUP BY product,"
+                + " TUMBLE(ts, INTERVAL '5' SECOND)) GROUP BY TUMBLE(rt, INTERVAL '20' SECOND)", parallelism);
+        List<Row> expected = kit.oracle("WITH inner5 AS (SELECT window_end - INTERVAL '0.001' SECOND AS rt, product,"
+                + " COUNT(*) AS n FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY product,"
+                + " window_start, window_end) SELECT window_start, SUM(n), COUNT(*) FROM TABLE(TUMBLE(TABLE inner5,"
+                + " DESCRIPTOR(rt), INTERVAL '20' SECOND)) GROUP BY window_start, window_end");
+        assertThat(expected).hasSizeGreaterThan(1);
+        assertThat(cascaded).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(kit.stream("SELECT SESSION_ROWTIME(ts, INTERVAL '3' SECOND), SESSION_END(ts, INTERVAL '3' SECOND)"
+                + " FROM orders GROUP BY SESSION(ts, INTERVAL '3' SECOND)", parallelism))
+                .allSatisfy(r -> assertThat((Long) r.field(0)).isEqualTo((Long) r.field(1) - 1)).isNotEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void sessionWindowsEndAGapAfterTheirLastRow(int parallelism) throws Exception {
         SqlTestKit kit = SqlQueryTest.kit();
