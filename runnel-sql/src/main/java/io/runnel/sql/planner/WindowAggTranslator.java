@@ -46,10 +46,8 @@ final class WindowAggTranslator {
         return tvf.getCall() instanceof RexCall c ? c.getOperator().getName() : String.valueOf(tvf.getCall());
     }
 
+    /** {@code agg} groups by one set: grouping sets were expanded (see {@link GroupingSets}) before it gets here. */
     Translated translate(Aggregate agg) {
-        if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw new SqlPlanningException("GROUPING SETS / ROLLUP / CUBE are not supported yet");
-        }
         if (LegacyWindowAggTranslator.windowGroup(agg) >= 0) {
             return new LegacyWindowAggTranslator(streams).translate(agg, new int[0], false, -1);
         }
