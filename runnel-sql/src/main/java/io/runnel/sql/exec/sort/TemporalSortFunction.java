@@ -43,7 +43,7 @@ public final class TemporalSortFunction extends KeyedProcessFunction<GroupKey, R
         if (rows == null) {
             return;
         }
-        ArrayList<Object[]> sorted = new ArrayList<>(rows);
+        ArrayList<Object[]> sorted = new ArrayList<>(rows); // a snapshot being written may still hold the state's list
         sorted.sort(thenBy); // stable: ties keep arrival order
         for (Object[] f : sorted) {
             out.collect(Row.insert(f));
