@@ -7,9 +7,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * KafkaJS 2.2.4 as a real peer: the node scripts in {@code src/test/js} (admin, gzip produce with
- * headers, group resume, transactions under read_committed) run against the broker, and each
+ * headers, group resume, transactions under read_committed, every codec both ways with the Java client) run against the broker, and each
  * prints facts ({@code name <json>}) asserted here. KafkaJS is installed with {@code npm ci} from
  * the checked-in lockfile into {@code target/kafkajs} on first use (npm's cache serves it offline
  * afterwards). Skipped when node or npm is missing; {@code -Drunnel.test.bootstrap=host:port}
@@ -124,5 +136,53 @@ class KafkaJsTest {
         Map<String, String> f = script("transactions.js");
         assertThat(f).containsEntry("readCommitted", "[\"committed-1\",\"committed-2\",\"committed-3\"]")
                 .containsEntry("readUncommitted", "[\"committed-1\",\"committed-2\",\"aborted\",\"committed-3\"]");
+    }
+
+    private static final List<String> CODECS = List.of("gzip", "snappy", "lz4", "zstd");
+
+    /**
+     * Each codec both ways: the Java producer writes with it and KafkaJS reads; KafkaJS writes with
+     * it (its codec packages) and the Java consumer reads, so both sides decompress what the broker
+     * stored and served.
+     */
+    @Test
+    void everyCodecBetweenKafkaJsAndTheJavaClient() throws Exception {
+        Properties common = new Properties();
+        common.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(common)) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String c : CODECS) topics.add(new NewTopic("java-codec-" + c + "-" + run, 1, (short) 1));
+            admin.createTopics(topics).all().get();
+        }
+        for (String c : CODECS) {
+            Properties p = new Properties();
+            p.putAll(common);
+            p.put("compression.type", c);
+            p.put("linger.ms", "50");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                String topic = "java-codec-" + c + "-" + run;
+                for (String v : List.of("-one", "-two", "-three")) producer.send(new ProducerRecord<>(topic, "k", c + v));
+            }
+        }
+        Map<String, String> f = script("codecs.js");
+        for (String c : CODECS) {
+            assertThat(f).containsEntry("sent-" + c, "[0]")
+                    .containsEntry("fromJava-" + c, "[\"" + c + "-one\",\"" + c + "-three\",\"" + c + "-two\"]");
+            Properties p = new Properties();
+            p.putAll(common);
+            p.put("auto.offset.reset", "earliest");
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+                TopicPartition tp = new TopicPartition("kafkajs-codec-" + c + "-" + run, 0);
+                consumer.assign(List.of(tp));
+                consumer.seekToBeginning(List.of(tp));
+                List<String> values = new ArrayList<>();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (values.size() < 3 && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) values.add(r.value());
+                }
+                assertThat(values).as("the Java consumer reading KafkaJS's %s batches", c)
+                        .containsExactly(c + "-one", c + "-two", c + "-three".repeat(20));
+            }
+        }
     }
 }
