@@ -54,6 +54,8 @@ public final class NexmarkBenchmark {
             out.put("state_backend", env.stateBackend());
             out.put("checkpoints", done.size());
             out.put("checkpoint_ms_median", done.isEmpty() ? 0 : done.stream().mapToLong(c -> c.durationMillis()).sorted().toArray()[done.size() / 2]);
+            // each one's duration and alignment (the last is the final checkpoint a bounded job waits for)
+            out.put("checkpoint_ms", done.stream().map(c -> c.durationMillis() + "/" + c.alignmentMillis()).toList());
             out.put("checkpoint_full_bytes_max", done.stream().mapToLong(c -> c.fullBytes()).max().orElse(0));
             out.put("checkpoint_incremental_bytes_median", done.isEmpty() ? 0 : done.stream().mapToLong(c -> c.incrementalBytes()).sorted().toArray()[done.size() / 2]);
         }

@@ -20,12 +20,14 @@ import java.util.Set;
  * inFlight}), so they are copied before they change. Only the task's thread calls these methods.
  *
  * <p>With incremental checkpoints on, {@code valueVersion == epoch} also marks "changed since the
- * last snapshot": the first put, mutable get or removal of an entry in an epoch appends its key to
- * the group's {@link ChangeLog} (O(1), no allocation but the log's amortized growth), so a
- * checkpoint can write only those keys.
+ * last snapshot": the first put or mutable get of an entry in an epoch appends its node to the group's
+ * {@link ChangeLog} (a removal its key; O(1), no allocation but the log's amortized growth), so a
+ * checkpoint can write only those entries, reading them from the nodes themselves instead of
+ * looking each key up again.
  */
 final class CowGroup {
-    private static final class Node {
+    /** An entry; package-private so a checkpoint's delta can read the entries its change log holds. */
+    static final class Node {
         final Object key;
         /** {@link VoidNamespace#INSTANCE} for plain keyed state; a window or slice for operators' namespaced state. */
         final Object namespace;
@@ -36,6 +38,25 @@ final class CowGroup {
         final int version;
         /** The epoch the value was put or copied in: a node copied to relink a chain still shares its value. */
         int valueVersion;
+        /**
+         * The epoch in which the node left the task's table (removed, or replaced by a copy), or
+         * MAX_VALUE while it is in it: the snapshot taken at the end of epoch E holds the node iff
+         * {@code goneIn > E}. Written only by the task; a copy made before E is found through
+         * {@link #movedTo} (copies made to relink a chain are not in the change log themselves).
+         */
+        int goneIn = Integer.MAX_VALUE;
+        /** The copy that replaced this node in the table, if one did (null if it was removed). */
+        Node movedTo;
+
+        /**
+         * The node that held this entry at the end of epoch {@code epoch}, following the copies that
+         * replaced it before then; null if the entry had been removed by then.
+         */
+        Node asOf(int epoch) {
+            Node n = this;
+            while (n != null && n.goneIn <= epoch) n = n.movedTo;
+            return n;
+        }
 
         Node(Object key, Object namespace, int hash, Object value, Node next, int version, int valueVersion) {
             this.key = key;
@@ -64,7 +85,7 @@ final class CowGroup {
     }
 
     private void changed(Node n) {
-        if (changes != null) changes.changed(n.key, n.namespace, size);
+        if (changes != null) changes.changed(n, size);
     }
 
     int size() {
@@ -181,6 +202,7 @@ final class CowGroup {
                 } else {
                     own(h, prev, epoch, inFlight).next = n.next;
                 }
+                n.goneIn = epoch;
                 size--;
                 if (changes != null) changes.removed(key, namespace, size);
                 return true;
@@ -195,7 +217,12 @@ final class CowGroup {
         int b = h & (tab.length - 1);
         Node prevOwned = null;
         for (Node n = tab[b]; ; n = n.next) {
-            Node m = owned(n.version, epoch, inFlight) ? n : new Node(n.key, n.namespace, n.hash, n.value, n.next, epoch, n.valueVersion);
+            Node m = n;
+            if (!owned(n.version, epoch, inFlight)) {
+                m = new Node(n.key, n.namespace, n.hash, n.value, n.next, epoch, n.valueVersion);
+                n.movedTo = m;
+                n.goneIn = epoch;
+            }
             if (prevOwned == null) tab[b] = m;
             else prevOwned.next = m;
             if (n == target) return m;
@@ -211,7 +238,12 @@ final class CowGroup {
         for (Node head : old) {
             for (Node n = head, next; n != null; n = next) {
                 next = n.next;
-                Node m = owned(n.version, epoch, inFlight) ? n : new Node(n.key, n.namespace, n.hash, n.value, null, epoch, n.valueVersion);
+                Node m = n;
+                if (!owned(n.version, epoch, inFlight)) {
+                    m = new Node(n.key, n.namespace, n.hash, n.value, null, epoch, n.valueVersion);
+                    n.movedTo = m;
+                    n.goneIn = epoch;
+                }
                 int b = n.hash & mask;
                 m.next = tab[b];
                 tab[b] = m;
@@ -240,7 +272,7 @@ final class CowGroup {
 
     /**
      * Frozen entries: the bucket array and nodes the task no longer changes in place. A map of
-     * (key or {@link NamespacedKey}) to value, and a lookup by (key, namespace) for deltas.
+     * (key or {@link NamespacedKey}) to value, which a base is written from.
      */
     static final class Frozen extends AbstractMap<Object, Object> {
         private final Node[] table;
@@ -249,15 +281,6 @@ final class CowGroup {
         Frozen(Node[] table, int size) {
             this.table = table;
             this.size = size;
-        }
-
-        /** The value of (key, namespace) at the moment of the snapshot, or null. */
-        Object lookup(Object key, Object namespace) {
-            int h = hash(key, namespace);
-            for (Node n = table[h & (table.length - 1)]; n != null; n = n.next) {
-                if (matches(n, h, key, namespace)) return n.value;
-            }
-            return null;
         }
 
         @Override

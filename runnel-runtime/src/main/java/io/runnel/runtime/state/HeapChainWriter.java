@@ -65,6 +65,9 @@ final class HeapChainWriter {
     private final int maxDeltas;
     private final int firstKeyGroup;
     private final SegmentCodec codec = new SegmentCodec();
+    /** A delta's put entries, reused from group to group. */
+    private Object[] putKeys = new Object[16];
+    private Object[] putValues = new Object[16];
     private final Map<String, TableChains> tables = new HashMap<>();
     /** Ordinal -> name of every file a chain uses. */
     private final TreeMap<Long, String> fileNames = new TreeMap<>();
@@ -166,7 +169,7 @@ final class HeapChainWriter {
                 frozen.markGroupWritten(i);
                 continue;
             }
-            SnapshotBytesOut bytes = delta ? encodeDelta(g, changes) : codec.encode(List.of(), frozen.group(i));
+            SnapshotBytesOut bytes = delta ? encodeDelta(changes, s.epoch()) : codec.encode(List.of(), frozen.group(i));
             frozen.markGroupWritten(i); // encoded: the task may change the group in place while the bytes are written
             out.write(bytes.array(), 0, bytes.size());
             int entries = delta ? changes.count() : g.size();
@@ -180,20 +183,34 @@ final class HeapChainWriter {
         return offset;
     }
 
-    /** The changed keys with their values at the snapshot, and the removed keys it no longer holds. */
-    private SnapshotBytesOut encodeDelta(CowGroup.Frozen g, GroupChanges changes) throws IOException {
+    /**
+     * The removed keys and the changed entries with their values at the snapshot, read from the
+     * nodes that held them then (entries removed by then are not written; one copied may be twice). A key removed and put again
+     * is in both: a restore applies a segment's removals before its puts.
+     */
+    private SnapshotBytesOut encodeDelta(GroupChanges changes, int epoch) throws IOException {
         List<Object> removed = new ArrayList<>(changes.removedCount());
         Object[] r = changes.removed();
-        for (int j = 0; j < 2 * changes.removedCount(); j += 2) {
-            if (g.lookup(r[j], r[j + 1]) == null) removed.add(keyOf(r[j], r[j + 1]));
+        for (int j = 0; j < 2 * changes.removedCount(); j += 2) removed.add(keyOf(r[j], r[j + 1]));
+        CowGroup.Node[] c = changes.changed();
+        int n = changes.changedCount();
+        if (putKeys.length < n) {
+            putKeys = new Object[Math.max(n, putKeys.length * 2)];
+            putValues = new Object[putKeys.length];
         }
-        Map<Object, Object> puts = new LinkedHashMap<>(Math.max(16, changes.changedCount() * 2));
-        Object[] c = changes.changed();
-        for (int j = 0; j < 2 * changes.changedCount(); j += 2) {
-            Object v = g.lookup(c[j], c[j + 1]);
-            if (v != null) puts.put(keyOf(c[j], c[j + 1]), v);
+        int puts = 0;
+        for (int j = 0; j < n; j++) {
+            CowGroup.Node node = c[j].asOf(epoch);
+            if (node == null) continue;
+            putKeys[puts] = keyOf(node.key, node.namespace);
+            putValues[puts++] = node.value;
         }
-        return codec.encode(removed, puts);
+        try {
+            return codec.encode(removed, putKeys, putValues, puts);
+        } finally {
+            java.util.Arrays.fill(putKeys, 0, puts, null); // hold no state past the write
+            java.util.Arrays.fill(putValues, 0, puts, null);
+        }
     }
 
     private static Object keyOf(Object key, Object namespace) {

@@ -54,7 +54,7 @@ public final class KeyGroupedSnapshot implements Serializable {
         return filter != null;
     }
 
-    /** Frozen group {@code i} unfiltered (null if the group does not exist), for lookups by a delta. */
+    /** Frozen group {@code i} unfiltered (null if the group does not exist): its size, for a delta. */
     CowGroup.Frozen frozen(int i) {
         return (CowGroup.Frozen) frozen[i];
     }

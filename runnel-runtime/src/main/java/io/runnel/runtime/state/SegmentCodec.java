@@ -25,18 +25,30 @@ final class SegmentCodec {
 
     /** The segment's bytes; the array is valid until the next call. */
     SnapshotBytesOut encode(List<Object> removed, Map<Object, ?> puts) throws IOException {
+        Object[] keys = new Object[puts.size()];
+        Object[] values = new Object[keys.length];
+        int n = 0;
+        for (Map.Entry<Object, ?> e : puts.entrySet()) {
+            keys[n] = e.getKey();
+            values[n++] = e.getValue();
+        }
+        return encode(removed, keys, values, n);
+    }
+
+    /** As {@link #encode(List, Map)} with the puts as the first {@code n} of two parallel arrays (distinct keys). */
+    SnapshotBytesOut encode(List<Object> removed, Object[] keys, Object[] values, int n) throws IOException {
         bytes.reset();
         bytes.writeByte(ENCODED);
-        if (tryEncode(removed, puts)) return bytes;
+        if (tryEncode(removed, keys, values, n)) return bytes;
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         raw.write(SERIALIZED);
         try (ObjectOutputStream out = new ObjectOutputStream(raw)) {
             out.writeInt(removed.size());
             for (Object k : removed) SnapshotValues.write(out, k);
-            out.writeInt(puts.size());
-            for (Map.Entry<Object, ?> e : puts.entrySet()) {
-                SnapshotValues.write(out, e.getKey());
-                SnapshotValues.write(out, e.getValue());
+            out.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                SnapshotValues.write(out, keys[i]);
+                SnapshotValues.write(out, values[i]);
             }
         }
         bytes.reset();
@@ -45,12 +57,12 @@ final class SegmentCodec {
         return bytes;
     }
 
-    private boolean tryEncode(List<Object> removed, Map<Object, ?> puts) throws IOException {
+    private boolean tryEncode(List<Object> removed, Object[] keys, Object[] values, int n) throws IOException {
         bytes.writeInt(removed.size());
         for (Object k : removed) if (!SnapshotValues.encode(bytes, k)) return false;
-        bytes.writeInt(puts.size());
-        for (Map.Entry<Object, ?> e : puts.entrySet()) {
-            if (!SnapshotValues.encode(bytes, e.getKey()) || !SnapshotValues.encode(bytes, e.getValue())) return false;
+        bytes.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            if (!SnapshotValues.encode(bytes, keys[i]) || !SnapshotValues.encode(bytes, values[i])) return false;
         }
         return true;
     }
