@@ -90,7 +90,9 @@ final class ExactlyOnceJobs implements Serializable {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism).setStateBackend(backend)
                 .enableCheckpointing(interval)
                 .setRestartStrategy(RestartStrategy.fixedDelay(10, Duration.ofMillis(5)));
-        env.getCheckpointConfig().setDirectory(dir.toString()).enableUnalignedCheckpoints(checkpoints.equals("unaligned"))
+        // the first checkpoint after a whole interval too: a test giving an hour means "none but savepoints"
+        env.getCheckpointConfig().setDirectory(dir.toString()).setFirstDelay(interval)
+                .enableUnalignedCheckpoints(checkpoints.equals("unaligned"))
                 .setMode(checkpoints.equals("at-least-once") ? CheckpointingMode.AT_LEAST_ONCE : CheckpointingMode.EXACTLY_ONCE);
         if (timeout != null) env.getCheckpointConfig().setTimeout(timeout).setTolerableFailures(Integer.MAX_VALUE);
         if (restoreFrom != null) env.restoreFrom(restoreFrom);

@@ -156,7 +156,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
         this.running = true;
         this.finalCheckpoint = null;
         this.finishedTasks.clear();
-        this.lastTriggerMillis = System.currentTimeMillis();
+        // as if the last checkpoint had been triggered so long ago that the first comes after its delay
+        this.lastTriggerMillis = System.currentTimeMillis() - config.intervalMillis() + config.firstDelayMillis();
     }
 
     /** The attempt failed or ended: pending checkpoints are aborted, and uncommitted output with them. */
