@@ -28,6 +28,8 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
     private final Map<String, String> properties;
     private final List<String> topics;
     private final StartingOffsets starting;
+    private final long startTimestamp;
+    private final HashMap<TopicPartition, Long> startOffsets;
     private final boolean bounded;
     private final KafkaRecordDeserializer<T> deserializer;
 
@@ -35,6 +37,8 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
         this.properties = new LinkedHashMap<>(b.properties);
         this.topics = List.copyOf(b.topics);
         this.starting = b.starting;
+        this.startTimestamp = b.startTimestamp;
+        this.startOffsets = new HashMap<>(b.startOffsets);
         this.bounded = b.bounded;
         this.deserializer = b.deserializer;
     }
@@ -100,6 +104,29 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
                 }
                 yield out;
             }
+            case TIMESTAMP -> {
+                Map<TopicPartition, Long> at = new HashMap<>();
+                for (TopicPartition tp : partitions) at.put(tp, startTimestamp);
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> found = consumer.offsetsForTimes(at);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                Map<TopicPartition, Long> out = new HashMap<>();
+                for (TopicPartition tp : partitions) {
+                    org.apache.kafka.clients.consumer.OffsetAndTimestamp f = found.get(tp);
+                    out.put(tp, f == null ? end.get(tp) : f.offset()); // nothing that late yet: from the end, as Flink
+                }
+                yield out;
+            }
+            case SPECIFIC_OFFSETS -> {
+                for (TopicPartition tp : startOffsets.keySet()) {
+                    if (!partitions.contains(tp)) {
+                        throw new IllegalArgumentException("Kafka source: a starting offset is given for " + tp
+                                + ", which is not a partition of " + topics + " (partitions: " + partitions + ")");
+                    }
+                }
+                Map<TopicPartition, Long> out = new HashMap<>(earliest);
+                out.putAll(startOffsets);
+                yield out;
+            }
         };
     }
 
@@ -113,6 +140,8 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<String> topics = new ArrayList<>();
         private StartingOffsets starting = StartingOffsets.EARLIEST;
+        private long startTimestamp;
+        private final Map<TopicPartition, Long> startOffsets = new HashMap<>();
         private boolean bounded;
         private KafkaRecordDeserializer<T> deserializer;
 
@@ -131,7 +160,32 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
         }
 
         public Builder<T> startingOffsets(StartingOffsets starting) {
+            if (starting == StartingOffsets.TIMESTAMP || starting == StartingOffsets.SPECIFIC_OFFSETS) {
+                throw new IllegalArgumentException("Kafka source: give " + starting + " with its timestamp or offsets"
+                        + " (startingOffsetsAt, startingOffsets(Map))");
+            }
             this.starting = Objects.requireNonNull(starting);
+            return this;
+        }
+
+        /** Each partition starts at its first record with a timestamp at or after {@code millis}, else at its end. */
+        public Builder<T> startingOffsetsAt(long millis) {
+            if (millis < 0) throw new IllegalArgumentException("Kafka source: a starting timestamp must not be negative, got " + millis);
+            this.starting = StartingOffsets.TIMESTAMP;
+            this.startTimestamp = millis;
+            return this;
+        }
+
+        /** The given partitions start at their offsets, the others at their first. */
+        public Builder<T> startingOffsets(Map<TopicPartition, Long> offsets) {
+            for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+                if (e.getValue() == null || e.getValue() < 0) {
+                    throw new IllegalArgumentException("Kafka source: the starting offset of " + e.getKey() + " must not be negative, got " + e.getValue());
+                }
+            }
+            this.starting = StartingOffsets.SPECIFIC_OFFSETS;
+            this.startOffsets.clear();
+            this.startOffsets.putAll(offsets);
             return this;
         }
 

@@ -19,7 +19,9 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
 /**
  * A Kafka table's options, checked, as Flink names them: {@code topic} (several separated by {@code ;} to read),
  * {@code properties.*} (client properties, {@code properties.bootstrap.servers} required), {@code scan.startup.mode}
- * ({@code earliest-offset}, {@code latest-offset}, {@code group-offsets}), {@code scan.bounded.mode}
+ * ({@code earliest-offset}, {@code latest-offset}, {@code group-offsets}, {@code timestamp} with
+ * {@code scan.startup.timestamp-millis}, {@code specific-offsets} with {@code scan.startup.specific-offsets}
+ * as {@code partition:0,offset:42;partition:1,offset:300}, others from their first), {@code scan.bounded.mode}
  * ({@code unbounded}, {@code latest-offset}: stop at the end offsets seen at start), {@code format} or
  * {@code value.format}, {@code key.format} with {@code key.fields} (upsert-kafka: the primary key),
  * {@code key.fields-prefix}, {@code value.fields-include} ({@code ALL}, {@code EXCEPT_KEY}),
@@ -27,7 +29,8 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
  * {@code sink.transactional-id-prefix}.
  */
 final class KafkaTableOptions {
-    static final Set<String> KNOWN = Set.of("topic", "scan.startup.mode", "scan.bounded.mode", "format", "value.format",
+    static final Set<String> KNOWN = Set.of("topic", "scan.startup.mode", "scan.startup.timestamp-millis",
+            "scan.startup.specific-offsets", "scan.bounded.mode", "format", "value.format",
             "key.format", "key.fields", "key.fields-prefix", "value.fields-include", "sink.delivery-guarantee",
             "sink.transactional-id-prefix", "sink.partitioner");
 
@@ -35,6 +38,9 @@ final class KafkaTableOptions {
     final List<String> topics;
     final Map<String, String> properties = new LinkedHashMap<>();
     final StartingOffsets startup;
+    /** With {@code timestamp}: the milliseconds; with {@code specific-offsets}: partition -> offset. */
+    final long startTimestamp;
+    final Map<Integer, Long> startOffsets = new LinkedHashMap<>();
     final boolean bounded;
     final String valueFormatKey;
     final String keyFormat;
@@ -69,11 +75,20 @@ final class KafkaTableOptions {
             case "earliest-offset" -> StartingOffsets.EARLIEST;
             case "latest-offset" -> StartingOffsets.LATEST;
             case "group-offsets" -> StartingOffsets.COMMITTED_OR_EARLIEST;
-            case "timestamp", "specific-offsets" -> throw options.error("'scan.startup.mode' = '" + options.get("scan.startup.mode")
-                    + "' is not supported yet (earliest-offset, latest-offset, group-offsets are)");
+            case "timestamp" -> StartingOffsets.TIMESTAMP;
+            case "specific-offsets" -> StartingOffsets.SPECIFIC_OFFSETS;
             default -> throw options.error("'scan.startup.mode' = '" + options.get("scan.startup.mode")
-                    + "' is not a startup mode (earliest-offset, latest-offset, group-offsets)");
+                    + "' is not a startup mode (earliest-offset, latest-offset, group-offsets, timestamp, specific-offsets)");
         };
+        startTimestamp = startup == StartingOffsets.TIMESTAMP ? startTimestamp() : -1;
+        if (startup != StartingOffsets.TIMESTAMP && options.has("scan.startup.timestamp-millis")) {
+            throw options.error("'scan.startup.timestamp-millis' needs 'scan.startup.mode' = 'timestamp'");
+        }
+        if (startup == StartingOffsets.SPECIFIC_OFFSETS) {
+            readSpecificOffsets();
+        } else if (options.has("scan.startup.specific-offsets")) {
+            throw options.error("'scan.startup.specific-offsets' needs 'scan.startup.mode' = 'specific-offsets'");
+        }
         if (startup == StartingOffsets.COMMITTED_OR_EARLIEST && options.has("scan.startup.mode") && !properties.containsKey("group.id")) {
             throw options.error("'scan.startup.mode' = 'group-offsets' needs 'properties.group.id'");
         }
@@ -182,5 +197,52 @@ final class KafkaTableOptions {
             throw options.error("a sink writes one topic; 'topic' names " + topics.size());
         }
         return topics.get(0);
+    }
+
+    private long startTimestamp() {
+        String v = options.get("scan.startup.timestamp-millis");
+        if (v == null) {
+            throw options.error("'scan.startup.mode' = 'timestamp' needs 'scan.startup.timestamp-millis'");
+        }
+        try {
+            long ms = Long.parseLong(v.trim());
+            if (ms >= 0) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw options.error("'scan.startup.timestamp-millis' = '" + v + "' is not milliseconds since the epoch");
+    }
+
+    /** Flink's form: {@code partition:0,offset:42;partition:1,offset:300}, for one topic. */
+    private void readSpecificOffsets() {
+        String v = options.get("scan.startup.specific-offsets");
+        if (v == null) {
+            throw options.error("'scan.startup.mode' = 'specific-offsets' needs 'scan.startup.specific-offsets'"
+                    + " (as 'partition:0,offset:42;partition:1,offset:300')");
+        }
+        if (topics.size() != 1) {
+            throw options.error("'scan.startup.specific-offsets' is for a table of one topic, not " + topics);
+        }
+        for (String part : v.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.trim().split(",");
+            try {
+                if (kv.length == 2 && kv[0].trim().startsWith("partition:") && kv[1].trim().startsWith("offset:")) {
+                    int p = Integer.parseInt(kv[0].trim().substring("partition:".length()).trim());
+                    long o = Long.parseLong(kv[1].trim().substring("offset:".length()).trim());
+                    if (p >= 0 && o >= 0 && startOffsets.put(p, o) == null) {
+                        continue;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw options.error("'scan.startup.specific-offsets': '" + part.trim() + "' is not 'partition:P,offset:O'"
+                    + " (each partition once, both not negative)");
+        }
     }
 }

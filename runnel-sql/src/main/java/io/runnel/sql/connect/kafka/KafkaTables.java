@@ -25,11 +25,20 @@ final class KafkaTables {
         if (upsert && value.producesChanges()) {
             throw o.options.error("an upsert-kafka value format must be insert-only, not '" + o.options.get(o.valueFormatKey) + "'");
         }
-        KafkaSource.Builder<Row> b = KafkaSource.<Row>builder().topics(o.topics.toArray(String[]::new)).startingOffsets(o.startup)
+        KafkaSource.Builder<Row> b = KafkaSource.<Row>builder().topics(o.topics.toArray(String[]::new))
                 .deserializer(new KafkaRowDeserializer(request.table(), key, value, o.keyFields, o.valueFields,
                         request.physicalType().getFieldCount(), request.metadataKeys(), upsert));
         for (Map.Entry<String, String> p : o.properties.entrySet()) {
             b.property(p.getKey(), p.getValue());
+        }
+        switch (o.startup) {
+            case TIMESTAMP -> b.startingOffsetsAt(o.startTimestamp);
+            case SPECIFIC_OFFSETS -> {
+                Map<org.apache.kafka.common.TopicPartition, Long> offsets = new java.util.HashMap<>();
+                o.startOffsets.forEach((p, off) -> offsets.put(new org.apache.kafka.common.TopicPartition(o.topics.get(0), p), off));
+                b.startingOffsets(offsets);
+            }
+            default -> b.startingOffsets(o.startup);
         }
         if (o.bounded) {
             b.bounded();

@@ -193,6 +193,46 @@ class KafkaTableTest {
         assertThat(got).extracting(ConsumerRecord::timestamp).containsExactlyInAnyOrder(1000L, 3000L, 4000L, 5000L);
     }
 
+    /** The orders table read from {@code startup} (options after 'scan.startup.mode'), its ids as read. */
+    private static List<Object> idsFrom(String topic, String startup, String sinkId) throws Exception {
+        String table = ordersTable(topic).replace("'scan.startup.mode' = 'earliest-offset'", startup);
+        run(table + "CREATE TABLE got (id INT) WITH ('connector' = 'collect', 'sink-id' = '" + sinkId + "');\n"
+                + "INSERT INTO got SELECT id FROM orders;\n", 1);
+        return CollectConnector.rows(sinkId).stream().map(r -> r.field(0)).sorted().toList();
+    }
+
+    @Test
+    void startupAtATimestampOrAtGivenOffsets() throws Exception {
+        String topic = topic("orders-startup", 2);
+        Map<String, Object> p = Map.of("bootstrap.servers", bootstrap, "key.serializer", StringSerializer.class.getName(),
+                "value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < ORDERS.size(); i++) { // ids 1, 3, 5 in partition 0 (offsets 0-2), 2, 4 in partition 1
+                String[] r = ORDERS.get(i);
+                producer.send(new ProducerRecord<>(topic, i % 2, Long.parseLong(r[2]), r[0], r[1]));
+            }
+        }
+        assertThat(idsFrom(topic, "'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '3000'", "kafka-ts"))
+                .containsExactly(3, 4, 5);
+        assertThat(idsFrom(topic, "'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = '9000'", "kafka-ts-late"))
+                .as("no record that late: every partition from its end").isEmpty();
+        assertThat(idsFrom(topic, "'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:0,offset:2'",
+                "kafka-offsets")).as("partition 1 from its first").containsExactly(2, 4, 5);
+        assertThat(idsFrom(topic, "'scan.startup.mode' = 'specific-offsets',"
+                + " 'scan.startup.specific-offsets' = 'partition:0,offset:1;partition:1,offset:1'", "kafka-offsets-2"))
+                .containsExactly(3, 4, 5);
+        assertThatThrownBy(() -> idsFrom(topic, "'scan.startup.mode' = 'timestamp'", "kafka-x"))
+                .hasStackTraceContaining("'scan.startup.mode' = 'timestamp' needs 'scan.startup.timestamp-millis'");
+        assertThatThrownBy(() -> idsFrom(topic, "'scan.startup.mode' = 'timestamp', 'scan.startup.timestamp-millis' = 'noon'", "kafka-x"))
+                .hasStackTraceContaining("'scan.startup.timestamp-millis' = 'noon' is not milliseconds since the epoch");
+        assertThatThrownBy(() -> idsFrom(topic, "'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'p0:42'", "kafka-x"))
+                .hasStackTraceContaining("'scan.startup.specific-offsets': 'p0:42' is not 'partition:P,offset:O'");
+        assertThatThrownBy(() -> idsFrom(topic, "'scan.startup.mode' = 'specific-offsets', 'scan.startup.specific-offsets' = 'partition:7,offset:0'", "kafka-x"))
+                .hasStackTraceContaining("a starting offset is given for " + topic + "-7, which is not a partition of");
+        assertThatThrownBy(() -> idsFrom(topic, "'scan.startup.mode' = 'earliest-offset', 'scan.startup.timestamp-millis' = '1'", "kafka-x"))
+                .hasStackTraceContaining("'scan.startup.timestamp-millis' needs 'scan.startup.mode' = 'timestamp'");
+    }
+
     @Test
     void aBadRecordIsNamedByTopicPartitionAndOffset() throws Exception {
         String topic = topic("orders-bad", 1);
