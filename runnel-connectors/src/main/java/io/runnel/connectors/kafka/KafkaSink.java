@@ -87,10 +87,14 @@ public final class KafkaSink<T> implements TwoPhaseCommitSink<T, KafkaCommittabl
 
     @Override
     public CommittingSinkWriter<T, KafkaCommittable> createWriter(SinkContext context) throws Exception {
-        if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE) {
-            return new AtLeastOnceWriter<>(producerProperties(), serializer);
+        Properties producer = producerProperties();
+        if (FixedSubtaskPartitioner.class.getName().equals(producer.getProperty(ProducerConfig.PARTITIONER_CLASS_CONFIG))) {
+            producer.put(FixedSubtaskPartitioner.SUBTASK, Integer.toString(context.subtaskIndex()));
         }
-        return new TransactionalWriter<>(producerProperties(), serializer, new TransactionalIds(transactionalIdPrefix),
+        if (guarantee == DeliveryGuarantee.AT_LEAST_ONCE) {
+            return new AtLeastOnceWriter<>(producer, serializer);
+        }
+        return new TransactionalWriter<>(producer, serializer, new TransactionalIds(transactionalIdPrefix),
                 context.subtaskIndex(), context.parallelism());
     }
 

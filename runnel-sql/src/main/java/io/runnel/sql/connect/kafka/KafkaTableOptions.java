@@ -26,7 +26,8 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
  * {@code value.format}, {@code key.format} with {@code key.fields} (upsert-kafka: the primary key),
  * {@code key.fields-prefix}, {@code value.fields-include} ({@code ALL}, {@code EXCEPT_KEY}),
  * {@code sink.delivery-guarantee} ({@code at-least-once}, {@code exactly-once}, {@code none}) and
- * {@code sink.transactional-id-prefix}.
+ * {@code sink.transactional-id-prefix}, {@code sink.partitioner} ({@code default}: the key's hash, or spread;
+ * {@code fixed}: each sink subtask to one partition; {@code round-robin}).
  */
 final class KafkaTableOptions {
     static final Set<String> KNOWN = Set.of("topic", "scan.startup.mode", "scan.startup.timestamp-millis",
@@ -50,6 +51,8 @@ final class KafkaTableOptions {
     final String keyPrefix;
     final DeliveryGuarantee guarantee;
     final String transactionalIdPrefix;
+    /** The producer's {@code partitioner.class} for {@code sink.partitioner}; null for Kafka's default. */
+    final String partitionerClass;
 
     KafkaTableOptions(String table, String connector, Map<String, String> raw, RelDataType physical, int[] primaryKey,
                       boolean upsert) {
@@ -98,9 +101,16 @@ final class KafkaTableOptions {
             default -> throw options.error("'scan.bounded.mode' = '" + options.get("scan.bounded.mode")
                     + "' is not supported (unbounded, latest-offset)");
         };
-        if (!options.get("sink.partitioner", "default").equals("default")) {
-            throw options.error("'sink.partitioner' = '" + options.get("sink.partitioner")
-                    + "' is not supported yet: rows are partitioned by their key's hash (or spread when they have none)");
+        String partitioner = options.get("sink.partitioner", "default").trim();
+        if (upsert && options.has("sink.partitioner")) {
+            throw options.error("'sink.partitioner' is not for upsert-kafka: a row goes to its key's partition");
+        }
+        switch (partitioner.toLowerCase(Locale.ROOT)) {
+            case "default" -> partitionerClass = null;
+            case "fixed" -> partitionerClass = io.runnel.connectors.kafka.FixedSubtaskPartitioner.class.getName();
+            case "round-robin" -> partitionerClass = org.apache.kafka.clients.producer.RoundRobinPartitioner.class.getName();
+            default -> throw options.error("'sink.partitioner' = '" + partitioner
+                    + "' is not a partitioner (default, fixed, round-robin; a partitioner class is not supported)");
         }
         Formats.name(options, valueFormatKey);
         keyFormat = Formats.name(options, "key.format");

@@ -63,6 +63,9 @@ final class KafkaTables {
         for (Map.Entry<String, String> p : o.properties.entrySet()) {
             b.setProperty(p.getKey(), p.getValue());
         }
+        if (o.partitionerClass != null) {
+            b.setProperty("partitioner.class", o.partitionerClass);
+        }
         if (o.transactionalIdPrefix != null) {
             b.setTransactionalIdPrefix(o.transactionalIdPrefix);
         }

@@ -233,6 +233,29 @@ class KafkaTableTest {
                 .hasStackTraceContaining("'scan.startup.timestamp-millis' needs 'scan.startup.mode' = 'timestamp'");
     }
 
+    /** Writes the orders into a new 3-partition topic with {@code partitioner}; the partitions the rows went to. */
+    private static java.util.Set<Integer> partitionsWritten(String source, String partitioner) throws Exception {
+        String out = topic("orders-" + partitioner, 3);
+        run(ordersTable(source) + "CREATE TABLE o (k STRING, id INT) WITH ('connector' = 'kafka', 'topic' = '" + out + "',"
+                + " 'properties.bootstrap.servers' = '" + bootstrap + "', 'key.format' = 'raw', 'key.fields' = 'k',"
+                + " 'value.format' = 'json', 'sink.partitioner' = '" + partitioner + "');\n"
+                + "INSERT INTO o SELECT k, id FROM orders;\n", 1);
+        List<ConsumerRecord<String, String>> records = readAll(out);
+        assertThat(records).hasSize(ORDERS.size());
+        return records.stream().map(ConsumerRecord::partition).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void sinkPartitionersAsFlinksFixedAndRoundRobin() throws Exception {
+        String source = topic("orders-to-partition", 1);
+        produce(source, ORDERS);
+        assertThat(partitionsWritten(source, "default")).as("five keys hashed over three partitions").hasSizeGreaterThan(1);
+        assertThat(partitionsWritten(source, "fixed")).as("the one sink subtask writes to partition 0").containsExactly(0);
+        assertThat(partitionsWritten(source, "round-robin")).hasSizeGreaterThan(1);
+        assertThatThrownBy(() -> partitionsWritten(source, "com.example.MyPartitioner"))
+                .hasStackTraceContaining("'sink.partitioner' = 'com.example.MyPartitioner' is not a partitioner (default, fixed, round-robin");
+    }
+
     @Test
     void aBadRecordIsNamedByTopicPartitionAndOffset() throws Exception {
         String topic = topic("orders-bad", 1);
