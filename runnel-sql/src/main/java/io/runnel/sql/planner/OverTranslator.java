@@ -113,6 +113,17 @@ final class OverTranslator {
         if (call.distinct) {
             throw new SqlPlanningException(name + "(DISTINCT ...) OVER is not supported yet");
         }
+        if (call.getOperator() instanceof org.apache.calcite.sql.validate.SqlUserDefinedAggFunction u
+                && u.function instanceof io.runnel.sql.functions.UserAggregateDefinition d) {
+            int[] args = new int[call.getOperands().size()];
+            for (int i = 0; i < args.length; i++) {
+                if (!(call.getOperands().get(i) instanceof RexInputRef ref)) {
+                    throw new SqlPlanningException(name + " OVER takes columns as its arguments");
+                }
+                args[i] = ref.getIndex();
+            }
+            return AggSpec.user(new io.runnel.sql.exec.UserAggregate(d.className(), args), call.getType().getSqlTypeName(), -1);
+        }
         AggSpec.Kind kind = switch (call.getOperator().getKind()) {
             case COUNT -> AggSpec.Kind.COUNT;
             case SUM -> AggSpec.Kind.SUM;
@@ -120,7 +131,7 @@ final class OverTranslator {
             case MIN -> AggSpec.Kind.MIN;
             case MAX -> AggSpec.Kind.MAX;
             case AVG -> AggSpec.Kind.AVG;
-            default -> throw new SqlPlanningException(name + " OVER is not supported yet (COUNT, SUM, AVG, MIN, MAX are)");
+            default -> throw new SqlPlanningException(name + " OVER is not supported yet (COUNT, SUM, AVG, MIN, MAX and user aggregate functions are)");
         };
         List<RexNode> operands = call.getOperands();
         if (operands.size() > 1 || (!operands.isEmpty() && !(operands.get(0) instanceof RexInputRef))) {

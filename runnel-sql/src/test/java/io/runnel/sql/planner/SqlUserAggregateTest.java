@@ -99,6 +99,18 @@ class SqlUserAggregateTest {
                 parallelism, true);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void overWindowsAsTheBuiltInOnTheSameFrames(int parallelism) throws Exception {
+        for (String frame : List.of("RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW",
+                "RANGE BETWEEN INTERVAL '5' SECOND PRECEDING AND CURRENT ROW")) {
+            String over = " OVER (PARTITION BY product ORDER BY ts " + frame + ") AS s FROM orders WHERE amount IS NOT NULL";
+            List<Row> ours = kit().stream("SELECT id, sumsq(amount)" + over, parallelism);
+            assertThat(ours).as(frame).isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(kit().stream("SELECT id, SUM(CAST(amount AS BIGINT) * amount)" + over, parallelism));
+        }
+    }
+
     @Test
     void withoutRetractItCannotTakeUpdates() {
         assertThatThrownBy(() -> kit().stream("SELECT product, countonly(amount) FROM (SELECT * FROM (SELECT *,"
