@@ -20,6 +20,7 @@ final class FileSourceReader<T> implements SourceReader<T, FileSplit> {
     private final LineParser<T> parser;
     private final ArrayDeque<FileSplit> pending = new ArrayDeque<>();
     private FileSplit current;
+    private Path currentPath;
     private PositionedLineReader lines;
     private long lineNumber;
 
@@ -59,7 +60,7 @@ final class FileSourceReader<T> implements SourceReader<T, FileSplit> {
 
     private T parse(String line) throws MalformedLineException {
         try {
-            return parser.parse(line);
+            return parser.parse(line, currentPath);
         } catch (Exception e) {
             throw new MalformedLineException(current.path(), lineNumber, line, e);
         }
@@ -68,7 +69,8 @@ final class FileSourceReader<T> implements SourceReader<T, FileSplit> {
     private boolean openNext() throws IOException {
         current = pending.poll();
         if (current == null) return false;
-        FileChannel channel = FileChannel.open(Path.of(current.path()), StandardOpenOption.READ);
+        currentPath = Path.of(current.path());
+        FileChannel channel = FileChannel.open(currentPath, StandardOpenOption.READ);
         channel.position(current.offset());
         InputStream in = Channels.newInputStream(channel);
         lines = new PositionedLineReader(in, current.offset());

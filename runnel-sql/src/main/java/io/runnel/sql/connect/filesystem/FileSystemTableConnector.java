@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code .} or {@code _} are skipped), one record per line, as a bounded input; a bad line fails
  * the job naming file and line, or is skipped when the format ignores parse errors. Written, each
  * parallel writer fills its own part file, made visible when a checkpoint (or the end of input)
- * commits it. With {@code debezium-json} it reads and writes a changelog.
+ * commits it. With {@code debezium-json} it reads and writes a changelog. Metadata columns: see
+ * {@link FileMetadataLineParser}.
  */
 public final class FileSystemTableConnector implements TableConnector {
     static final String PATH = "path";
@@ -37,6 +38,11 @@ public final class FileSystemTableConnector implements TableConnector {
     @Override
     public Set<String> options() {
         return Set.of(PATH, FORMAT, LOOKUP_TTL);
+    }
+
+    @Override
+    public Set<String> metadataKeys() {
+        return FileMetadataLineParser.KEYS;
     }
 
     @Override
@@ -69,7 +75,13 @@ public final class FileSystemTableConnector implements TableConnector {
         String name = "filesystem[" + request.table() + ": " + path + "]";
         if (decoder instanceof SingleRowDecoder single) {
             // parsed in the reader, so a bad line's error names its file and line number
-            return env.fromSource(new FileSource<>(path, single::decode), WatermarkStrategy.noWatermarks(), name);
+            io.runnel.connectors.file.LineParser<Row> parser = request.metadataKeys().isEmpty() ? single::decode
+                    : new FileMetadataLineParser(single, request.metadataKeys());
+            return env.fromSource(new FileSource<>(path, parser), WatermarkStrategy.noWatermarks(), name);
+        }
+        if (!request.metadataKeys().isEmpty()) {
+            throw o.error("metadata columns (" + String.join(", ", request.metadataKeys()) + ") are not read with 'format' = '"
+                    + o.get(FORMAT) + "' yet (they are with json, csv and raw)");
         }
         return env.fromSource(FileSource.forLines(path), WatermarkStrategy.noWatermarks(), name)
                 .flatMap(new DecodeLines(request.table(), decoder)).name("decode[" + o.get(FORMAT) + "]");
@@ -90,6 +102,9 @@ public final class FileSystemTableConnector implements TableConnector {
     @Override
     public void sink(DataStream<Row> rows, SinkRequest request) {
         ConnectorOptions o = checked(request.table(), request.options());
+        if (!request.metadataKeys().isEmpty()) {
+            throw o.error("metadata '" + request.metadataKeys().get(0) + "' cannot be written; declare its column VIRTUAL");
+        }
         RowEncoder encoder = Formats.encoder(o, FORMAT, request.physicalType());
         String format = o.get(FORMAT);
         rows.sinkTo(new FileSink<>(Path.of(o.required(PATH)), encoder::encodeText)

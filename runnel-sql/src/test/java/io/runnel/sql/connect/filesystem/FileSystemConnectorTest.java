@@ -78,6 +78,30 @@ class FileSystemConnectorTest {
     }
 
     @Test
+    void metadataColumnsNameEachRowsFile() throws Exception {
+        Path a = write("meta/a.json", "{\"id\":1}", "{\"id\":2}");
+        Path b = write("meta/b.json", "{\"id\":3}");
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        run("CREATE TABLE src (id INT, f STRING METADATA FROM 'file.path' VIRTUAL, `file.name` STRING METADATA VIRTUAL,"
+                + " size BIGINT METADATA FROM 'file.size' VIRTUAL, mtime TIMESTAMP_LTZ(3) METADATA FROM 'file.modification-time' VIRTUAL)"
+                + " WITH ('connector' = 'filesystem', 'path' = '" + dir.resolve("meta") + "', 'format' = 'json');\n"
+                + "CREATE TABLE got (id INT, f STRING, n STRING, size BIGINT, mtime TIMESTAMP_LTZ(3)) WITH ('connector' = 'collect',"
+                + " 'sink-id' = 'fs-meta');\n"
+                + "INSERT INTO got SELECT id, f, `file.name`, size, mtime FROM src;\n", 2);
+        long bTime = Files.getLastModifiedTime(b).toMillis();
+        assertThat(CollectConnector.rows("fs-meta")).containsExactlyInAnyOrder(
+                Row.insert(1, a.toAbsolutePath().toString(), "a.json", Files.size(a), 1_700_000_000_000L),
+                Row.insert(2, a.toAbsolutePath().toString(), "a.json", Files.size(a), 1_700_000_000_000L),
+                Row.insert(3, b.toAbsolutePath().toString(), "b.json", Files.size(b), bTime));
+        assertThatThrownBy(() -> run("CREATE TABLE src (id INT, n STRING METADATA FROM 'file.name' VIRTUAL) WITH ("
+                + "'connector' = 'filesystem', 'path' = '" + dir.resolve("meta") + "', 'format' = 'json');\n"
+                + "CREATE TABLE dest (id INT, n STRING METADATA FROM 'file.name') WITH ('connector' = 'filesystem', 'path' = '"
+                + dir.resolve("meta-out") + "', 'format' = 'json');\n"
+                + "INSERT INTO dest SELECT id, n FROM src;\n", 1))
+                .hasStackTraceContaining("metadata 'file.name' cannot be written");
+    }
+
+    @Test
     void csvWithOptionsReadsBackWhatItWrote() throws Exception {
         write("in.csv", "# header comment", "1;'a;b';2.25;2026-12-05 10:00:00", "2;-;;");
         String options = "'format' = 'csv', 'csv.field-delimiter' = ';', 'csv.quote-character' = '''',"
@@ -153,7 +177,7 @@ class FileSystemConnectorTest {
                 + "'connector' = 'filesystem', 'path' = '/tmp', 'format' = 'json');\n"
                 + "CREATE TABLE dest (id INT) WITH ('connector' = 'collect', 'sink-id' = 'fs-opt');\n"
                 + "INSERT INTO dest SELECT id FROM src;\n", 1))
-                .hasStackTraceContaining("column ts is METADATA FROM 'timestamp', but connector 'filesystem' has no metadata");
+                .hasStackTraceContaining("column ts is METADATA FROM 'timestamp', but connector 'filesystem' has only file.modification-time, file.name, file.path, file.size");
     }
 
     /** A changelog folded into the table it describes. */
