@@ -21,7 +21,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
 final class LegacyWindowRewrite extends SqlShuttle {
     static SqlNode apply(SqlNode query) {
         String text = query.toString().toUpperCase(Locale.ROOT);
-        return text.contains("SESSION") || text.contains("_ROWTIME") ? query.accept(new LegacyWindowRewrite()) : query;
+        return text.contains("SESSION") || text.contains("_ROWTIME") || text.contains("_PROCTIME")
+                ? query.accept(new LegacyWindowRewrite()) : query;
     }
 
     @Override
@@ -40,6 +41,10 @@ final class LegacyWindowRewrite extends SqlShuttle {
                 default -> SqlStdOperatorTable.SESSION_START;
             };
             return RunnelOperators.ROWTIME_OF.createCall(call.getParserPosition(), start.createCall(call.getParserPosition(), operands));
+        }
+        if (name.equals("TUMBLE_PROCTIME") || name.equals("HOP_PROCTIME") || name.equals("SESSION_PROCTIME")) {
+            // a processing-time attribute for a later window: the time the window's row passes, as PROCTIME()
+            return RunnelOperators.PROCTIME.createCall(call.getParserPosition());
         }
         if (call.getOperator().getName().equalsIgnoreCase("SESSION") && call.operandCount() == 3
                 && call.operand(0) instanceof SqlCall table && table.getKind() == SqlKind.SET_SEMANTICS_TABLE) {

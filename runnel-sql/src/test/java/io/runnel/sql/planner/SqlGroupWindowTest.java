@@ -120,6 +120,25 @@ class SqlGroupWindowTest {
     }
 
     @Test
+    void proctimeOfALegacyWindowIsAProcessingTimeAttributeForTheNextWindow() throws Exception {
+        SqlTestKit kit = SqlQueryTest.kit();
+        var env = io.runnel.api.StreamEnvironment.create().setParallelism(2);
+        var sql = kit.sqlEnvironment(env);
+        sql.executeSql("CREATE VIEW timed AS SELECT *, PROCTIME() AS p FROM orders");
+        sql.executeSql("CREATE VIEW inner_w AS SELECT product, COUNT(*) AS n, TUMBLE_PROCTIME(p, INTERVAL '1' SECOND) AS p2"
+                + " FROM timed GROUP BY product, TUMBLE(p, INTERVAL '1' SECOND)");
+        String outer = "SELECT SUM(n), HOP_START(p2, INTERVAL '1' SECOND, INTERVAL '1' HOUR) FROM inner_w"
+                + " GROUP BY HOP(p2, INTERVAL '1' SECOND, INTERVAL '1' HOUR)";
+        assertThat(sql.explain(outer)).contains("proctime");
+        var out = new io.runnel.testing.CollectSink<Row>();
+        sql.sqlQuery(outer).sinkTo(out);
+        env.execute("cascaded proctime windows");
+        assertThat(out.results()).isNotEmpty();
+        long perWindow = out.results().stream().mapToLong(r -> ((Number) r.field(0)).longValue()).max().orElseThrow();
+        assertThat(perWindow).as("an hour-long window over the inner windows' rows holds every row").isEqualTo(ORDERS.size());
+    }
+
+    @Test
     void aGroupWindowOverAColumnThatIsNoTimeAttributeIsAnError() {
         SqlTestKit kit = SqlQueryTest.kit();
         assertThatThrownBy(() -> kit.stream("SELECT COUNT(*) FROM (SELECT CAST(ts AS TIMESTAMP(3)) AS t2, id FROM orders WHERE id > 0)"
