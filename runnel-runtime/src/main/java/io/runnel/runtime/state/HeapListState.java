@@ -28,7 +28,7 @@ final class HeapListState<T> implements ListState<T> {
     public Iterable<T> get() {
         ttl.onAccess();
         ArrayList<Object> l = stored();
-        if (l == null) return List.of();
+        if (l == null) return java.util.Collections.emptyList(); // its iterator is shared: a read of an absent key allocates nothing
         if (!ttl.enabled()) return new ArrayList<>((List<T>) (List<?>) l);
         long now = ttl.now();
         ArrayList<T> out = new ArrayList<>(l.size());

@@ -124,7 +124,7 @@ final class HeapMapState<K, V> implements MapState<K, V> {
     private <R> List<R> scan(Reader<K, V, R> reader) {
         ttl.onAccess();
         HashMap<K, Object> m = stored();
-        if (m == null) return List.of();
+        if (m == null) return java.util.Collections.emptyList(); // a shared iterator: nothing allocated for an absent key
         List<R> out = new ArrayList<>(m.size());
         if (!ttl.enabled()) {
             for (Map.Entry<K, Object> e : m.entrySet()) out.add(reader.read(e.getKey(), unwrap(e.getValue())));
