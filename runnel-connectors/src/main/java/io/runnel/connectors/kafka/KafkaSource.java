@@ -31,6 +31,9 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
     private final long startTimestamp;
     private final HashMap<TopicPartition, Long> startOffsets;
     private final boolean bounded;
+    /** Bounded by a timestamp (-1: not) or by given end offsets (empty: the end offsets seen at start). */
+    private final long stopTimestamp;
+    private final HashMap<TopicPartition, Long> stopOffsets;
     private final KafkaRecordDeserializer<T> deserializer;
 
     private KafkaSource(Builder<T> b) {
@@ -40,6 +43,8 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
         this.startTimestamp = b.startTimestamp;
         this.startOffsets = new HashMap<>(b.startOffsets);
         this.bounded = b.bounded;
+        this.stopTimestamp = b.stopTimestamp;
+        this.stopOffsets = new HashMap<>(b.stopOffsets);
         this.deserializer = b.deserializer;
     }
 
@@ -78,13 +83,33 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
             }
             partitions.sort(java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
             Map<TopicPartition, Long> start = startOffsets(consumer, partitions);
-            Map<TopicPartition, Long> end = bounded ? consumer.endOffsets(partitions) : Map.of();
+            Map<TopicPartition, Long> end = bounded ? stopOffsets(consumer, partitions) : Map.of();
             List<PartitionSplit> splits = new ArrayList<>();
             for (TopicPartition tp : partitions) {
                 splits.add(new PartitionSplit(tp.topic(), tp.partition(), start.get(tp), bounded ? end.get(tp) : Long.MAX_VALUE));
             }
             return splits;
         }
+    }
+
+    /** Where a bounded read stops (exclusive): at a timestamp's first record, at given offsets, else at the end now. */
+    private Map<TopicPartition, Long> stopOffsets(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+        if (stopTimestamp >= 0) {
+            Map<TopicPartition, Long> at = new HashMap<>();
+            for (TopicPartition tp : partitions) at.put(tp, stopTimestamp);
+            consumer.offsetsForTimes(at).forEach((tp, f) -> {
+                if (f != null) end.put(tp, f.offset());
+            });
+        }
+        for (Map.Entry<TopicPartition, Long> e : stopOffsets.entrySet()) {
+            if (!partitions.contains(e.getKey())) {
+                throw new IllegalArgumentException("Kafka source: a stopping offset is given for " + e.getKey()
+                        + ", which is not a partition of " + topics + " (partitions: " + partitions + ")");
+            }
+            end.put(e.getKey(), e.getValue());
+        }
+        return end;
     }
 
     private Map<TopicPartition, Long> startOffsets(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
@@ -143,6 +168,8 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
         private long startTimestamp;
         private final Map<TopicPartition, Long> startOffsets = new HashMap<>();
         private boolean bounded;
+        private long stopTimestamp = -1;
+        private final Map<TopicPartition, Long> stopOffsets = new HashMap<>();
         private KafkaRecordDeserializer<T> deserializer;
 
         public Builder<T> bootstrapServers(String servers) {
@@ -190,6 +217,27 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
         }
 
         /** Stop at the end offsets the source sees when the job starts. */
+        /** Stop before the first record with a timestamp at or after {@code millis} (at the end seen at start if none is). */
+        public Builder<T> boundedAt(long millis) {
+            if (millis < 0) throw new IllegalArgumentException("Kafka source: a stopping timestamp must not be negative, got " + millis);
+            this.bounded = true;
+            this.stopTimestamp = millis;
+            return this;
+        }
+
+        /** Stop the given partitions before these offsets, the others at the end offsets seen at start. */
+        public Builder<T> bounded(Map<TopicPartition, Long> offsets) {
+            for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+                if (e.getValue() == null || e.getValue() < 0) {
+                    throw new IllegalArgumentException("Kafka source: the stopping offset of " + e.getKey() + " must not be negative, got " + e.getValue());
+                }
+            }
+            this.bounded = true;
+            this.stopOffsets.clear();
+            this.stopOffsets.putAll(offsets);
+            return this;
+        }
+
         public Builder<T> bounded() {
             this.bounded = true;
             return this;

@@ -22,7 +22,8 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
  * ({@code earliest-offset}, {@code latest-offset}, {@code group-offsets}, {@code timestamp} with
  * {@code scan.startup.timestamp-millis}, {@code specific-offsets} with {@code scan.startup.specific-offsets}
  * as {@code partition:0,offset:42;partition:1,offset:300}, others from their first), {@code scan.bounded.mode}
- * ({@code unbounded}, {@code latest-offset}: stop at the end offsets seen at start), {@code format} or
+ * ({@code unbounded}, {@code latest-offset}: stop at the end offsets seen at start, {@code timestamp} with
+ * {@code scan.bounded.timestamp-millis}, {@code specific-offsets} with {@code scan.bounded.specific-offsets}), {@code format} or
  * {@code value.format}, {@code key.format} with {@code key.fields} (upsert-kafka: the primary key),
  * {@code key.fields-prefix}, {@code value.fields-include} ({@code ALL}, {@code EXCEPT_KEY}),
  * {@code sink.delivery-guarantee} ({@code at-least-once}, {@code exactly-once}, {@code none}) and
@@ -31,7 +32,8 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
  */
 final class KafkaTableOptions {
     static final Set<String> KNOWN = Set.of("topic", "scan.startup.mode", "scan.startup.timestamp-millis",
-            "scan.startup.specific-offsets", "scan.bounded.mode", "format", "value.format",
+            "scan.startup.specific-offsets", "scan.bounded.mode", "scan.bounded.timestamp-millis",
+            "scan.bounded.specific-offsets", "format", "value.format",
             "key.format", "key.fields", "key.fields-prefix", "value.fields-include", "sink.delivery-guarantee",
             "sink.transactional-id-prefix", "sink.partitioner");
 
@@ -42,6 +44,9 @@ final class KafkaTableOptions {
     /** With {@code timestamp}: the milliseconds; with {@code specific-offsets}: partition -> offset. */
     final long startTimestamp;
     final Map<Integer, Long> startOffsets = new LinkedHashMap<>();
+    /** Where a bounded read stops: before a timestamp (-1: not), before given offsets (partition -> offset). */
+    final long stopTimestamp;
+    final Map<Integer, Long> stopOffsets = new LinkedHashMap<>();
     final boolean bounded;
     final String valueFormatKey;
     final String keyFormat;
@@ -83,24 +88,34 @@ final class KafkaTableOptions {
             default -> throw options.error("'scan.startup.mode' = '" + options.get("scan.startup.mode")
                     + "' is not a startup mode (earliest-offset, latest-offset, group-offsets, timestamp, specific-offsets)");
         };
-        startTimestamp = startup == StartingOffsets.TIMESTAMP ? startTimestamp() : -1;
+        startTimestamp = startup == StartingOffsets.TIMESTAMP ? timestamp("scan.startup") : -1;
         if (startup != StartingOffsets.TIMESTAMP && options.has("scan.startup.timestamp-millis")) {
             throw options.error("'scan.startup.timestamp-millis' needs 'scan.startup.mode' = 'timestamp'");
         }
         if (startup == StartingOffsets.SPECIFIC_OFFSETS) {
-            readSpecificOffsets();
+            specificOffsets("scan.startup", startOffsets);
         } else if (options.has("scan.startup.specific-offsets")) {
             throw options.error("'scan.startup.specific-offsets' needs 'scan.startup.mode' = 'specific-offsets'");
         }
         if (startup == StartingOffsets.COMMITTED_OR_EARLIEST && options.has("scan.startup.mode") && !properties.containsKey("group.id")) {
             throw options.error("'scan.startup.mode' = 'group-offsets' needs 'properties.group.id'");
         }
-        bounded = switch (options.get("scan.bounded.mode", "unbounded").toLowerCase(Locale.ROOT)) {
+        String boundedMode = options.get("scan.bounded.mode", "unbounded").toLowerCase(Locale.ROOT);
+        bounded = switch (boundedMode) {
             case "unbounded" -> false;
-            case "latest-offset" -> true;
+            case "latest-offset", "timestamp", "specific-offsets" -> true;
             default -> throw options.error("'scan.bounded.mode' = '" + options.get("scan.bounded.mode")
-                    + "' is not supported (unbounded, latest-offset)");
+                    + "' is not supported (unbounded, latest-offset, timestamp, specific-offsets)");
         };
+        stopTimestamp = boundedMode.equals("timestamp") ? timestamp("scan.bounded") : -1;
+        if (!boundedMode.equals("timestamp") && options.has("scan.bounded.timestamp-millis")) {
+            throw options.error("'scan.bounded.timestamp-millis' needs 'scan.bounded.mode' = 'timestamp'");
+        }
+        if (boundedMode.equals("specific-offsets")) {
+            specificOffsets("scan.bounded", stopOffsets);
+        } else if (options.has("scan.bounded.specific-offsets")) {
+            throw options.error("'scan.bounded.specific-offsets' needs 'scan.bounded.mode' = 'specific-offsets'");
+        }
         String partitioner = options.get("sink.partitioner", "default").trim();
         if (upsert && options.has("sink.partitioner")) {
             throw options.error("'sink.partitioner' is not for upsert-kafka: a row goes to its key's partition");
@@ -209,10 +224,12 @@ final class KafkaTableOptions {
         return topics.get(0);
     }
 
-    private long startTimestamp() {
-        String v = options.get("scan.startup.timestamp-millis");
+    /** {@code <prefix>.timestamp-millis}, needed by {@code <prefix>.mode} = 'timestamp'. */
+    private long timestamp(String prefix) {
+        String key = prefix + ".timestamp-millis";
+        String v = options.get(key);
         if (v == null) {
-            throw options.error("'scan.startup.mode' = 'timestamp' needs 'scan.startup.timestamp-millis'");
+            throw options.error("'" + prefix + ".mode' = 'timestamp' needs '" + key + "'");
         }
         try {
             long ms = Long.parseLong(v.trim());
@@ -222,18 +239,19 @@ final class KafkaTableOptions {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw options.error("'scan.startup.timestamp-millis' = '" + v + "' is not milliseconds since the epoch");
+        throw options.error("'" + key + "' = '" + v + "' is not milliseconds since the epoch");
     }
 
-    /** Flink's form: {@code partition:0,offset:42;partition:1,offset:300}, for one topic. */
-    private void readSpecificOffsets() {
-        String v = options.get("scan.startup.specific-offsets");
+    /** {@code <prefix>.specific-offsets} in Flink's form {@code partition:0,offset:42;partition:1,offset:300}, for one topic. */
+    private void specificOffsets(String prefix, Map<Integer, Long> into) {
+        String key = prefix + ".specific-offsets";
+        String v = options.get(key);
         if (v == null) {
-            throw options.error("'scan.startup.mode' = 'specific-offsets' needs 'scan.startup.specific-offsets'"
+            throw options.error("'" + prefix + ".mode' = 'specific-offsets' needs '" + key + "'"
                     + " (as 'partition:0,offset:42;partition:1,offset:300')");
         }
         if (topics.size() != 1) {
-            throw options.error("'scan.startup.specific-offsets' is for a table of one topic, not " + topics);
+            throw options.error("'" + key + "' is for a table of one topic, not " + topics);
         }
         for (String part : v.split(";")) {
             if (part.isBlank()) {
@@ -244,14 +262,14 @@ final class KafkaTableOptions {
                 if (kv.length == 2 && kv[0].trim().startsWith("partition:") && kv[1].trim().startsWith("offset:")) {
                     int p = Integer.parseInt(kv[0].trim().substring("partition:".length()).trim());
                     long o = Long.parseLong(kv[1].trim().substring("offset:".length()).trim());
-                    if (p >= 0 && o >= 0 && startOffsets.put(p, o) == null) {
+                    if (p >= 0 && o >= 0 && into.put(p, o) == null) {
                         continue;
                     }
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw options.error("'scan.startup.specific-offsets': '" + part.trim() + "' is not 'partition:P,offset:O'"
+            throw options.error("'" + key + "': '" + part.trim() + "' is not 'partition:P,offset:O'"
                     + " (each partition once, both not negative)");
         }
     }

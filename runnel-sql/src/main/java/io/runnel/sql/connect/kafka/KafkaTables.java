@@ -33,14 +33,14 @@ final class KafkaTables {
         }
         switch (o.startup) {
             case TIMESTAMP -> b.startingOffsetsAt(o.startTimestamp);
-            case SPECIFIC_OFFSETS -> {
-                Map<org.apache.kafka.common.TopicPartition, Long> offsets = new java.util.HashMap<>();
-                o.startOffsets.forEach((p, off) -> offsets.put(new org.apache.kafka.common.TopicPartition(o.topics.get(0), p), off));
-                b.startingOffsets(offsets);
-            }
+            case SPECIFIC_OFFSETS -> b.startingOffsets(partitions(o.topics.get(0), o.startOffsets));
             default -> b.startingOffsets(o.startup);
         }
-        if (o.bounded) {
+        if (o.stopTimestamp >= 0) {
+            b.boundedAt(o.stopTimestamp);
+        } else if (!o.stopOffsets.isEmpty()) {
+            b.bounded(partitions(o.topics.get(0), o.stopOffsets));
+        } else if (o.bounded) {
             b.bounded();
         }
         return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), connector + "[" + request.table() + ": " + String.join(";", o.topics) + "]");
@@ -76,5 +76,11 @@ final class KafkaTables {
                     .filter(r -> r.kind() != io.runnel.sql.data.RowKind.UPDATE_BEFORE).name("upsert rows");
         }
         out.sinkTo(b.build()).name(connector + "[" + request.table() + ": " + o.sinkTopic() + "]");
+    }
+
+    private static Map<org.apache.kafka.common.TopicPartition, Long> partitions(String topic, Map<Integer, Long> offsets) {
+        Map<org.apache.kafka.common.TopicPartition, Long> out = new java.util.HashMap<>();
+        offsets.forEach((p, off) -> out.put(new org.apache.kafka.common.TopicPartition(topic, p), off));
+        return out;
     }
 }

@@ -195,7 +195,14 @@ class KafkaTableTest {
 
     /** The orders table read from {@code startup} (options after 'scan.startup.mode'), its ids as read. */
     private static List<Object> idsFrom(String topic, String startup, String sinkId) throws Exception {
-        String table = ordersTable(topic).replace("'scan.startup.mode' = 'earliest-offset'", startup);
+        return idsFrom(topic, startup, sinkId, false);
+    }
+
+    /** {@code replacesBounds}: the options given replace the table's startup and bounded modes both. */
+    private static List<Object> idsFrom(String topic, String startup, String sinkId, boolean replacesBounds) throws Exception {
+        String table = replacesBounds
+                ? ordersTable(topic).replace("'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset'", startup)
+                : ordersTable(topic).replace("'scan.startup.mode' = 'earliest-offset'", startup);
         run(table + "CREATE TABLE got (id INT) WITH ('connector' = 'collect', 'sink-id' = '" + sinkId + "');\n"
                 + "INSERT INTO got SELECT id FROM orders;\n", 1);
         return CollectConnector.rows(sinkId).stream().map(r -> r.field(0)).sorted().toList();
@@ -231,6 +238,14 @@ class KafkaTableTest {
                 .hasStackTraceContaining("a starting offset is given for " + topic + "-7, which is not a partition of");
         assertThatThrownBy(() -> idsFrom(topic, "'scan.startup.mode' = 'earliest-offset', 'scan.startup.timestamp-millis' = '1'", "kafka-x"))
                 .hasStackTraceContaining("'scan.startup.timestamp-millis' needs 'scan.startup.mode' = 'timestamp'");
+        // bounded the same ways: before the first record at a timestamp, or before given offsets
+        String earliest = "'scan.startup.mode' = 'earliest-offset', ";
+        assertThat(idsFrom(topic, earliest + "'scan.bounded.mode' = 'timestamp', 'scan.bounded.timestamp-millis' = '3000'",
+                "kafka-stop-ts", true)).containsExactly(1, 2);
+        assertThat(idsFrom(topic, earliest + "'scan.bounded.mode' = 'specific-offsets', 'scan.bounded.specific-offsets' = 'partition:0,offset:1'",
+                "kafka-stop-offsets", true)).as("partition 1 to its end").containsExactly(1, 2, 4);
+        assertThatThrownBy(() -> idsFrom(topic, earliest + "'scan.bounded.mode' = 'timestamp'", "kafka-x", true))
+                .hasStackTraceContaining("'scan.bounded.mode' = 'timestamp' needs 'scan.bounded.timestamp-millis'");
     }
 
     /** Writes the orders into a new 3-partition topic with {@code partitioner}; the partitions the rows went to. */
