@@ -205,18 +205,13 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
 
         /** The given partitions start at their offsets, the others at their first. */
         public Builder<T> startingOffsets(Map<TopicPartition, Long> offsets) {
-            for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
-                if (e.getValue() == null || e.getValue() < 0) {
-                    throw new IllegalArgumentException("Kafka source: the starting offset of " + e.getKey() + " must not be negative, got " + e.getValue());
-                }
-            }
+            checkOffsets(offsets, "starting");
             this.starting = StartingOffsets.SPECIFIC_OFFSETS;
             this.startOffsets.clear();
             this.startOffsets.putAll(offsets);
             return this;
         }
 
-        /** Stop at the end offsets the source sees when the job starts. */
         /** Stop before the first record with a timestamp at or after {@code millis} (at the end seen at start if none is). */
         public Builder<T> boundedAt(long millis) {
             if (millis < 0) throw new IllegalArgumentException("Kafka source: a stopping timestamp must not be negative, got " + millis);
@@ -227,17 +222,14 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
 
         /** Stop the given partitions before these offsets, the others at the end offsets seen at start. */
         public Builder<T> bounded(Map<TopicPartition, Long> offsets) {
-            for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
-                if (e.getValue() == null || e.getValue() < 0) {
-                    throw new IllegalArgumentException("Kafka source: the stopping offset of " + e.getKey() + " must not be negative, got " + e.getValue());
-                }
-            }
+            checkOffsets(offsets, "stopping");
             this.bounded = true;
             this.stopOffsets.clear();
             this.stopOffsets.putAll(offsets);
             return this;
         }
 
+        /** Stop at the end offsets the source sees when the job starts. */
         public Builder<T> bounded() {
             this.bounded = true;
             return this;
@@ -252,6 +244,14 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
         public Builder<T> property(String key, String value) {
             properties.put(key, value);
             return this;
+        }
+
+        private static void checkOffsets(Map<TopicPartition, Long> offsets, String what) {
+            for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+                if (e.getValue() == null || e.getValue() < 0) {
+                    throw new IllegalArgumentException("Kafka source: the " + what + " offset of " + e.getKey() + " must not be negative, got " + e.getValue());
+                }
+            }
         }
 
         public KafkaSource<T> build() {
