@@ -2,20 +2,15 @@ package io.runnel.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runnel.broker.group.OffsetStore;
-import io.runnel.broker.txn.TransactionCoordinator;
+import io.runnel.broker.txn.CoordinatorFixture;
 import io.runnel.broker.txn.TxnPartitions;
 import io.runnel.log.LogManager;
 import io.runnel.log.PartitionLog;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceResponseData;
-import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.SimpleRecord;
 import org.apache.kafka.common.requests.ProduceRequest;
@@ -33,32 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
 class TxnStateOnFirstAppendTest {
     @TempDir
     Path dir;
-    ScheduledExecutorService timer;
+    CoordinatorFixture fixture;
     LogManager logs;
-    TransactionCoordinator coordinator;
     final TxnPartitions partitions = new TxnPartitions();
     ProduceHandler produce;
 
     @BeforeEach
     void start() {
-        timer = Executors.newSingleThreadScheduledExecutor();
-        BrokerConfig config = BrokerConfig.of(Map.of("log.dirs", dir.toString()));
-        logs = LogManager.open(dir, config.logConfig());
-        logs.createTopic("t", 1, Map.of());
-        Topics topics = new Topics(logs, config);
         FetchWaiters waiters = new FetchWaiters();
-        coordinator = new TransactionCoordinator(topics, partitions,
-                new OffsetStore(logs.createTopic("__consumer_offsets", 1, Map.of()).partition(0)),
-                new ProducerIdManager(dir), logs.createTopic("__transaction_state", 1, Map.of()).partition(0),
-                waiters::onAppend, 900_000, timer);
-        produce = new ProduceHandler(topics, new PartitionStates(), waiters, coordinator, partitions);
+        fixture = new CoordinatorFixture(dir, partitions, waiters::onAppend);
+        logs = fixture.logs;
+        produce = new ProduceHandler(fixture.topics, new PartitionStates(), waiters, fixture.coordinator, partitions);
     }
 
     @AfterEach
     void stop() {
-        coordinator.close();
-        logs.close();
-        timer.shutdownNow();
+        fixture.close();
     }
 
     @Test

@@ -2,18 +2,11 @@ package io.runnel.broker.txn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runnel.broker.BrokerConfig;
-import io.runnel.broker.ProducerIdManager;
-import io.runnel.broker.Topics;
-import io.runnel.broker.group.OffsetStore;
 import io.runnel.log.LogManager;
 import io.runnel.log.PartitionLog;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndTxnFailureTest {
     @TempDir
     Path dir;
-    ScheduledExecutorService timer;
+    CoordinatorFixture fixture;
     LogManager logs;
     TxnPartitions partitions = new TxnPartitions();
     TransactionCoordinator coordinator;
@@ -33,14 +26,9 @@ class EndTxnFailureTest {
 
     @BeforeEach
     void start() {
-        timer = Executors.newSingleThreadScheduledExecutor();
-        BrokerConfig config = BrokerConfig.of(Map.of("log.dirs", dir.toString()));
-        logs = LogManager.open(dir, config.logConfig());
-        logs.createTopic("t", 2, Map.of());
-        coordinator = new TransactionCoordinator(new Topics(logs, config), partitions,
-                new OffsetStore(logs.createTopic("__consumer_offsets", 1, Map.of()).partition(0)),
-                new ProducerIdManager(dir), logs.createTopic("__transaction_state", 1, Map.of()).partition(0),
-                log -> { }, 900_000, timer);
+        fixture = new CoordinatorFixture(dir, partitions, log -> { });
+        logs = fixture.logs;
+        coordinator = fixture.coordinator;
         TransactionCoordinator.MarkerWriter real = coordinator.markers;
         coordinator.markers = (log, producerId, epoch, commit) -> {
             if (log.partition() == 1 && failuresLeft.getAndDecrement() > 0) {
@@ -52,9 +40,7 @@ class EndTxnFailureTest {
 
     @AfterEach
     void stop() {
-        coordinator.close();
-        logs.close();
-        timer.shutdownNow();
+        fixture.close();
     }
 
     private TransactionCoordinator.ProducerIdAndEpoch openTransactionOnBothPartitions() {

@@ -2,16 +2,9 @@ package io.runnel.broker.txn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.runnel.broker.BrokerConfig;
-import io.runnel.broker.ProducerIdManager;
-import io.runnel.broker.Topics;
-import io.runnel.broker.group.OffsetStore;
 import io.runnel.log.LogManager;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.common.protocol.Errors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,27 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 class TransactionCoordinatorTest {
     @TempDir
     Path dir;
-    ScheduledExecutorService timer;
+    CoordinatorFixture fixture;
     LogManager logs;
     TransactionCoordinator coordinator;
 
     @BeforeEach
     void start() {
-        timer = Executors.newSingleThreadScheduledExecutor();
-        BrokerConfig config = BrokerConfig.of(Map.of("log.dirs", dir.toString()));
-        logs = LogManager.open(dir, config.logConfig());
-        logs.createTopic("t", 2, Map.of());
-        coordinator = new TransactionCoordinator(new Topics(logs, config), new TxnPartitions(),
-                new OffsetStore(logs.createTopic("__consumer_offsets", 1, Map.of()).partition(0)),
-                new ProducerIdManager(dir), logs.createTopic("__transaction_state", 1, Map.of()).partition(0),
-                log -> { }, 900_000, timer);
+        fixture = new CoordinatorFixture(dir, new TxnPartitions(), log -> { });
+        logs = fixture.logs;
+        coordinator = fixture.coordinator;
     }
 
     @AfterEach
     void stop() {
-        coordinator.close();
-        logs.close();
-        timer.shutdownNow();
+        fixture.close();
     }
 
     @Test
