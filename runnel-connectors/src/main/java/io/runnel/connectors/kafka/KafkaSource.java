@@ -94,22 +94,34 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
 
     /** Where a bounded read stops (exclusive): at a timestamp's first record, at given offsets, else at the end now. */
     private Map<TopicPartition, Long> stopOffsets(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-        if (stopTimestamp >= 0) {
-            Map<TopicPartition, Long> at = new HashMap<>();
-            for (TopicPartition tp : partitions) at.put(tp, stopTimestamp);
-            consumer.offsetsForTimes(at).forEach((tp, f) -> {
-                if (f != null) end.put(tp, f.offset());
-            });
-        }
-        for (Map.Entry<TopicPartition, Long> e : stopOffsets.entrySet()) {
-            if (!partitions.contains(e.getKey())) {
-                throw new IllegalArgumentException("Kafka source: a stopping offset is given for " + e.getKey()
+        Map<TopicPartition, Long> end = stopTimestamp >= 0 ? offsetsAt(consumer, partitions, stopTimestamp) : consumer.endOffsets(partitions);
+        return given(end, stopOffsets, partitions, "stopping");
+    }
+
+    /** Each partition's first offset with a timestamp at or after {@code millis}; its end where none is that late yet. */
+    private static Map<TopicPartition, Long> offsetsAt(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, long millis) {
+        Map<TopicPartition, Long> at = new HashMap<>();
+        for (TopicPartition tp : partitions) at.put(tp, millis);
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> found = consumer.offsetsForTimes(at);
+        Map<TopicPartition, Long> out = new HashMap<>(consumer.endOffsets(partitions));
+        found.forEach((tp, f) -> {
+            if (f != null) out.put(tp, f.offset());
+        });
+        return out;
+    }
+
+    /** {@code base} with the {@code given} offsets put over it, each of a partition the source reads. */
+    private Map<TopicPartition, Long> given(Map<TopicPartition, Long> base, Map<TopicPartition, Long> given,
+                                            List<TopicPartition> partitions, String what) {
+        for (TopicPartition tp : given.keySet()) {
+            if (!partitions.contains(tp)) {
+                throw new IllegalArgumentException("Kafka source: a " + what + " offset is given for " + tp
                         + ", which is not a partition of " + topics + " (partitions: " + partitions + ")");
             }
-            end.put(e.getKey(), e.getValue());
         }
-        return end;
+        Map<TopicPartition, Long> out = new HashMap<>(base);
+        out.putAll(given);
+        return out;
     }
 
     private Map<TopicPartition, Long> startOffsets(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
@@ -129,29 +141,8 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
                 }
                 yield out;
             }
-            case TIMESTAMP -> {
-                Map<TopicPartition, Long> at = new HashMap<>();
-                for (TopicPartition tp : partitions) at.put(tp, startTimestamp);
-                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndTimestamp> found = consumer.offsetsForTimes(at);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                Map<TopicPartition, Long> out = new HashMap<>();
-                for (TopicPartition tp : partitions) {
-                    org.apache.kafka.clients.consumer.OffsetAndTimestamp f = found.get(tp);
-                    out.put(tp, f == null ? end.get(tp) : f.offset()); // nothing that late yet: from the end, as Flink
-                }
-                yield out;
-            }
-            case SPECIFIC_OFFSETS -> {
-                for (TopicPartition tp : startOffsets.keySet()) {
-                    if (!partitions.contains(tp)) {
-                        throw new IllegalArgumentException("Kafka source: a starting offset is given for " + tp
-                                + ", which is not a partition of " + topics + " (partitions: " + partitions + ")");
-                    }
-                }
-                Map<TopicPartition, Long> out = new HashMap<>(earliest);
-                out.putAll(startOffsets);
-                yield out;
-            }
+            case TIMESTAMP -> offsetsAt(consumer, partitions, startTimestamp); // nothing that late yet: from the end, as Flink
+            case SPECIFIC_OFFSETS -> given(earliest, startOffsets, partitions, "starting");
         };
     }
 
