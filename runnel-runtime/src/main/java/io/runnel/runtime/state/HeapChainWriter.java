@@ -65,7 +65,7 @@ final class HeapChainWriter {
     private final int maxDeltas;
     private final int firstKeyGroup;
     private final SegmentCodec codec = new SegmentCodec();
-    /** A delta's put entries, reused from group to group. */
+    /** A segment's put entries (a delta's or a base's), reused from group to group. */
     private Object[] putKeys = new Object[16];
     private Object[] putValues = new Object[16];
     private final Map<String, TableChains> tables = new HashMap<>();
@@ -169,7 +169,7 @@ final class HeapChainWriter {
                 frozen.markGroupWritten(i);
                 continue;
             }
-            SnapshotBytesOut bytes = delta ? encodeDelta(changes, s.epoch()) : codec.encode(List.of(), frozen.group(i));
+            SnapshotBytesOut bytes = delta ? encodeDelta(changes, s.epoch()) : encodeBase(frozen.group(i));
             frozen.markGroupWritten(i); // encoded: the task may change the group in place while the bytes are written
             out.write(bytes.array(), 0, bytes.size());
             int entries = delta ? changes.count() : g.size();
@@ -194,10 +194,7 @@ final class HeapChainWriter {
         for (int j = 0; j < 2 * changes.removedCount(); j += 2) removed.add(keyOf(r[j], r[j + 1]));
         CowGroup.Node[] c = changes.changed();
         int n = changes.changedCount();
-        if (putKeys.length < n) {
-            putKeys = new Object[Math.max(n, putKeys.length * 2)];
-            putValues = new Object[putKeys.length];
-        }
+        ensurePuts(n);
         int puts = 0;
         for (int j = 0; j < n; j++) {
             CowGroup.Node node = c[j].asOf(epoch);
@@ -205,6 +202,28 @@ final class HeapChainWriter {
             putKeys[puts] = keyOf(node.key, node.namespace);
             putValues[puts++] = node.value;
         }
+        return encodePuts(removed, puts);
+    }
+
+    /** All entries of a group, as they are to be written (a TTL filter may have dropped some). */
+    private SnapshotBytesOut encodeBase(Map<Object, ?> entries) throws IOException {
+        ensurePuts(entries.size());
+        int puts = 0;
+        for (Map.Entry<Object, ?> e : entries.entrySet()) {
+            putKeys[puts] = e.getKey();
+            putValues[puts++] = e.getValue();
+        }
+        return encodePuts(List.of(), puts);
+    }
+
+    private void ensurePuts(int n) {
+        if (putKeys.length < n) {
+            putKeys = new Object[Math.max(n, putKeys.length * 2)];
+            putValues = new Object[putKeys.length];
+        }
+    }
+
+    private SnapshotBytesOut encodePuts(List<Object> removed, int puts) throws IOException {
         try {
             return codec.encode(removed, putKeys, putValues, puts);
         } finally {

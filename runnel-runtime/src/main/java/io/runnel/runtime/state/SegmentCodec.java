@@ -23,19 +23,10 @@ final class SegmentCodec {
     /** A decoded segment: apply the removals first, then the puts. */
     record Decoded(List<Object> removed, Map<Object, Object> puts) {}
 
-    /** The segment's bytes; the array is valid until the next call. */
-    SnapshotBytesOut encode(List<Object> removed, Map<Object, ?> puts) throws IOException {
-        Object[] keys = new Object[puts.size()];
-        Object[] values = new Object[keys.length];
-        int n = 0;
-        for (Map.Entry<Object, ?> e : puts.entrySet()) {
-            keys[n] = e.getKey();
-            values[n++] = e.getValue();
-        }
-        return encode(removed, keys, values, n);
-    }
-
-    /** As {@link #encode(List, Map)} with the puts as the first {@code n} of two parallel arrays (distinct keys). */
+    /**
+     * The segment's bytes, its puts the first {@code n} of two parallel arrays (distinct keys); the
+     * array is valid until the next call.
+     */
     SnapshotBytesOut encode(List<Object> removed, Object[] keys, Object[] values, int n) throws IOException {
         bytes.reset();
         bytes.writeByte(ENCODED);
