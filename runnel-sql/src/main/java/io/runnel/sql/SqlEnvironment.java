@@ -30,16 +30,30 @@ import org.apache.calcite.sql.SqlNode;
  */
 public final class SqlEnvironment {
     private final StreamEnvironment env;
-    private final QueryPlanner planner = new QueryPlanner();
-    private final SqlOptions options = new SqlOptions();
+    private final QueryPlanner planner;
+    private final SqlOptions options;
 
-    private SqlEnvironment(StreamEnvironment env) {
+    private SqlEnvironment(StreamEnvironment env, QueryPlanner planner, SqlOptions options) {
         this.env = env;
-        planner.options(new io.runnel.sql.planner.PlannerOptions(options.all()));
+        this.planner = planner;
+        this.options = options;
     }
 
     public static SqlEnvironment create(StreamEnvironment env) {
-        return new SqlEnvironment(env);
+        QueryPlanner planner = new QueryPlanner();
+        SqlOptions options = new SqlOptions();
+        planner.options(new io.runnel.sql.planner.PlannerOptions(options.all()));
+        return new SqlEnvironment(env, planner, options);
+    }
+
+    /**
+     * An environment for another job, {@code next}, that shares this one's catalog (tables, views, functions) and
+     * options: a shell or a server session runs each INSERT or query as its own job over one catalog. The options
+     * set so far apply to {@code next}; later changes apply to the environment they are made on and the catalog.
+     */
+    public SqlEnvironment newJob(StreamEnvironment next) {
+        options.all().forEach((k, v) -> options.apply(k, v, next));
+        return new SqlEnvironment(next, planner, options);
     }
 
     public StreamEnvironment streamEnvironment() {
@@ -98,6 +112,17 @@ public final class SqlEnvironment {
     /** The optimized relational plan and the physical plan {@code select} would run as. */
     public String explain(String select) {
         return planner.explain(select, env.parallelism());
+    }
+
+    /** The names of the catalog's tables and views, for a shell's completion. */
+    public List<String> tableNames() {
+        return planner.planner().tableNames();
+    }
+
+    /** The column names of table or view {@code name}, in order; empty if there is no such table. */
+    public List<String> columnNames(String name) {
+        var table = planner.planner().table(name);
+        return table == null ? List.of() : table.getRowType(null).getFieldNames();
     }
 
     /** The value a {@code SET} gave {@code key}, null if none. */

@@ -13,6 +13,12 @@ final class SqlOptions {
     private final Map<String, String> values = new LinkedHashMap<>();
 
     void set(String key, String value, StreamEnvironment env) {
+        apply(key, value, env);
+        values.put(key, value);
+    }
+
+    /** Applies a known key to {@code env}; checks it. */
+    void apply(String key, String value, StreamEnvironment env) {
         switch (key) {
             case "parallelism.default" -> env.setParallelism(positiveInt(key, value));
             case "execution.checkpointing.interval" -> env.enableCheckpointing(duration(key, value));
@@ -20,7 +26,6 @@ final class SqlOptions {
             case "table.exec.state.ttl" -> duration(key, value);
             default -> { }
         }
-        values.put(key, value);
     }
 
     void reset(String key) {
