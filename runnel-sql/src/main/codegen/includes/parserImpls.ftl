@@ -2,7 +2,7 @@
      Names start with "Runnel" so they cannot clash with Calcite's. Nodes are this module's
      io.runnel.sql.parser classes; expressions, queries and INSERT are Calcite's own productions. -->
 
-/** CREATE [TEMPORARY [SYSTEM]] TABLE | VIEW | FUNCTION ... */
+/** CREATE [TEMPORARY [SYSTEM]] TABLE | [MATERIALIZED] VIEW | FUNCTION ... */
 SqlNode RunnelCreate() :
 {
     boolean temporary = false;
@@ -15,7 +15,9 @@ SqlNode RunnelCreate() :
     (
         node = RunnelCreateTable(temporary)
     |
-        node = RunnelCreateView(temporary)
+        node = RunnelCreateView(temporary, false)
+    |
+        <MATERIALIZED> node = RunnelCreateView(temporary, true)
     |
         node = RunnelCreateFunction(temporary, system)
     )
@@ -219,7 +221,7 @@ void RunnelRowFields(List<SqlIdentifier> names, List<SqlDataTypeSpec> types) :
     )*
 }
 
-SqlNode RunnelCreateView(boolean temporary) :
+SqlNode RunnelCreateView(boolean temporary, boolean materialized) :
 {
     final boolean ifNotExists;
     final String name;
@@ -232,7 +234,7 @@ SqlNode RunnelCreateView(boolean temporary) :
     [ columns = RunnelColumnNames() ]
     [ comment = RunnelComment() ]
     <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
-    { return new SqlCreateView(name, columns, query, temporary, ifNotExists, comment); }
+    { return new SqlCreateView(name, columns, query, temporary, ifNotExists, comment, materialized); }
 }
 
 SqlNode RunnelCreateFunction(boolean temporary, boolean system) :
@@ -250,7 +252,7 @@ SqlNode RunnelCreateFunction(boolean temporary, boolean system) :
     { return new SqlCreateFunction(name, className, language, temporary, system, ifNotExists); }
 }
 
-/** DROP [TEMPORARY] [SYSTEM] TABLE | VIEW | FUNCTION [IF EXISTS] name */
+/** DROP [TEMPORARY] [SYSTEM] TABLE | [MATERIALIZED] VIEW | FUNCTION [IF EXISTS] name */
 SqlNode RunnelDrop() :
 {
     boolean temporary = false;
@@ -266,6 +268,8 @@ SqlNode RunnelDrop() :
         <TABLE> { kind = SqlDropObject.ObjectKind.TABLE; }
     |
         <VIEW> { kind = SqlDropObject.ObjectKind.VIEW; }
+    |
+        <MATERIALIZED> <VIEW> { kind = SqlDropObject.ObjectKind.MATERIALIZED_VIEW; }
     |
         <FUNCTION> { kind = SqlDropObject.ObjectKind.FUNCTION; }
     )

@@ -4,6 +4,9 @@ import io.runnel.api.DataStream;
 import io.runnel.api.StreamEnvironment;
 import io.runnel.sql.catalog.TableDef;
 import io.runnel.sql.data.Row;
+import io.runnel.sql.live.LiveView;
+import io.runnel.sql.live.LiveViewSink;
+import io.runnel.sql.live.LiveViews;
 import io.runnel.sql.parser.RunnelSqlParser;
 import io.runnel.sql.parser.SqlCreateFunction;
 import io.runnel.sql.parser.SqlCreateTable;
@@ -32,18 +35,20 @@ public final class SqlEnvironment {
     private final StreamEnvironment env;
     private final QueryPlanner planner;
     private final SqlOptions options;
+    private final LiveViews liveViews;
 
-    private SqlEnvironment(StreamEnvironment env, QueryPlanner planner, SqlOptions options) {
+    private SqlEnvironment(StreamEnvironment env, QueryPlanner planner, SqlOptions options, LiveViews liveViews) {
         this.env = env;
         this.planner = planner;
         this.options = options;
+        this.liveViews = liveViews;
     }
 
     public static SqlEnvironment create(StreamEnvironment env) {
         QueryPlanner planner = new QueryPlanner();
         SqlOptions options = new SqlOptions();
         planner.options(new io.runnel.sql.planner.PlannerOptions(options.all()));
-        return new SqlEnvironment(env, planner, options);
+        return new SqlEnvironment(env, planner, options, new LiveViews());
     }
 
     /**
@@ -53,7 +58,7 @@ public final class SqlEnvironment {
      */
     public SqlEnvironment newJob(StreamEnvironment next) {
         options.all().forEach((k, v) -> options.apply(k, v, next));
-        return new SqlEnvironment(next, planner, options);
+        return new SqlEnvironment(next, planner, options, liveViews);
     }
 
     public StreamEnvironment streamEnvironment() {
@@ -114,6 +119,11 @@ public final class SqlEnvironment {
         return planner.explain(select, env.parallelism());
     }
 
+    /** The catalog's materialized views, which ad-hoc queries read. */
+    public LiveViews liveViews() {
+        return liveViews;
+    }
+
     /** The names of the catalog's tables and views, for a shell's completion. */
     public List<String> tableNames() {
         return planner.planner().tableNames();
@@ -143,6 +153,9 @@ public final class SqlEnvironment {
             }
             registerTable(t.toTableDef());
             return StatementResult.ok("created table " + t.toTableDef().name());
+        }
+        if (node instanceof SqlCreateView v && v.materialized()) {
+            return materialize(v);
         }
         if (node instanceof SqlCreateView v) {
             if (v.ifNotExists() && planner.planner().table(v.name()) != null) {
@@ -215,7 +228,47 @@ public final class SqlEnvironment {
         return StatementResult.lines(lines);
     }
 
+    /**
+     * Plans the view's query onto this job, folded by a {@link LiveViewSink} into the view's table, and names the query
+     * as a view too, so DESCRIBE shows it and streaming queries may read it (they run its query).
+     */
+    private StatementResult materialize(SqlCreateView v) {
+        if (planner.planner().table(v.name()) != null) {
+            if (v.ifNotExists() && liveViews.get(v.name()) != null) {
+                return StatementResult.ok("materialized view " + v.name() + " exists already");
+            }
+            throw new SqlPlanningException("CREATE MATERIALIZED VIEW " + v.name() + ": a table or view of that name exists already");
+        }
+        PlannedQuery q = planner.plan(v.query(), env);
+        org.apache.calcite.rel.type.RelDataType rowType = q.rowType();
+        if (!v.columnNames().isEmpty()) {
+            if (v.columnNames().size() != rowType.getFieldCount()) {
+                throw new SqlPlanningException("CREATE MATERIALIZED VIEW " + v.name() + ": " + v.columnNames().size()
+                        + " column names for a query of " + rowType.getFieldCount() + " columns");
+            }
+            rowType = planner.planner().typeFactory().createStructType(
+                    rowType.getFieldList().stream().map(f -> f.getType()).toList(), v.columnNames());
+        }
+        LiveView view = liveViews.create(v.name(), rowType, q.mode().insertOnly() ? new int[0] : q.mode().upsertKey());
+        q.stream().sinkTo(new LiveViewSink(view.id())).name("materialized view " + v.name())
+                .uid("materialized-view-" + v.name()).setParallelism(1);
+        planner.planner().registerView(v.name(), v.columnNames(), v.query(), v.temporary());
+        return new StatementResult(List.of("created materialized view " + v.name()), q, true);
+    }
+
     private StatementResult drop(SqlDropObject d) {
+        if (d.objectKind() == SqlDropObject.ObjectKind.MATERIALIZED_VIEW) {
+            LiveView view = liveViews.get(d.name());
+            if (view == null) {
+                if (d.ifExists()) {
+                    return StatementResult.ok("no materialized view " + d.name());
+                }
+                throw new SqlPlanningException("DROP MATERIALIZED VIEW " + d.name() + ": there is no materialized view of that name");
+            }
+            liveViews.remove(d.name());
+            planner.planner().unregister(d.name());
+            return StatementResult.ok("dropped materialized view " + d.name());
+        }
         if (d.objectKind() == SqlDropObject.ObjectKind.FUNCTION) {
             if (planner.planner().unregisterFunction(d.name())) {
                 return StatementResult.ok("dropped function " + d.name());
@@ -228,6 +281,9 @@ public final class SqlEnvironment {
         var existing = planner.planner().table(d.name());
         boolean isView = existing != null && existing.isView();
         boolean wantView = d.objectKind() == SqlDropObject.ObjectKind.VIEW;
+        if (wantView && liveViews.get(d.name()) != null) {
+            throw new SqlPlanningException("DROP VIEW " + d.name() + ": it is a materialized view; drop it with DROP MATERIALIZED VIEW");
+        }
         if (existing == null || isView != wantView) {
             if (d.ifExists()) {
                 return StatementResult.ok("no " + d.objectKind().name().toLowerCase(java.util.Locale.ROOT) + " " + d.name());

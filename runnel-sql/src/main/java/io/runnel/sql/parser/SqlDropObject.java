@@ -1,12 +1,11 @@
 package io.runnel.sql.parser;
 
-import java.util.Locale;
 import org.apache.calcite.sql.SqlKind;
 
 /** {@code DROP [TEMPORARY] TABLE|VIEW|FUNCTION [IF EXISTS] name}. */
 public final class SqlDropObject extends RunnelSqlStatement {
     /** What a DROP removes. */
-    public enum ObjectKind { TABLE, VIEW, FUNCTION }
+    public enum ObjectKind { TABLE, VIEW, MATERIALIZED_VIEW, FUNCTION }
 
     private final ObjectKind objectKind;
     private final String name;
@@ -14,9 +13,10 @@ public final class SqlDropObject extends RunnelSqlStatement {
     private final boolean temporary;
 
     public SqlDropObject(ObjectKind objectKind, String name, boolean ifExists, boolean temporary) {
-        super("DROP " + objectKind, switch (objectKind) {
+        super("DROP " + objectKind.name().replace('_', ' '), switch (objectKind) {
             case TABLE -> SqlKind.DROP_TABLE;
             case VIEW -> SqlKind.DROP_VIEW;
+            case MATERIALIZED_VIEW -> SqlKind.DROP_MATERIALIZED_VIEW;
             case FUNCTION -> SqlKind.DROP_FUNCTION;
         });
         this.objectKind = objectKind;
@@ -43,7 +43,7 @@ public final class SqlDropObject extends RunnelSqlStatement {
 
     @Override
     public String sql() {
-        return "DROP " + (temporary ? "TEMPORARY " : "") + objectKind.name().toUpperCase(Locale.ROOT) + " "
+        return "DROP " + (temporary ? "TEMPORARY " : "") + objectKind.name().replace('_', ' ') + " "
                 + (ifExists ? "IF EXISTS " : "") + CalciteParsing.quoteName(name);
     }
 }

@@ -1,0 +1,178 @@
+package io.runnel.sql.live;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * Ad-hoc SELECTs over a catalog's materialized views, run by Calcite's batch executor on one connection per session.
+ * A query pins one snapshot per view it reads, the first time it reads it, so sums over a view equal the sum of its
+ * rows within one query. Identifiers follow PostgreSQL: unquoted ones match any case, double quotes quote.
+ * A session runs one query at a time.
+ */
+public final class AdHocSession implements AutoCloseable {
+    /** Queries within this long of each other share a view's snapshot; it bounds how often the view's writer copies. */
+    private static final long SNAPSHOT_MAX_AGE_NANOS = 20_000_000L;
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    private final LiveViews views;
+    private final Connection connection;
+    private final Map<LiveView, ViewSnapshot> pins = new HashMap<>();
+
+    public AdHocSession(LiveViews views) {
+        this.views = views;
+        Properties p = new Properties();
+        p.setProperty("quoting", "DOUBLE_QUOTE");
+        p.setProperty("unquotedCasing", "UNCHANGED");
+        p.setProperty("quotedCasing", "UNCHANGED");
+        p.setProperty("caseSensitive", "false");
+        p.setProperty("timeZone", "UTC");
+        p.setProperty("fun", "standard,postgresql");
+        try {
+            connection = DriverManager.getConnection("jdbc:calcite:", p);
+            SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+            SchemaPlus schema = root.add("runnel", new ViewsSchema());
+            schema.setCacheEnabled(false);
+            connection.setSchema("runnel");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open Calcite's executor: " + e.getMessage(), e);
+        }
+    }
+
+    /** The catalog's views as a schema, read afresh by each query: views created or dropped meanwhile count. */
+    private final class ViewsSchema extends AbstractSchema {
+        @Override
+        protected Map<String, Table> getTableMap() {
+            Map<String, Table> tables = new HashMap<>();
+            for (LiveView v : views.all()) {
+                tables.put(v.name(), new LiveViewTable(v, this::pin));
+            }
+            return tables;
+        }
+
+        private ViewSnapshot pin(LiveView v) {
+            return pins.computeIfAbsent(v, x -> x.table().snapshot(SNAPSHOT_MAX_AGE_NANOS));
+        }
+    }
+
+    /** The result columns of {@code sql} without running it; {@code sql} may hold {@code ?} parameters. */
+    public List<AdHocColumn> describe(String sql) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            return columns(st.getMetaData());
+        } catch (SQLException e) {
+            throw clear(e);
+        }
+    }
+
+    /** How many {@code ?} parameters {@code sql} has. */
+    public int parameterCount(String sql) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            return st.getParameterMetaData().getParameterCount();
+        } catch (SQLException e) {
+            throw clear(e);
+        }
+    }
+
+    /** Runs {@code sql} with {@code params} bound to its {@code ?}s, handing the rows to {@code out}; returns how many it handed. */
+    public long query(String sql, List<Object> params, AdHocRows out) throws Exception {
+        pins.clear();
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                st.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                List<AdHocColumn> columns = columns(rs.getMetaData());
+                out.columns(columns);
+                long n = 0;
+                while (rs.next()) {
+                    Object[] values = new Object[columns.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = value(rs, i + 1, columns.get(i).jdbcType());
+                    }
+                    n++;
+                    if (!out.row(values)) {
+                        break;
+                    }
+                }
+                return n;
+            }
+        } catch (SQLException e) {
+            throw clear(e);
+        } finally {
+            pins.clear();
+        }
+    }
+
+    private static List<AdHocColumn> columns(ResultSetMetaData md) throws SQLException {
+        List<AdHocColumn> out = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            out.add(new AdHocColumn(md.getColumnLabel(i), md.getColumnType(i), md.getPrecision(i), md.getScale(i)));
+        }
+        return out;
+    }
+
+    private static Object value(ResultSet rs, int i, int type) throws SQLException {
+        switch (type) {
+            case Types.TIMESTAMP -> {
+                java.sql.Timestamp t = rs.getTimestamp(i, UTC);
+                return t == null ? null : LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+            }
+            case Types.TIMESTAMP_WITH_TIMEZONE -> {
+                java.sql.Timestamp t = rs.getTimestamp(i, UTC);
+                return t == null ? null : t.toInstant();
+            }
+            case Types.DATE -> {
+                java.sql.Date d = rs.getDate(i, UTC);
+                return d == null ? null : java.time.LocalDate.ofEpochDay(Math.floorDiv(d.getTime(), 86_400_000L));
+            }
+            case Types.TIME -> {
+                java.sql.Time t = rs.getTime(i, UTC);
+                return t == null ? null : java.time.LocalTime.ofNanoOfDay(Math.floorMod(t.getTime(), 86_400_000L) * 1_000_000L);
+            }
+            case Types.ARRAY, Types.STRUCT, Types.JAVA_OBJECT, Types.OTHER -> {
+                Object o = rs.getObject(i);
+                return o == null ? null : o instanceof java.sql.Array a ? java.util.Arrays.deepToString((Object[]) a.getArray()) : o.toString();
+            }
+            default -> {
+                return rs.getObject(i);
+            }
+        }
+    }
+
+    /** Calcite's message without its wrapping ("Error while executing SQL ...: From line 1, column 15 to ...: ..."). */
+    private SQLException clear(SQLException e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        if (message != null && message.contains("Object '") && message.contains("not found")) {
+            message += " (ad-hoc queries read materialized views; create one with CREATE MATERIALIZED VIEW name AS SELECT ...)";
+        }
+        return new SQLException(message, e.getSQLState(), e);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
