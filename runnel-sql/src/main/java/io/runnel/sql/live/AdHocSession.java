@@ -34,6 +34,19 @@ public final class AdHocSession implements AutoCloseable {
     private final LiveViews views;
     private final Connection connection;
     private final Map<LiveView, ViewSnapshot> pins = new HashMap<>();
+    /** Plans by SQL text, for clients that run the same statements again (a driver's describe, then execute). */
+    private final Map<String, PreparedStatement> plans = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= 64) {
+                return false;
+            }
+            closeQuietly(eldest.getValue());
+            return true;
+        }
+    };
+    private long plansOfViews = -1;
+    private volatile PreparedStatement running;
 
     public AdHocSession(LiveViews views) {
         this.views = views;
@@ -71,28 +84,66 @@ public final class AdHocSession implements AutoCloseable {
         }
     }
 
-    /** The result columns of {@code sql} without running it; {@code sql} may hold {@code ?} parameters. */
-    public List<AdHocColumn> describe(String sql) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            return columns(st.getMetaData());
-        } catch (SQLException e) {
-            throw clear(e);
+    private PreparedStatement plan(String sql) throws SQLException {
+        if (plansOfViews != views.version()) {
+            plans.values().forEach(AdHocSession::closeQuietly);
+            plans.clear();
+            plansOfViews = views.version();
+        }
+        PreparedStatement st = plans.get(sql);
+        if (st == null) {
+            try {
+                st = connection.prepareStatement(sql);
+            } catch (SQLException e) {
+                throw clear(e);
+            }
+            plans.put(sql, st);
+        }
+        return st;
+    }
+
+    private static void closeQuietly(PreparedStatement st) {
+        try {
+            st.close();
+        } catch (SQLException ignored) {
+            // a plan no longer used
         }
     }
 
-    /** How many {@code ?} parameters {@code sql} has. */
-    public int parameterCount(String sql) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
-            return st.getParameterMetaData().getParameterCount();
-        } catch (SQLException e) {
-            throw clear(e);
+    /** The result columns of {@code sql} without running it; {@code sql} may hold {@code ?} parameters. */
+    public List<AdHocColumn> describe(String sql) throws SQLException {
+        return columns(plan(sql).getMetaData());
+    }
+
+    /** The JDBC type ({@link Types}) of each {@code ?} parameter of {@code sql}, as the planner infers it. */
+    public int[] parameterTypes(String sql) throws SQLException {
+        var md = plan(sql).getParameterMetaData();
+        int[] types = new int[md.getParameterCount()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = md.getParameterType(i + 1);
+        }
+        return types;
+    }
+
+    /** Stops the query running now, if any (a client's cancel request). */
+    public void cancel() {
+        PreparedStatement st = running;
+        if (st != null) {
+            try {
+                st.cancel();
+            } catch (SQLException ignored) {
+                // it ended meanwhile
+            }
         }
     }
 
     /** Runs {@code sql} with {@code params} bound to its {@code ?}s, handing the rows to {@code out}; returns how many it handed. */
     public long query(String sql, List<Object> params, AdHocRows out) throws Exception {
         pins.clear();
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
+        PreparedStatement st = plan(sql);
+        running = st;
+        try {
+            st.clearParameters();
             for (int i = 0; i < params.size(); i++) {
                 st.setObject(i + 1, params.get(i));
             }
@@ -115,6 +166,7 @@ public final class AdHocSession implements AutoCloseable {
         } catch (SQLException e) {
             throw clear(e);
         } finally {
+            running = null;
             pins.clear();
         }
     }
@@ -173,6 +225,7 @@ public final class AdHocSession implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        plans.values().forEach(AdHocSession::closeQuietly);
         connection.close();
     }
 }

@@ -14,6 +14,7 @@ public final class LiveView {
     private final int[] key;
     private final ViewTable table;
     private volatile JobClient job;
+    private volatile boolean ownsJob;
 
     LiveView(String id, String name, RelDataType rowType, int[] key) {
         this.id = id;
@@ -48,7 +49,13 @@ public final class LiveView {
         return job;
     }
 
-    public void attach(JobClient job) {
+    /** {@code owns}: the job runs this view only, so dropping the view ends it. */
+    public void attach(JobClient job, boolean owns) {
         this.job = job;
+        this.ownsJob = owns;
+    }
+
+    public boolean ownsJob() {
+        return ownsJob;
     }
 }

@@ -15,6 +15,12 @@ public final class LiveViews {
     private static final Map<String, ViewTable> TABLES = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
     private final Map<String, LiveView> byName = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+
+    /** Changes with every view created or dropped: plans made before are stale. */
+    public long version() {
+        return version.get();
+    }
 
     /** A new view named {@code name}; its name must be new. */
     public LiveView create(String name, RelDataType rowType, int[] key) {
@@ -23,6 +29,7 @@ public final class LiveViews {
             throw new IllegalArgumentException("a materialized view named " + name + " exists already");
         }
         TABLES.put(view.id(), view.table());
+        version.incrementAndGet();
         return view;
     }
 
@@ -41,6 +48,7 @@ public final class LiveViews {
         LiveView v = byName.remove(name);
         if (v != null) {
             TABLES.remove(v.id());
+            version.incrementAndGet();
         }
         return v;
     }
