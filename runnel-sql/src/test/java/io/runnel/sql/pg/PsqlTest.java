@@ -1,0 +1,97 @@
+package io.runnel.sql.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.runnel.api.StreamEnvironment;
+import io.runnel.sql.SqlEnvironment;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The endpoint against psql (Debian's postgresql-client): a pipeline built and queried from the command line. */
+class PsqlTest {
+    private static PgCatalog catalog;
+    private static PgServer server;
+
+    record Result(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(new File("/usr/bin/psql").canExecute(), "psql is not installed (apt-get install postgresql-client)");
+        catalog = new PgCatalog(SqlEnvironment.create(StreamEnvironment.create()), () -> StreamEnvironment.create().setParallelism(2));
+        server = PgServer.start(catalog, PgConfig.loopback(0).withPassword("pw"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+            catalog.close();
+        }
+    }
+
+    static Result psql(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(server.port()), "-U", "runnel",
+                "-d", "runnel", "-v", "ON_ERROR_STOP=1"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("PGPASSWORD", "pw");
+        pb.environment().put("PGCONNECT_TIMEOUT", "10");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("psql ends").isTrue();
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void aPipelineBuiltAndQueriedFromPsql() throws Exception {
+        Result created = psql("-c", "CREATE TABLE bids (auction BIGINT, price BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '5000',"
+                + " 'fields.auction.min' = '1', 'fields.auction.max' = '4', 'fields.price.min' = '1', 'fields.price.max' = '9')",
+                "-c", "CREATE MATERIALIZED VIEW top_bids AS SELECT auction, MAX(price) AS best, COUNT(*) AS bids FROM bids GROUP BY auction");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("CREATE TABLE", "CREATE MATERIALIZED VIEW");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        String rows = "";
+        while (System.nanoTime() < deadline) {
+            Result r = psql("-A", "-t", "-F", ",", "-c", "SELECT auction, best FROM top_bids ORDER BY auction");
+            assertThat(r.exit()).as(r.err()).isZero();
+            rows = r.out();
+            if (rows.equals("1,9\n2,9\n3,9\n4,9")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(rows).isEqualTo("1,9\n2,9\n3,9\n4,9");
+        // aligned output with headers, a filter with a join against the view itself, and an aggregate
+        Result table = psql("-c", "SELECT a.auction, a.bids >= b.bids AS same FROM top_bids a JOIN top_bids b ON a.auction = b.auction WHERE a.auction = 2");
+        assertThat(table.out()).contains("auction | same", "(1 row)").contains(" t");
+    }
+
+    @Test
+    void errorsReachPsqlWithTheirReason() throws Exception {
+        Result r = psql("-c", "SELECT * FROM no_such_view");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("ERROR:", "no_such_view", "materialized view");
+        Result bad = psql("-c", "CREATE TABLE t (a INT) WITH (");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("ERROR:", "line 1");
+    }
+
+    @Test
+    void theWrongPasswordIsRefused() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(server.port()), "-U", "runnel", "-d", "runnel",
+                "-w", "-c", "SELECT 1");
+        pb.environment().put("PGPASSWORD", "nope");
+        Process p = pb.start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("password authentication failed");
+    }
+}
