@@ -29,8 +29,23 @@ final class SqlCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CheckpointOptions checkpoints = new CheckpointOptions();
 
+    @Option(names = "--pg-port", description = "after the script's statements, serve its catalog and materialized views to PostgreSQL clients on 127.0.0.1:PORT until stopped (0: any free port)")
+    Integer pgPort;
+
+    @Option(names = "--pg-password", description = "with --pg-port: ask clients for this password (MD5); default: none on loopback")
+    String pgPassword;
+
     @Override
     public Integer call() throws Exception {
+        if (pgPassword != null && pgPort == null) {
+            throw new IllegalArgumentException("--pg-password needs --pg-port");
+        }
+        if (pgPort != null) {
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("-f " + file + ": no such file");
+            }
+            return PgServe.run(file, parallelism, checkpoints, pgPort, pgPassword);
+        }
         if (file == null) {
             throw new IllegalArgumentException("give a script with -f FILE (the interactive shell is not there yet)");
         }

@@ -24,7 +24,7 @@ final class PgValues {
     private static final LocalDateTime EPOCH = LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final LocalDate EPOCH_DATE = LocalDate.of(2000, 1, 1);
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 1, 6, true).optionalEnd().toFormatter();
+            .optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).optionalEnd().toFormatter();
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd ")
             .append(TIME).toFormatter();
     private static final DateTimeFormatter TIMESTAMP_IN = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd")
