@@ -88,6 +88,7 @@ public final class AdHocSession implements AutoCloseable {
         if (plansOfViews != views.version()) {
             plans.values().forEach(AdHocSession::closeQuietly);
             plans.clear();
+            columnsBySql.clear();
             plansOfViews = views.version();
         }
         PreparedStatement st = plans.get(sql);
@@ -112,7 +113,7 @@ public final class AdHocSession implements AutoCloseable {
 
     /** The result columns of {@code sql} without running it; {@code sql} may hold {@code ?} parameters. */
     public List<AdHocColumn> describe(String sql) throws SQLException {
-        return columns(plan(sql).getMetaData());
+        return columns(sql, plan(sql).getMetaData());
     }
 
     /** The JDBC type ({@link Types}) of each {@code ?} parameter of {@code sql}, as the planner infers it. */
@@ -148,7 +149,7 @@ public final class AdHocSession implements AutoCloseable {
                 st.setObject(i + 1, params.get(i));
             }
             try (ResultSet rs = st.executeQuery()) {
-                List<AdHocColumn> columns = columns(rs.getMetaData());
+                List<AdHocColumn> columns = columns(sql, rs.getMetaData());
                 out.columns(columns);
                 long n = 0;
                 while (rs.next()) {
@@ -171,11 +172,23 @@ public final class AdHocSession implements AutoCloseable {
         }
     }
 
-    private static List<AdHocColumn> columns(ResultSetMetaData md) throws SQLException {
+    private final Map<String, List<AdHocColumn>> columnsBySql = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<AdHocColumn>> eldest) {
+            return size() > 64;
+        }
+    };
+
+    private List<AdHocColumn> columns(String sql, ResultSetMetaData md) throws SQLException {
+        List<AdHocColumn> known = columnsBySql.get(sql);
+        if (known != null) {
+            return known;
+        }
         List<AdHocColumn> out = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-            out.add(new AdHocColumn(md.getColumnLabel(i), md.getColumnType(i), md.getPrecision(i), md.getScale(i)));
+            out.add(new AdHocColumn(ColumnNames.of(sql, i - 1, md.getColumnLabel(i)), md.getColumnType(i), md.getPrecision(i), md.getScale(i)));
         }
+        columnsBySql.put(sql, out);
         return out;
     }
 

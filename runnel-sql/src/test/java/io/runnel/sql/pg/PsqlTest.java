@@ -72,6 +72,9 @@ class PsqlTest {
         // aligned output with headers, a filter with a join against the view itself, and an aggregate
         Result table = psql("-c", "SELECT a.auction, a.bids >= b.bids AS same FROM top_bids a JOIN top_bids b ON a.auction = b.auction WHERE a.auction = 2");
         assertThat(table.out()).contains("auction | same", "(1 row)").contains(" t");
+        // unnamed columns are named as PostgreSQL names them
+        assertThat(psql("-c", "SELECT COUNT(*), MAX(best), auction + 1 FROM top_bids GROUP BY auction + 1 LIMIT 1").out())
+                .contains("count | max | ?column?");
     }
 
     @Test
