@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code runnel bench}: benchmarks that print one JSON line of figures last. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark; the last line printed is one JSON object of figures.",
         subcommands = {BenchCommand.Nexmark.class, BenchCommand.Log.class, BenchCommand.Recovery.class, BenchCommand.StateGrowth.class,
-                BenchCommand.Backpressure.class})
+                BenchCommand.Backpressure.class, BenchCommand.ViewLookups.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -116,6 +116,31 @@ public final class BenchCommand implements Runnable {
             Map<String, Object> figures = io.runnel.bench.state.StateGrowthBenchmark.run(keys, valueBytes, parallelism, checkpoints::apply,
                     s -> System.out.printf("checkpoint %d: %.1f MB full, %.1f MB new, %d ms%n", s.id(), s.fullBytes() / 1e6,
                             s.incrementalBytes() / 1e6, s.durationMillis()));
+            System.out.println(NexmarkBenchmark.toJson(figures));
+            return 0;
+        }
+    }
+
+    /** {@code runnel bench view-lookups}. */
+    @Command(name = "view-lookups", mixinStandardHelpOptions = true,
+            description = "Point lookups over the PostgreSQL endpoint on a live view of Nexmark bids, and the update throughput they cost.")
+    static final class ViewLookups implements Callable<Integer> {
+        @Option(names = "--events-per-second", defaultValue = "1000000", description = "Nexmark events per second (default: ${DEFAULT-VALUE})")
+        long rate;
+
+        @Option(names = "--parallelism", defaultValue = "2", description = "parallel instances per operator (default: ${DEFAULT-VALUE})")
+        int parallelism;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "length of each quiet and each querying period (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "quiet/querying pairs; figures are medians (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> figures = io.runnel.bench.live.ViewLookupBenchmark.run(
+                    new io.runnel.bench.live.ViewLookupBenchmark.Options(rate, parallelism, seconds, rounds, 5));
             System.out.println(NexmarkBenchmark.toJson(figures));
             return 0;
         }

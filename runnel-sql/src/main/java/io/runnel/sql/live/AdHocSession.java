@@ -28,8 +28,6 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * A session runs one query at a time.
  */
 public final class AdHocSession implements AutoCloseable {
-    /** Queries within this long of each other share a view's snapshot; it bounds how often the view's writer copies. */
-    private static final long SNAPSHOT_MAX_AGE_NANOS = 20_000_000L;
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     private final LiveViews views;
     private final Connection connection;
@@ -80,7 +78,7 @@ public final class AdHocSession implements AutoCloseable {
         }
 
         private ViewSnapshot pin(LiveView v) {
-            return pins.computeIfAbsent(v, x -> x.table().snapshot(SNAPSHOT_MAX_AGE_NANOS));
+            return pins.computeIfAbsent(v, x -> x.table().snapshot());
         }
     }
 
@@ -140,7 +138,7 @@ public final class AdHocSession implements AutoCloseable {
 
     /** Runs {@code sql} with {@code params} bound to its {@code ?}s, handing the rows to {@code out}; returns how many it handed. */
     public long query(String sql, List<Object> params, AdHocRows out) throws Exception {
-        pins.clear();
+        unpin();
         PreparedStatement st = plan(sql);
         running = st;
         try {
@@ -168,7 +166,7 @@ public final class AdHocSession implements AutoCloseable {
             throw clear(e);
         } finally {
             running = null;
-            pins.clear();
+            unpin();
         }
     }
 
@@ -218,6 +216,11 @@ public final class AdHocSession implements AutoCloseable {
                 return rs.getObject(i);
             }
         }
+    }
+
+    private void unpin() {
+        pins.values().forEach(ViewSnapshot::close);
+        pins.clear();
     }
 
     /** Calcite's message without its wrapping ("Error while executing SQL ...: From line 1, column 15 to ...: ..."). */

@@ -1,47 +1,30 @@
 package io.runnel.sql.live;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A view's rows as they stood between two changes: never half an update. Immutable; the table it came from copies a
- * shard before changing it once a snapshot holds that shard, so taking one costs no copy of the rows.
+ * A view's rows as they stood at one version, between two changes: never half an update. While it is open the
+ * table keeps the row versions it needs, so it costs the writer no copy; close it when the query is done.
  */
-public final class ViewSnapshot implements Iterable<Object[]> {
-    private final HashMap<RowKey, ViewRow>[] shards;
+public final class ViewSnapshot implements Iterable<Object[]>, AutoCloseable {
+    private final ViewTable table;
+    private final ConcurrentHashMap<RowKey, ViewRow> rows;
     private final int[] key;
-    private final long rows;
     private final long version;
-    private final long takenAtNanos;
+    private boolean closed;
 
-    ViewSnapshot(HashMap<RowKey, ViewRow>[] shards, int[] key, long rows, long version, long takenAtNanos) {
-        this.shards = shards;
-        this.key = key;
+    ViewSnapshot(ViewTable table, ConcurrentHashMap<RowKey, ViewRow> rows, int[] key, long version) {
+        this.table = table;
         this.rows = rows;
+        this.key = key;
         this.version = version;
-        this.takenAtNanos = takenAtNanos;
-    }
-
-    /** As this one, read again at {@code nanos}: nothing changed since. */
-    ViewSnapshot seenAt(long nanos) {
-        return new ViewSnapshot(shards, key, rows, version, nanos);
-    }
-
-    /** Rows, counting a row that stands twice twice. */
-    public long rowCount() {
-        return rows;
     }
 
     /** How many changes the table had applied when this was taken. */
     public long version() {
         return version;
-    }
-
-    long takenAtNanos() {
-        return takenAtNanos;
     }
 
     /** The columns that identify a row (the view query's upsert key); empty when rows are a multiset. */
@@ -54,31 +37,26 @@ public final class ViewSnapshot implements Iterable<Object[]> {
         if (key.length == 0) {
             throw new IllegalStateException("the view has no key to look rows up by");
         }
-        RowKey k = new RowKey(keyValues);
-        ViewRow r = shards[ViewTable.shardOf(k, shards.length)].get(k);
-        return r == null ? null : r.fields();
+        ViewRow r = ViewRow.asOf(rows.get(new RowKey(keyValues)), version);
+        return r == null ? null : r.fields;
     }
 
     /** The rows' fields (shared: do not change them), each row as many times as it stands. */
     @Override
     public Iterator<Object[]> iterator() {
+        Iterator<ViewRow> in = rows.values().iterator();
         return new Iterator<>() {
-            private int shard;
-            private Iterator<ViewRow> in = shards[0].values().iterator();
             private ViewRow current;
             private long left;
 
             @Override
             public boolean hasNext() {
                 while (left == 0) {
-                    while (!in.hasNext()) {
-                        if (++shard == shards.length) {
-                            return false;
-                        }
-                        in = shards[shard].values().iterator();
+                    if (!in.hasNext()) {
+                        return false;
                     }
-                    current = in.next();
-                    left = current.count();
+                    current = ViewRow.asOf(in.next(), version);
+                    left = current == null ? 0 : current.count;
                 }
                 return true;
             }
@@ -89,19 +67,17 @@ public final class ViewSnapshot implements Iterable<Object[]> {
                     throw new NoSuchElementException();
                 }
                 left--;
-                return current.fields();
+                return current.fields;
             }
         };
     }
 
-    /** The rows with their counts, for a checkpoint: {fields, count} each. */
-    List<Object[]> entries() {
-        List<Object[]> out = new ArrayList<>();
-        for (HashMap<RowKey, ViewRow> s : shards) {
-            for (ViewRow r : s.values()) {
-                out.add(new Object[] {r.fields(), r.count()});
-            }
+    /** Lets the table drop the row versions only this snapshot needed. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            table.release(version);
         }
-        return out;
     }
 }

@@ -1,129 +1,160 @@
 package io.runnel.sql.live;
 
 import io.runnel.sql.data.Row;
-import java.util.HashMap;
+import io.runnel.sql.data.RowKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A materialized view's rows, folded from its query's changelog by the view's sink and read through {@link
- * #snapshot}. With a key (the query's upsert key) a row replaces the row of its key and an update-before is not
- * needed; without one the rows are a multiset, and a snapshot is never taken between an update-before and its
- * update-after. Rows live in shards; a snapshot shares the shards, and a write copies a shared shard first, so
- * readers never block the writer for longer than it takes to share the shards.
+ * #snapshot}s. With a key (the query's upsert key) a row replaces the row of its key and an update-before is not
+ * needed; without one the rows are a multiset, and a snapshot never sees an update-before without its
+ * update-after. Every change gets a version; a snapshot reads the newest versions at or before its own, and while
+ * one is open a change keeps the version it replaces (and a deleted row stays as a marker), so snapshots cost the
+ * writer a few links, never a copy. Readers register under the writer's lock, which is what lets the writer know
+ * which old versions someone still needs.
  */
 public final class ViewTable {
-    static final int SHARDS = 256;
+    /** Deleted-row markers swept per change once no snapshot needs them. */
+    private static final int SWEEP_PER_CHANGE = 2;
     private final int[] key;
     private final Object lock = new Object();
-    @SuppressWarnings("unchecked")
-    private final HashMap<RowKey, ViewRow>[] shards = new HashMap[SHARDS];
-    private final boolean[] shared = new boolean[SHARDS];
-    private long rows;
+    private final ConcurrentHashMap<RowKey, ViewRow> rows = new ConcurrentHashMap<>();
+    /** Open snapshots by version: how many at each. */
+    private final TreeMap<Long, Integer> readers = new TreeMap<>();
+    private final ArrayDeque<RowKey> deleted = new ArrayDeque<>();
     private long version;
+    /** The newest version that ends a whole update: what a new snapshot reads. */
+    private long committed;
     /** Update-befores applied whose update-afters have not come yet (multiset only). */
     private long openUpdates;
-    private volatile ViewSnapshot latest;
 
     public ViewTable(int[] key) {
         this.key = key.clone();
-        for (int i = 0; i < SHARDS; i++) {
-            shards[i] = new HashMap<>();
-        }
-        latest = new ViewSnapshot(shards.clone(), this.key, 0, 0, System.nanoTime());
-        java.util.Arrays.fill(shared, true);
-    }
-
-    static int shardOf(RowKey k, int shards) {
-        int h = k.hashCode();
-        return (h ^ (h >>> 16)) & (shards - 1);
     }
 
     /** Applies one change of the view's changelog. */
     public void apply(Row row) {
         Object[] f = row.fields();
         synchronized (lock) {
-            version++;
+            long v = ++version;
             if (key.length > 0) {
-                upsert(row, f);
+                upsert(row.kind(), f, v);
             } else {
-                count(row, f);
+                count(row, f, v);
             }
+            if (openUpdates == 0) {
+                committed = v;
+            }
+            sweep(SWEEP_PER_CHANGE);
         }
     }
 
-    private void upsert(Row row, Object[] f) {
-        switch (row.kind()) {
-            case INSERT, UPDATE_AFTER -> {
-                RowKey k = RowKey.of(f, key);
-                if (writable(k).put(k, new ViewRow(f, 1)) == null) {
-                    rows++;
-                }
-            }
+    private void upsert(RowKind kind, Object[] f, long v) {
+        switch (kind) {
+            case INSERT, UPDATE_AFTER -> write(RowKey.of(f, key), f, 1, v, true);
             case DELETE -> {
                 RowKey k = RowKey.of(f, key);
-                if (writable(k).remove(k) != null) {
-                    rows--;
+                if (ViewRow.asOf(rows.get(k), Long.MAX_VALUE) != null) {
+                    write(k, null, 0, v, true);
                 }
             }
             case UPDATE_BEFORE -> { } // the update-after replaces the row of the same key
         }
     }
 
-    private void count(Row row, Object[] f) {
+    private void count(Row row, Object[] f, long v) {
         RowKey k = new RowKey(f);
-        HashMap<RowKey, ViewRow> shard = writable(k);
-        ViewRow r = shard.get(k);
+        ViewRow r = ViewRow.asOf(rows.get(k), Long.MAX_VALUE);
         if (row.kind().accumulates()) {
-            shard.put(k, new ViewRow(f, r == null ? 1 : r.count() + 1));
-            rows++;
-            if (row.kind() == io.runnel.sql.data.RowKind.UPDATE_AFTER && openUpdates > 0) {
+            if (row.kind() == RowKind.UPDATE_AFTER && openUpdates > 0) {
                 openUpdates--;
             }
+            write(k, f, r == null ? 1 : r.count + 1, v, openUpdates == 0);
             return;
         }
         if (r == null) {
             throw new IllegalStateException("the view's changelog retracts a row it never added: " + row);
         }
-        if (r.count() == 1) {
-            shard.remove(k);
-        } else {
-            shard.put(k, new ViewRow(r.fields(), r.count() - 1));
-        }
-        rows--;
-        if (row.kind() == io.runnel.sql.data.RowKind.UPDATE_BEFORE) {
+        if (row.kind() == RowKind.UPDATE_BEFORE) {
             openUpdates++;
         }
-    }
-
-    private HashMap<RowKey, ViewRow> writable(RowKey k) {
-        int s = shardOf(k, SHARDS);
-        if (shared[s]) {
-            shards[s] = new HashMap<>(shards[s]);
-            shared[s] = false;
-        }
-        return shards[s];
+        write(k, r.count == 1 ? null : r.fields, r.count - 1, v, openUpdates == 0);
     }
 
     /**
-     * The rows as of the latest change, or as of a snapshot taken at most {@code maxAgeNanos} ago: readers that come
-     * close together share one snapshot, so a burst of lookups does not make the writer copy shards for each. In the
-     * middle of an update (multiset views) it is the last snapshot taken before.
+     * Writes version {@code v} of key {@code k} ({@code fields} null: deleted), keeping what open snapshots need and,
+     * unless the change ends a whole update ({@code commits}), what the next snapshot will read.
      */
-    public ViewSnapshot snapshot(long maxAgeNanos) {
-        ViewSnapshot s = latest;
-        long now = System.nanoTime();
-        if (now - s.takenAtNanos() <= maxAgeNanos) {
-            return s;
-        }
-        synchronized (lock) {
-            s = latest;
-            if (s.version() == version || openUpdates > 0) {
-                s = s.seenAt(now);
+    private void write(RowKey k, Object[] fields, long count, long v, boolean commits) {
+        if (readers.isEmpty() && commits) {
+            if (fields == null) {
+                rows.remove(k);
             } else {
-                java.util.Arrays.fill(shared, true);
-                s = new ViewSnapshot(shards.clone(), key, rows, version, now);
+                rows.put(k, new ViewRow(fields, count, v, null));
             }
-            latest = s;
-            return s;
+            return;
+        }
+        ViewRow old = rows.get(k);
+        trim(old, oldestNeeded());
+        rows.put(k, new ViewRow(fields, count, v, old));
+        if (fields == null) {
+            deleted.add(k);
+        }
+    }
+
+    /** Cuts the versions below the newest one at or before {@code oldestReader}: no open snapshot reads them. */
+    private static void trim(ViewRow r, long oldestReader) {
+        while (r != null && r.version > oldestReader) {
+            r = r.previous;
+        }
+        if (r != null) {
+            r.previous = null;
+        }
+    }
+
+    /** The oldest version a snapshot reads now or will read next. */
+    private long oldestNeeded() {
+        return readers.isEmpty() ? committed : Math.min(committed, readers.firstKey());
+    }
+
+    /** Removes up to {@code n} deleted-row markers that no snapshot needs any more. */
+    private void sweep(int n) {
+        long oldest = oldestNeeded();
+        for (int i = 0; i < n && !deleted.isEmpty(); i++) {
+            RowKey k = deleted.peek();
+            ViewRow r = rows.get(k);
+            if (r != null && r.fields == null && r.version > oldest) {
+                return; // a snapshot from before the delete still reads the row
+            }
+            deleted.poll();
+            if (r != null && r.fields == null) {
+                rows.remove(k);
+            }
+        }
+    }
+
+    /**
+     * The rows as of the last whole change (in a multiset view's update, as of before it). Close it when done: the
+     * table keeps what an open snapshot reads.
+     */
+    public ViewSnapshot snapshot() {
+        synchronized (lock) {
+            long v = committed;
+            readers.merge(v, 1, Integer::sum);
+            return new ViewSnapshot(this, rows, key, v);
+        }
+    }
+
+    void release(long v) {
+        synchronized (lock) {
+            readers.computeIfPresent(v, (x, n) -> n == 1 ? null : n - 1);
+            if (readers.isEmpty()) {
+                sweep(deleted.size());
+            }
         }
     }
 
@@ -133,13 +164,11 @@ public final class ViewTable {
      */
     public void reset(Iterable<Object[]> entries) {
         synchronized (lock) {
-            for (int i = 0; i < SHARDS; i++) {
-                shards[i] = new HashMap<>();
-                shared[i] = false;
+            long v = ++version;
+            for (RowKey k : rows.keySet()) {
+                write(k, null, 0, v, false); // snapshots open across a restart still read their rows
             }
-            rows = 0;
             openUpdates = 0;
-            version++;
             for (Object[] e : entries) {
                 Object[] f = (Object[]) e[0];
                 long n = (Long) e[1];
@@ -147,28 +176,34 @@ public final class ViewTable {
                     openUpdates = n;
                     continue;
                 }
-                RowKey k = key.length > 0 ? RowKey.of(f, key) : new RowKey(f);
-                shards[shardOf(k, SHARDS)].put(k, new ViewRow(f, n));
-                rows += n;
+                write(key.length > 0 ? RowKey.of(f, key) : new RowKey(f), f, n, v, false);
+            }
+            if (openUpdates == 0) {
+                committed = v;
+            }
+            if (readers.isEmpty()) {
+                rows.values().forEach(r -> trim(r, committed));
+                sweep(deleted.size());
             }
         }
     }
 
     /**
      * Every row with its count as of the last change, even in the middle of an update (whose update-after is then in
-     * flight, stored with an unaligned checkpoint), and the open update-befores: the sink's checkpoint.
+     * flight, stored with an unaligned checkpoint), and the open update-befores: the sink's checkpoint. Called by
+     * the writer's thread, so nothing changes meanwhile.
      */
-    java.util.List<Object[]> checkpointEntries() {
-        ViewSnapshot exact;
-        long open;
-        synchronized (lock) {
-            java.util.Arrays.fill(shared, true);
-            exact = new ViewSnapshot(shards.clone(), key, rows, version, System.nanoTime());
-            open = openUpdates;
+    List<Object[]> checkpointEntries() {
+        List<Object[]> entries = new ArrayList<>(rows.size());
+        for (ViewRow r : rows.values()) {
+            if (r.fields != null) {
+                entries.add(new Object[] {r.fields, r.count});
+            }
         }
-        java.util.List<Object[]> entries = exact.entries();
-        if (open > 0) {
-            entries.add(new Object[] {null, open});
+        synchronized (lock) {
+            if (openUpdates > 0) {
+                entries.add(new Object[] {null, openUpdates});
+            }
         }
         return entries;
     }
