@@ -31,8 +31,14 @@ public final class DemoCommand implements Callable<Integer> {
     static final LongAdder ROWS = new LongAdder();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    @Option(names = "--seconds", defaultValue = "12", description = "how long to run (default: ${DEFAULT-VALUE})")
-    int seconds;
+    @Option(names = "--seconds", description = "how long to run (default: 12; with --sql until Ctrl-C)")
+    Integer seconds;
+
+    @Option(names = "--sql", description = "live SQL views instead: materialized views over the generated bids, served to psql and JDBC clients")
+    boolean sql;
+
+    @Option(names = "--pg-port", defaultValue = "5433", description = "with --sql: the PostgreSQL endpoint's port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    int pgPort;
 
     @Option(names = "--rate", description = "events per second (default: 100000 through the log, 500000 without)")
     Long rate;
@@ -48,14 +54,19 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!log.equals("embedded") && !log.equals("none")) throw new IllegalArgumentException("--log must be embedded or none, got '" + log + "'");
+        if (sql) {
+            if (log.equals("embedded")) throw new IllegalArgumentException("--sql reads the generator; --log embedded is for the DataStream demo");
+            return DemoSql.run(seconds == null ? 0 : seconds, rate != null ? rate : 200_000, parallelism, pgPort, System.out);
+        }
+        int seconds = this.seconds == null ? 12 : this.seconds;
         boolean viaLog = log.equals("embedded");
         long r = rate != null ? rate : viaLog ? 100_000 : 500_000;
         try (DemoLog demoLog = viaLog ? new DemoLog(r * seconds, r) : null) {
-            return run(demoLog, r);
+            return run(demoLog, r, seconds);
         }
     }
 
-    private int run(DemoLog demoLog, long r) throws Exception {
+    private int run(DemoLog demoLog, long r, int seconds) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         DataStream<Event> events = (demoLog != null
                 ? env.fromSource(demoLog.source(), WatermarkStrategy.<Event>forMonotonousTimestamps(), "nexmark-topic")
