@@ -12,7 +12,7 @@ import org.jline.reader.impl.DefaultParser;
  * Keeps the line reader's buffer open (a secondary prompt) until it ends with a statement's {@code ;}. Where a
  * {@code ;} ends a statement is decided by {@link SqlScript#split}, the lexer the statements are parsed with, so a
  * {@code ;} in a string, a quoted name or a comment does not end one, and neither does one inside
- * {@code EXECUTE STATEMENT SET BEGIN ... END}. Words for completion are split as JLine's default parser does.
+ * {@code EXECUTE STATEMENT SET BEGIN ... END}; a string still open is {@link OpenQuote}'s to tell. Words for completion are split as JLine's default parser does.
  */
 final class StatementParser extends DefaultParser {
     StatementParser() {
@@ -36,6 +36,9 @@ final class StatementParser extends DefaultParser {
      */
     static boolean isComplete(String text) {
         List<ScriptStatement> statements = SqlScript.split(text);
+        if (OpenQuote.endsInside(text)) {
+            return false;
+        }
         if (statements.isEmpty() || ShellCommand.isBareWord(text)) {
             return true;
         }
