@@ -80,11 +80,32 @@ final class LiveQuery {
             rate.sample(received[0], System.nanoTime());
             double r = rate.rate();
             screen.frame(s -> StatusLine.running(received[0], r, s));
-            int key = terminal.reader().read(FRAME_MILLIS);
-            if (key == 'q' || key == 'Q' || key == 3) { // 3: Ctrl-C, should the terminal pass it as a key
+            awaitKey(stop);
+        }
+    }
+
+    /**
+     * Waits a frame for a key: q stops the query. Input that is not a terminal (a piped script) holds the statements
+     * still to run, not keys, so there the wait is a plain sleep and only Ctrl-C stops.
+     */
+    private void awaitKey(AtomicBoolean stop) throws IOException {
+        if (isDumb()) {
+            try {
+                Thread.sleep(FRAME_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 stop.set(true);
             }
+            return;
         }
+        int key = terminal.reader().read(FRAME_MILLIS);
+        if (key == 'q' || key == 'Q' || key == 3) { // 3: Ctrl-C, should the terminal pass it as a key
+            stop.set(true);
+        }
+    }
+
+    private boolean isDumb() {
+        return terminal.getType().startsWith("dumb");
     }
 
     /** Moves the queued rows to the screen, for at most about a frame's time so the screen stays live. */
@@ -104,7 +125,7 @@ final class LiveQuery {
     }
 
     private Screen screen(PlannedQuery query, ResultMode mode) {
-        boolean dumb = terminal.getType().startsWith("dumb");
+        boolean dumb = isDumb();
         CellFormat format = CellFormat.of(query.rowType());
         if (mode == ResultMode.TABLEAU || dumb) {
             return new TailScreen(terminal, TableauPrinter.of(query.rowType()), !dumb);
@@ -115,6 +136,9 @@ final class LiveQuery {
     /** Keys arrive one by one and are not echoed over the result; Ctrl-C still raises SIGINT. */
     private Attributes keysWithoutEcho() {
         Attributes previous = terminal.getAttributes();
+        if (isDumb()) {
+            return previous;
+        }
         Attributes raw = new Attributes(previous);
         raw.setLocalFlags(EnumSet.of(LocalFlag.ICANON, LocalFlag.ECHO, LocalFlag.IEXTEN), false);
         raw.setLocalFlag(LocalFlag.ISIG, true);
