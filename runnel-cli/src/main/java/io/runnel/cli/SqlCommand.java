@@ -3,6 +3,7 @@ package io.runnel.cli;
 import io.runnel.api.JobClient;
 import io.runnel.api.JobResult;
 import io.runnel.api.StreamEnvironment;
+import io.runnel.cli.shell.SqlShell;
 import io.runnel.sql.SqlEnvironment;
 import io.runnel.sql.result.ChangelogPrintSink;
 import io.runnel.sql.script.SqlScriptRunner;
@@ -16,15 +17,20 @@ import picocli.CommandLine.Option;
 /**
  * {@code runnel sql -f FILE}: runs a script's statements as one job. SELECT results print as a changelog on
  * standard output; INSERTs write their tables. Bounded inputs end the job; unbounded ones run until Ctrl-C.
+ * Without {@code -f}, the interactive shell ({@link SqlShell}), where each SELECT and INSERT is a job of its own.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run the statements of a SQL file (Flink's dialect) as one job; SELECT results print as a changelog.")
+        description = {"Without -f: an interactive SQL shell (Flink's dialect); each SELECT shows its result live, each INSERT runs in the background.",
+                "With -f FILE: run the file's statements as one job; SELECT results print as a changelog."})
 final class SqlCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, description = "the SQL script to run")
     Path file;
 
     @Option(names = "--parallelism", defaultValue = "1", description = "parallel instances per operator (default: ${DEFAULT-VALUE}; SET 'parallelism.default' overrides)")
     int parallelism;
+
+    @Option(names = "--history-file", description = "the shell's history (default: ~/.runnel/sql_history)")
+    Path historyFile;
 
     @picocli.CommandLine.Mixin
     CheckpointOptions checkpoints = new CheckpointOptions();
@@ -47,7 +53,7 @@ final class SqlCommand implements Callable<Integer> {
             return PgServe.run(file, parallelism, checkpoints, pgPort, pgPassword);
         }
         if (file == null) {
-            throw new IllegalArgumentException("give a script with -f FILE (the interactive shell is not there yet)");
+            return shell();
         }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("-f " + file + ": no such file");
@@ -69,6 +75,16 @@ final class SqlCommand implements Callable<Integer> {
         System.err.printf("runnel: %s: %,d rows written (%.2f s)%s%n", file, io.runnel.sql.exec.late.LateRowCounter.resultRows(r),
                 r.durationMillis() / 1000.0, late == 0 ? "" : String.format("; %,d late rows dropped (SET"
                         + " 'table.exec.late-rows.sink' to keep them)", late));
+        return 0;
+    }
+
+    /** The shell's jobs are short-lived and many: checkpoint options, which name one job's directory, do not apply. */
+    private int shell() throws Exception {
+        if (checkpoints.checkpointDir != null || checkpoints.interval != null || checkpoints.restore != null) {
+            throw new IllegalArgumentException("checkpoint options go with -f FILE (the shell runs many short jobs)");
+        }
+        Path history = historyFile != null ? historyFile : Path.of(System.getProperty("user.home"), ".runnel", "sql_history");
+        SqlShell.run(history, () -> StreamEnvironment.create().setParallelism(parallelism).setStateBackend(checkpoints.stateBackend));
         return 0;
     }
 }
