@@ -1,0 +1,6 @@
+/**
+ * Structured Streaming's output side on the SQL planner: a query's result written in an output mode (append, update,
+ * complete) at a trigger (continuous, processing-time micro-batches, available-now, once) to a sink (console,
+ * memory table, foreachBatch), watched through a {@link io.runnel.sql.stream.StreamingQuery}.
+ */
+package io.runnel.sql.stream;
