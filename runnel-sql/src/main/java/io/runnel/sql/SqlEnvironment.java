@@ -94,6 +94,26 @@ public final class SqlEnvironment {
         return planner.translate(select, env);
     }
 
+    /** As {@link #planQuery(String)}, with planner options for this query only (on top of those SET). */
+    public PlannedQuery planQuery(String select, java.util.Map<String, String> queryOptions) {
+        return planner.plan(select, env, queryOptions);
+    }
+
+    /** Whether {@code select}'s optimized plan aggregates (GROUP BY, a window aggregation, DISTINCT). */
+    public boolean aggregates(String select) {
+        boolean[] found = new boolean[1];
+        new org.apache.calcite.rel.RelHomogeneousShuttle() {
+            @Override
+            public org.apache.calcite.rel.RelNode visit(org.apache.calcite.rel.RelNode other) {
+                if (other instanceof org.apache.calcite.rel.core.Aggregate) {
+                    found[0] = true;
+                }
+                return super.visit(other);
+            }
+        }.visit(planner.optimized(select));
+        return found[0];
+    }
+
     /** As {@link #sqlQuery}, with the result's columns and changelog mode. */
     public PlannedQuery planQuery(String select) {
         return planner.plan(select, env);

@@ -84,6 +84,15 @@ public interface TableConnector {
         return null;
     }
 
+    /**
+     * The options that make table {@code table} end at the data there is now (Structured Streaming's availableNow
+     * and once triggers); a connector that cannot says why.
+     */
+    default Map<String, String> availableNow(String table, Map<String, String> options) {
+        throw new IllegalArgumentException("table " + table + ": connector '" + identifier() + "' cannot stop at the data there is now,"
+                + " which the availableNow and once triggers need");
+    }
+
     /** Writes {@code rows} (the sink table's physical columns) to the table. */
     default void sink(DataStream<Row> rows, SinkRequest request) {
         throw new UnsupportedOperationException("connector '" + identifier() + "' cannot be written to (table " + request.table() + ")");

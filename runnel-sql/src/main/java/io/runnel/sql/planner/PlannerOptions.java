@@ -18,6 +18,11 @@ public final class PlannerOptions {
      * TIMESTAMP(3))}; unset: they are dropped, counted and logged.
      */
     public static final String LATE_ROWS_SINK = "table.exec.late-rows.sink";
+    /**
+     * Set for one query by Structured Streaming's availableNow and once triggers: every source ends at the data there
+     * is when the query starts ({@link io.runnel.sql.connect.TableConnector#availableNow}).
+     */
+    public static final String AVAILABLE_NOW = "runnel.scan.available-now";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)?");
     private final Map<String, String> values;
 
@@ -31,6 +36,17 @@ public final class PlannerOptions {
 
     public String get(String key) {
         return values.get(key);
+    }
+
+    /** These options with {@code more} on top, for one query. */
+    public PlannerOptions with(Map<String, String> more) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(values);
+        all.putAll(more);
+        return new PlannerOptions(all);
+    }
+
+    public boolean availableNow() {
+        return "true".equals(values.get(AVAILABLE_NOW));
     }
 
     /** {@link #LATE_ROWS_SINK}, or null. */

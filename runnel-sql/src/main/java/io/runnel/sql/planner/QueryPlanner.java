@@ -34,6 +34,11 @@ public final class QueryPlanner {
         return translate(planner.plan(sql), env);
     }
 
+    /** As {@link #plan(String, StreamEnvironment)}, with options for this query only on top of the session's. */
+    public PlannedQuery plan(String sql, StreamEnvironment env, java.util.Map<String, String> queryOptions) {
+        return translate(planner.plan(sql), env, options.with(queryOptions));
+    }
+
     /** A parsed query translated onto {@code env}'s job. */
     public PlannedQuery plan(org.apache.calcite.sql.SqlNode query, StreamEnvironment env) {
         return translate(planner.plan(query), env);
@@ -50,6 +55,10 @@ public final class QueryPlanner {
     }
 
     PlannedQuery translate(RelNode rel, StreamEnvironment env) {
+        return translate(rel, env, options);
+    }
+
+    private PlannedQuery translate(RelNode rel, StreamEnvironment env, PlannerOptions options) {
         StreamTranslator translator = new StreamTranslator(env, options);
         Translated t = translator.translate(rel);
         LateRowsSink.attach(this, translator.lateRows(), options.lateRowsSink());

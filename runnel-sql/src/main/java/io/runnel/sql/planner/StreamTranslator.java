@@ -178,8 +178,10 @@ final class StreamTranslator {
         RelDataType physical = scan.getCluster().getTypeFactory().createStructType(
                 scan.getRowType().getFieldList().subList(0, scan.getRowType().getFieldCount() - metadata.size()));
         int[] key = TableTypes.physicalPrimaryKey(def);
+        java.util.Map<String, String> sourceOptions = options.availableNow()
+                ? connector.availableNow(ComputedColumns.userName(def.name()), def.options()) : def.options();
         DataStream<Row> rows = connector.source(env, new TableConnector.SourceRequest(ComputedColumns.userName(def.name()), physical, metadata, key,
-                def.options(), env.parallelism()));
+                sourceOptions, env.parallelism()));
         if (connector.sourceIsUpsert(def.options())) {
             if (key.length == 0) {
                 throw new SqlPlanningException("table " + def.name() + ": connector '" + def.connector()

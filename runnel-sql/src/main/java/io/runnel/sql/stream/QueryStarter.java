@@ -1,10 +1,142 @@
 package io.runnel.sql.stream;
 
-/** Plans a {@link StreamWriter}'s query with its sink and starts its job. */
+import io.runnel.api.JobClient;
+import io.runnel.api.StreamEnvironment;
+import io.runnel.sql.SqlEnvironment;
+import io.runnel.sql.live.LiveView;
+import io.runnel.sql.planner.PlannedQuery;
+import io.runnel.sql.planner.PlannerOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Plans a {@link StreamWriter}'s query with its sink and starts its job. First the checks Spark makes
+ * (UnsupportedOperationChecker's rules for output modes, and which sinks take which modes and triggers), with its
+ * reasons; then the trigger: micro-batches are checkpoints every interval, availableNow and once bound every source
+ * at the data there is now.
+ */
 final class QueryStarter {
+    /** The micro-batch interval when no trigger is given and the mode or sink needs batches, and for availableNow. */
+    static final Duration DEFAULT_BATCH_INTERVAL = Duration.ofSeconds(1);
+
     private QueryStarter() {}
 
     static StreamingQuery start(StreamWriter w) throws Exception {
-        throw new UnsupportedOperationException("writeStream is being built");
+        String id = UUID.randomUUID().toString();
+        Trigger trigger = trigger(w);
+        StreamEnvironment env = StreamEnvironment.create().setParallelism(w.sql.streamEnvironment().parallelism());
+        SqlEnvironment job = w.sql.newJob(env);
+        boolean bounded = trigger instanceof Trigger.AvailableNow || trigger instanceof Trigger.Once;
+        PlannedQuery q = job.planQuery(w.query, bounded ? Map.of(PlannerOptions.AVAILABLE_NOW, "true") : Map.of());
+        checkMode(w, q);
+        if (trigger instanceof Trigger.ProcessingTime p) {
+            env.enableCheckpointing(p.interval());
+            env.getCheckpointConfig().setFirstDelay(p.interval());
+        } else if (trigger instanceof Trigger.AvailableNow) {
+            env.enableCheckpointing(DEFAULT_BATCH_INTERVAL);
+            env.getCheckpointConfig().setFirstDelay(DEFAULT_BATCH_INTERVAL);
+        }
+        if (w.checkpointLocation != null) {
+            env.getCheckpointConfig().setDirectory(w.checkpointLocation);
+            if (hasCheckpoint(w.checkpointLocation)) {
+                env.restoreFrom("latest");
+            }
+        }
+        LiveView memory = null;
+        if (w.format.equals("memory")) {
+            memory = w.sql.liveViews().create(w.queryName, q.rowType(), new int[0]);
+        }
+        BatchTarget target = switch (w.format) {
+            case "console" -> new ConsoleTarget(System.out, q.rowType().getFieldNames(), intOption(w, "numRows", 20),
+                    !"false".equalsIgnoreCase(w.options.getOrDefault("truncate", "true")));
+            case "memory" -> new MemoryTarget(memory.table(), w.mode);
+            case "foreachbatch" -> new ForeachBatchTarget(w.foreachBatch);
+            default -> throw new IllegalArgumentException("unknown format '" + w.format + "' for writeStream: use console, memory or foreachBatch");
+        };
+        QueryRuntime runtime = QueryRuntime.register(id, target);
+        int[] key = q.mode().insertOnly() ? new int[0] : q.mode().upsertKey();
+        q.stream().sinkTo(new TriggeredSink(id, w.mode, key, trigger instanceof Trigger.Continuous, q.rowType().getFieldNames()))
+                .name("writeStream " + w.format + " (" + w.mode.name().toLowerCase() + ")").uid("write-stream").setParallelism(1);
+        String jobName = w.queryName != null ? w.queryName : "streaming-query-" + id.substring(0, 8);
+        JobClient client;
+        try {
+            client = env.executeAsync(jobName);
+        } catch (RuntimeException e) {
+            QueryRuntime.forget(id);
+            throw e;
+        }
+        if (memory != null) {
+            memory.attach(client, true);
+        }
+        return new RunningQuery(id, w.queryName, client, runtime, () -> QueryRuntime.forget(id));
+    }
+
+    private static boolean hasCheckpoint(String dir) throws java.io.IOException {
+        java.nio.file.Path p = java.nio.file.Path.of(dir);
+        if (!java.nio.file.Files.isDirectory(p)) {
+            return false;
+        }
+        try (var s = java.nio.file.Files.list(p)) {
+            return s.anyMatch(c -> c.getFileName().toString().startsWith("chk-") && java.nio.file.Files.exists(c.resolve("_metadata")));
+        }
+    }
+
+    /** The trigger given, or the default: continuous for rows that can go one by one, micro-batches otherwise. */
+    private static Trigger trigger(StreamWriter w) {
+        boolean batchesOnly = w.mode == OutputMode.COMPLETE || w.format.equals("foreachbatch");
+        if (w.trigger == null) {
+            return batchesOnly ? Trigger.processingTime(DEFAULT_BATCH_INTERVAL) : Trigger.continuous();
+        }
+        if (w.trigger instanceof Trigger.Continuous && batchesOnly) {
+            throw new IllegalArgumentException(w.mode == OutputMode.COMPLETE
+                    ? "Complete output mode writes the whole result table at each trigger; the continuous trigger writes rows as they come."
+                    + " Use a processing-time, availableNow or once trigger"
+                    : "foreachBatch is not supported with the continuous trigger: it is given batches; use a processing-time trigger");
+        }
+        return w.trigger;
+    }
+
+    /** Spark's rules, with Spark's words where it has them. */
+    private static void checkMode(StreamWriter w, PlannedQuery q) {
+        boolean aggregates = w.sql.aggregates(w.query);
+        switch (w.mode) {
+            case APPEND -> {
+                if (q.mode().isUpdating()) {
+                    throw new IllegalArgumentException(aggregates
+                            ? "Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets"
+                            + " without watermark (" + q.updatingOperator() + " updates rows it emitted; aggregate over event-time"
+                            + " windows, or use update or complete mode)"
+                            : "Append output mode not supported: the query updates rows it emitted before (" + q.updatingOperator()
+                            + "); use update mode");
+                }
+            }
+            case COMPLETE -> {
+                if (!aggregates) {
+                    throw new IllegalArgumentException(
+                            "Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets");
+                }
+            }
+            case UPDATE -> {
+                if (w.format.equals("memory")) {
+                    throw new IllegalArgumentException("Data source memory does not support Update output mode (use append or complete)");
+                }
+            }
+        }
+        if (w.format.equals("memory") && (w.queryName == null || w.queryName.isBlank())) {
+            throw new IllegalArgumentException("queryName must be specified for memory sink");
+        }
+    }
+
+    private static int intOption(StreamWriter w, String key, int dflt) {
+        String v = w.options.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option '" + key + "' = '" + v + "': expected a whole number");
+        }
     }
 }

@@ -73,7 +73,7 @@ public final class StreamWriter {
     /** Hands each trigger's rows to {@code f} instead of a format. */
     public StreamWriter foreachBatch(BatchFunction f) {
         this.foreachBatch = Objects.requireNonNull(f);
-        this.format = "foreachBatch";
+        this.format = "foreachbatch";
         return this;
     }
 

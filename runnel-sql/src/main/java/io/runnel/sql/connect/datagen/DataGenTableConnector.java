@@ -8,6 +8,7 @@ import io.runnel.sql.connect.TableConnector;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.format.FieldType;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,6 +27,18 @@ public final class DataGenTableConnector implements TableConnector {
     @Override
     public String identifier() {
         return "datagen";
+    }
+
+    /** Only a table that ends (a row count, or a sequence column) has a "now" to stop at. */
+    @Override
+    public Map<String, String> availableNow(String table, Map<String, String> options) {
+        boolean ends = options.containsKey(NUMBER_OF_ROWS) || options.entrySet().stream()
+                .anyMatch(e -> e.getKey().endsWith(".kind") && e.getValue().equalsIgnoreCase("sequence"));
+        if (!ends) {
+            throw new IllegalArgumentException("table " + table + ": a datagen table without '" + NUMBER_OF_ROWS + "' or a sequence"
+                    + " column never ends, so the availableNow and once triggers cannot stop; give it '" + NUMBER_OF_ROWS + "'");
+        }
+        return options;
     }
 
     @Override

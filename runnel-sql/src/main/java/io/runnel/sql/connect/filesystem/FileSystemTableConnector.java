@@ -35,6 +35,12 @@ public final class FileSystemTableConnector implements TableConnector {
         return "filesystem";
     }
 
+    /** A file table is read once, as the files are when the job starts. */
+    @Override
+    public Map<String, String> availableNow(String table, Map<String, String> options) {
+        return options;
+    }
+
     @Override
     public Set<String> options() {
         return Set.of(PATH, FORMAT, LOOKUP_TTL);

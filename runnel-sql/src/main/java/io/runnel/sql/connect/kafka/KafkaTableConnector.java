@@ -19,6 +19,14 @@ public final class KafkaTableConnector implements TableConnector {
         return "kafka";
     }
 
+    /** Stops at the end offsets there are when the job starts, unless the table says where to stop already. */
+    @Override
+    public Map<String, String> availableNow(String table, Map<String, String> options) {
+        Map<String, String> bounded = new java.util.LinkedHashMap<>(options);
+        bounded.putIfAbsent("scan.bounded.mode", "latest-offset");
+        return bounded;
+    }
+
     @Override
     public Set<String> options() {
         return KafkaTableOptions.KNOWN;

@@ -35,6 +35,16 @@ public final class NexmarkTableConnector implements TableConnector {
         return "nexmark";
     }
 
+    /** Only a generator with a set number of events has a "now" to stop at. */
+    @Override
+    public Map<String, String> availableNow(String table, Map<String, String> options) {
+        if (!options.containsKey(EVENTS)) {
+            throw new IllegalArgumentException("table " + table + ": a nexmark table without 'events' never ends, so the availableNow"
+                    + " and once triggers cannot stop; give it 'events'");
+        }
+        return options;
+    }
+
     @Override
     public Set<String> options() {
         return Set.of(TABLE, EVENTS, RATE);
