@@ -101,17 +101,7 @@ public final class SqlEnvironment {
 
     /** Whether {@code select}'s optimized plan aggregates (GROUP BY, a window aggregation, DISTINCT). */
     public boolean aggregates(String select) {
-        boolean[] found = new boolean[1];
-        new org.apache.calcite.rel.RelHomogeneousShuttle() {
-            @Override
-            public org.apache.calcite.rel.RelNode visit(org.apache.calcite.rel.RelNode other) {
-                if (other instanceof org.apache.calcite.rel.core.Aggregate) {
-                    found[0] = true;
-                }
-                return super.visit(other);
-            }
-        }.visit(planner.optimized(select));
-        return found[0];
+        return io.runnel.sql.planner.OutputModeRules.aggregates(planner.optimized(select));
     }
 
     /** As {@link #sqlQuery}, with the result's columns and changelog mode. */

@@ -20,7 +20,40 @@ import org.apache.calcite.tools.RelBuilder;
  * implicit insert casts), a check that the sink takes the changes the query produces, then the connector's sink.
  */
 final class SinkPlanner {
+    /** A sink table's Structured Streaming output mode: append, update or complete (Spark's semantics). */
+    static final String OUTPUT_MODE = "output-mode";
+
     private SinkPlanner() {}
+
+    /**
+     * An INSERT into a table with an {@code 'output-mode'}, checked by Spark's rules. A {@code print} table prints
+     * each trigger's rows as Spark's console sink does: the job's checkpoints are the triggers (every
+     * {@code execution.checkpointing.interval}) and the end of the input is the last one; without checkpoints, append
+     * and update rows print as they come and a complete result prints once, at the end of the input. Another
+     * connector takes append mode (its rows as they come) and, when it takes changes, update mode (its changelog:
+     * upserts). Returns null when the connector's own sink is to write the rows.
+     */
+    private static PlannedQuery inMode(String table, TableDef def, io.runnel.sql.stream.OutputMode mode, RelNode rel, PlannedQuery planned,
+                                       StreamEnvironment env, TableConnector connector, java.util.Map<String, String> options) {
+        OutputModeRules.check(mode, OutputModeRules.aggregates(rel), planned.mode().isUpdating() ? planned.updatingOperator() : null);
+        if (def.connector().equals("print")) {
+            boolean continuous = !env.getCheckpointConfig().enabled();
+            String id = java.util.UUID.randomUUID().toString();
+            List<String> columns = def.columns().stream().filter(ColumnDef::isPhysical).map(ColumnDef::name).toList();
+            io.runnel.sql.stream.StreamOutputs.register(id, io.runnel.sql.stream.StreamOutputs.console(System.out, columns, 20, true));
+            int[] key = planned.mode().insertOnly() ? new int[0] : planned.mode().upsertKey();
+            planned.stream().sinkTo(io.runnel.sql.stream.StreamOutputs.sink(id, mode, key,
+                            continuous && mode != io.runnel.sql.stream.OutputMode.COMPLETE, columns))
+                    .name("print " + table + " (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")").setParallelism(1);
+            return planned;
+        }
+        if (mode == io.runnel.sql.stream.OutputMode.COMPLETE || mode == io.runnel.sql.stream.OutputMode.UPDATE && !connector.acceptsChanges(options)) {
+            throw new IllegalArgumentException("INSERT INTO " + table + ": Data source " + def.connector() + " does not support "
+                    + (mode == io.runnel.sql.stream.OutputMode.COMPLETE ? "Complete" : "Update") + " output mode"
+                    + (connector.acceptsChanges(options) ? " (use update mode: the connector takes upserts)" : " (use append mode)"));
+        }
+        return null;
+    }
 
     static PlannedQuery insert(QueryPlanner queries, String table, org.apache.calcite.sql.SqlNode query, StreamEnvironment env) {
         DefTable target = queries.planner().table(table);
@@ -36,7 +69,15 @@ final class SinkPlanner {
         RelDataType targetType = persisted(def, target.getRowType(null), queries.planner().typeFactory());
         RelNode rel = physicalFirst(def, castTo(table, targetType, queries.planner().plan(query)));
         PlannedQuery planned = queries.translate(rel, env);
-        if (planned.mode().isUpdating() && !connector.acceptsChanges(def.options())) {
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>(def.options());
+        String outputMode = options.remove(OUTPUT_MODE);
+        if (outputMode != null) {
+            PlannedQuery printed = inMode(table, def, io.runnel.sql.stream.OutputMode.of(outputMode), rel, planned, env, connector, options);
+            if (printed != null) {
+                return printed;
+            }
+        }
+        if (planned.mode().isUpdating() && !connector.acceptsChanges(options)) {
             throw new SqlPlanningException("INSERT INTO " + table + ": connector '" + def.connector()
                     + "' takes only inserts, but the query updates rows it emitted before (" + planned.updatingOperator()
                     + " produces updates). Write into a table whose connector takes changes (upsert-kafka, print, blackhole),"
@@ -47,7 +88,7 @@ final class SinkPlanner {
         RelDataType physical = queries.planner().typeFactory().createStructType(targetType.getFieldList().stream()
                 .filter(f -> def.columns().stream().anyMatch(c -> c.isPhysical() && c.name().equals(f.getName()))).toList());
         connector.sink(planned.stream(), new TableConnector.SinkRequest(def.name(), physical, metadata,
-                TableTypes.physicalPrimaryKey(def), def.options(), planned.mode().isUpdating()));
+                TableTypes.physicalPrimaryKey(def), options, planned.mode().isUpdating()));
         return planned;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.api.StreamEnvironment;
 import io.runnel.sql.SqlEnvironment;
+import io.runnel.sql.StreamWriter;
 import io.runnel.sql.data.Row;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.api.StreamEnvironment;
 import io.runnel.sql.SqlEnvironment;
+import io.runnel.sql.StreamWriter;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.live.AdHocColumn;
 import io.runnel.sql.live.AdHocRows;

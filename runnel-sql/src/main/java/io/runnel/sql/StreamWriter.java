@@ -1,6 +1,9 @@
-package io.runnel.sql.stream;
+package io.runnel.sql;
 
-import io.runnel.sql.SqlEnvironment;
+import io.runnel.sql.stream.BatchFunction;
+import io.runnel.sql.stream.OutputMode;
+import io.runnel.sql.stream.StreamingQuery;
+import io.runnel.sql.stream.Trigger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,10 +1,15 @@
-package io.runnel.sql.stream;
+package io.runnel.sql;
 
 import io.runnel.api.JobClient;
 import io.runnel.api.StreamEnvironment;
-import io.runnel.sql.SqlEnvironment;
 import io.runnel.sql.live.LiveView;
+import io.runnel.sql.stream.BatchTarget;
+import io.runnel.sql.stream.OutputMode;
+import io.runnel.sql.stream.StreamOutputs;
+import io.runnel.sql.stream.StreamingQuery;
+import io.runnel.sql.stream.Trigger;
 import io.runnel.sql.planner.PlannedQuery;
+import io.runnel.sql.planner.OutputModeRules;
 import io.runnel.sql.planner.PlannerOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -48,28 +53,28 @@ final class QueryStarter {
             memory = w.sql.liveViews().create(w.queryName, q.rowType(), new int[0]);
         }
         BatchTarget target = switch (w.format) {
-            case "console" -> new ConsoleTarget(System.out, q.rowType().getFieldNames(), intOption(w, "numRows", 20),
+            case "console" -> StreamOutputs.console(System.out, q.rowType().getFieldNames(), intOption(w, "numRows", 20),
                     !"false".equalsIgnoreCase(w.options.getOrDefault("truncate", "true")));
-            case "memory" -> new MemoryTarget(memory.table(), w.mode);
-            case "foreachbatch" -> new ForeachBatchTarget(w.foreachBatch);
+            case "memory" -> StreamOutputs.memory(memory.table(), w.mode);
+            case "foreachbatch" -> StreamOutputs.foreachBatch(w.foreachBatch);
             default -> throw new IllegalArgumentException("unknown format '" + w.format + "' for writeStream: use console, memory or foreachBatch");
         };
-        QueryRuntime runtime = QueryRuntime.register(id, target);
+        StreamOutputs.register(id, target);
         int[] key = q.mode().insertOnly() ? new int[0] : q.mode().upsertKey();
-        q.stream().sinkTo(new TriggeredSink(id, w.mode, key, trigger instanceof Trigger.Continuous, q.rowType().getFieldNames()))
+        q.stream().sinkTo(StreamOutputs.sink(id, w.mode, key, trigger instanceof Trigger.Continuous, q.rowType().getFieldNames()))
                 .name("writeStream " + w.format + " (" + w.mode.name().toLowerCase() + ")").uid("write-stream").setParallelism(1);
         String jobName = w.queryName != null ? w.queryName : "streaming-query-" + id.substring(0, 8);
         JobClient client;
         try {
             client = env.executeAsync(jobName);
         } catch (RuntimeException e) {
-            QueryRuntime.forget(id);
+            StreamOutputs.forget(id);
             throw e;
         }
         if (memory != null) {
             memory.attach(client, true);
         }
-        return new RunningQuery(id, w.queryName, client, runtime, () -> QueryRuntime.forget(id));
+        return StreamOutputs.handle(id, w.queryName, client);
     }
 
     private static boolean hasCheckpoint(String dir) throws java.io.IOException {
@@ -99,29 +104,9 @@ final class QueryStarter {
 
     /** Spark's rules, with Spark's words where it has them. */
     private static void checkMode(StreamWriter w, PlannedQuery q) {
-        boolean aggregates = w.sql.aggregates(w.query);
-        switch (w.mode) {
-            case APPEND -> {
-                if (q.mode().isUpdating()) {
-                    throw new IllegalArgumentException(aggregates
-                            ? "Append output mode not supported when there are streaming aggregations on streaming DataFrames/DataSets"
-                            + " without watermark (" + q.updatingOperator() + " updates rows it emitted; aggregate over event-time"
-                            + " windows, or use update or complete mode)"
-                            : "Append output mode not supported: the query updates rows it emitted before (" + q.updatingOperator()
-                            + "); use update mode");
-                }
-            }
-            case COMPLETE -> {
-                if (!aggregates) {
-                    throw new IllegalArgumentException(
-                            "Complete output mode not supported when there are no streaming aggregations on streaming DataFrames/Datasets");
-                }
-            }
-            case UPDATE -> {
-                if (w.format.equals("memory")) {
-                    throw new IllegalArgumentException("Data source memory does not support Update output mode (use append or complete)");
-                }
-            }
+        OutputModeRules.check(w.mode, w.sql.aggregates(w.query), q.mode().isUpdating() ? q.updatingOperator() : null);
+        if (w.mode == OutputMode.UPDATE && w.format.equals("memory")) {
+            throw new IllegalArgumentException("Data source memory does not support Update output mode (use append or complete)");
         }
         if (w.format.equals("memory") && (w.queryName == null || w.queryName.isBlank())) {
             throw new IllegalArgumentException("queryName must be specified for memory sink");
