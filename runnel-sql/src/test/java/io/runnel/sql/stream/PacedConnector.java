@@ -54,7 +54,7 @@ public final class PacedConnector implements TableConnector {
                 .map(new Pace(id)).name("pace").setParallelism(1);
     }
 
-    /** A pause every 20 rows; counts the rows and records the count at each barrier. */
+    /** A pause every 5 rows; counts the rows and records the count at each barrier. */
     static final class Pace implements MapFunction<Row, Row>, CheckpointedFunction {
         private final String id;
         private long seen;
@@ -65,7 +65,7 @@ public final class PacedConnector implements TableConnector {
 
         @Override
         public Row map(Row row) throws Exception {
-            if (++seen % 20 == 0) {
+            if (++seen % 5 == 0) {
                 Thread.sleep(1);
             }
             return row;
