@@ -1,8 +1,8 @@
 package io.runnel.cli.shell;
 
+import io.runnel.sql.data.RowFields;
 import io.runnel.sql.data.Row;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
  */
 final class TableView implements ResultView {
     private final CellFormat format;
-    private final Map<Fields, long[]> rows = new LinkedHashMap<>();
+    private final Map<RowFields, long[]> rows = new LinkedHashMap<>();
     private long size;
 
     TableView(CellFormat format) {
@@ -23,7 +23,7 @@ final class TableView implements ResultView {
 
     @Override
     public void accept(Row row) {
-        Fields key = new Fields(row.fields());
+        RowFields key = new RowFields(row.fields());
         if (row.kind().accumulates()) {
             rows.computeIfAbsent(key, k -> new long[1])[0]++;
             size++;
@@ -47,9 +47,9 @@ final class TableView implements ResultView {
     /** The first {@code max} rows' fields, in the order they (last) came. */
     List<Object[]> first(int max) {
         List<Object[]> out = new ArrayList<>(Math.min(max, rows.size()));
-        Iterator<Map.Entry<Fields, long[]>> it = rows.entrySet().iterator();
+        Iterator<Map.Entry<RowFields, long[]>> it = rows.entrySet().iterator();
         while (out.size() < max && it.hasNext()) {
-            Map.Entry<Fields, long[]> e = it.next();
+            Map.Entry<RowFields, long[]> e = it.next();
             for (long i = 0; i < e.getValue()[0] && out.size() < max; i++) {
                 out.add(e.getKey().values());
             }
@@ -69,16 +69,4 @@ final class TableView implements ResultView {
         return size <= maxRows ? String.format("%,d rows", size) : String.format("%,d rows (first %,d shown)", size, maxRows);
     }
 
-    /** A row's fields compared by value. */
-    private record Fields(Object[] values) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fields f && Arrays.deepEquals(f.values, values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.deepHashCode(values);
-        }
-    }
 }

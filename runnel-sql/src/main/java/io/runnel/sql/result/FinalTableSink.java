@@ -1,5 +1,6 @@
 package io.runnel.sql.result;
 
+import io.runnel.sql.data.RowFields;
 import io.runnel.api.connector.Sink;
 import io.runnel.api.connector.SinkContext;
 import io.runnel.api.connector.SinkWriter;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,26 +41,14 @@ public final class FinalTableSink implements Sink<Row> {
         return new Writer();
     }
 
-    /** A row's fields compared by value, as the multiset's key. */
-    private record Fields(Object[] values) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fields f && Arrays.deepEquals(f.values, values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.deepHashCode(values);
-        }
-    }
 
     private final class Writer implements SinkWriter<Row>, CheckpointedFunction {
-        private final Map<Fields, long[]> table = new LinkedHashMap<>();
+        private final Map<RowFields, long[]> table = new LinkedHashMap<>();
         private ListState<Object[]> state;
 
         @Override
         public void write(Row row, long timestamp) {
-            Fields key = new Fields(row.fields());
+            RowFields key = new RowFields(row.fields());
             if (row.kind().accumulates()) {
                 table.computeIfAbsent(key, k -> new long[1])[0]++;
                 return;
@@ -83,7 +71,7 @@ public final class FinalTableSink implements Sink<Row> {
             Files.createDirectories(folder);
             Path tmp = folder.resolve(".part-0.jsonl.inprogress");
             try (BufferedWriter out = Files.newBufferedWriter(tmp)) {
-                for (Map.Entry<Fields, long[]> e : table.entrySet()) {
+                for (Map.Entry<RowFields, long[]> e : table.entrySet()) {
                     String line = formatter.format(Row.insert(e.getKey().values()));
                     for (long i = 0; i < e.getValue()[0]; i++) {
                         out.write(line);
@@ -106,7 +94,7 @@ public final class FinalTableSink implements Sink<Row> {
             state = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("final-table"));
             if (context.isRestored()) {
                 for (Object[] e : state.get()) {
-                    table.put(new Fields((Object[]) e[0]), new long[] {(Long) e[1]});
+                    table.put(new RowFields((Object[]) e[0]), new long[] {(Long) e[1]});
                 }
             }
         }

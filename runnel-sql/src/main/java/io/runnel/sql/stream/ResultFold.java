@@ -1,8 +1,8 @@
 package io.runnel.sql.stream;
 
+import io.runnel.sql.data.RowFields;
 import io.runnel.sql.data.Row;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.Set;
  */
 final class ResultFold {
     private final int[] key;
-    private final Map<Fields, Entry> rows = new LinkedHashMap<>();
-    private final Set<Fields> changed = new LinkedHashSet<>();
+    private final Map<RowFields, Entry> rows = new LinkedHashMap<>();
+    private final Set<RowFields> changed = new LinkedHashSet<>();
 
     private static final class Entry {
         Object[] fields;
@@ -29,18 +29,6 @@ final class ResultFold {
         }
     }
 
-    /** Fields by value. */
-    private record Fields(Object[] values) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fields f && Arrays.deepEquals(f.values, values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.deepHashCode(values);
-        }
-    }
 
     ResultFold(int[] key) {
         this.key = key.clone();
@@ -48,7 +36,7 @@ final class ResultFold {
 
     void apply(Row row) {
         Object[] f = row.fields();
-        Fields k = new Fields(key.length == 0 ? f : pick(f));
+        RowFields k = new RowFields(key.length == 0 ? f : pick(f));
         if (key.length > 0) {
             switch (row.kind()) {
                 case INSERT, UPDATE_AFTER -> {
@@ -104,7 +92,7 @@ final class ResultFold {
     /** The rows that changed since the last call (as they stand now), and starts afresh. */
     List<Object[]> takeChanged() {
         List<Object[]> out = new ArrayList<>();
-        for (Fields k : changed) {
+        for (RowFields k : changed) {
             Entry e = rows.get(k);
             if (e != null) {
                 out.add(e.fields);
@@ -126,7 +114,7 @@ final class ResultFold {
         changed.clear();
         for (Object[] e : entries) {
             Object[] f = (Object[]) e[0];
-            rows.put(new Fields(key.length == 0 ? f : pick(f)), new Entry(f, (Long) e[1]));
+            rows.put(new RowFields(key.length == 0 ? f : pick(f)), new Entry(f, (Long) e[1]));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.runnel.sql.exec.join;
 
+import io.runnel.sql.data.RowFields;
 import io.runnel.api.functions.CoProcessFunction;
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.RuntimeContext;

@@ -1,10 +1,10 @@
-package io.runnel.sql.exec.join;
+package io.runnel.sql.data;
 
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
 
-/** A row's fields compared by value: a key of the join's per-side multiset. */
+/** A row's fields compared by value (arrays and nested rows deeply): a key of a multiset of rows, or of a row's key. */
 public record RowFields(Object[] values) implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
