@@ -139,6 +139,12 @@ public final class SqlEnvironment {
         return planner.planner().tableNames();
     }
 
+    /** Whether {@code name} is a view (a materialized one too) rather than a table. */
+    public boolean isView(String name) {
+        var table = planner.planner().table(name);
+        return table != null && table.isView();
+    }
+
     /** The column names of table or view {@code name}, in order; empty if there is no such table. */
     public List<String> columnNames(String name) {
         var table = planner.planner().table(name);

@@ -30,6 +30,9 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class AdHocSession implements AutoCloseable {
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     private final LiveViews views;
+    /** The catalog whose other tables queries may read whole; null: views only. */
+    private final io.runnel.sql.SqlEnvironment catalog;
+    private final Map<String, List<Object[]>> readTables = new HashMap<>();
     private final Connection connection;
     private final Map<LiveView, ViewSnapshot> pins = new HashMap<>();
     /** Plans by SQL text, for clients that run the same statements again (a driver's describe, then execute). */
@@ -47,7 +50,20 @@ public final class AdHocSession implements AutoCloseable {
     private volatile PreparedStatement running;
 
     public AdHocSession(LiveViews views) {
+        this(views, null);
+    }
+
+    /**
+     * Ad-hoc queries over {@code catalog}'s materialized views and, read whole as they are now (a bounded job each, per
+     * query), its other tables: a file of reference data, a Kafka topic up to its end.
+     */
+    public AdHocSession(io.runnel.sql.SqlEnvironment catalog) {
+        this(catalog.liveViews(), catalog);
+    }
+
+    private AdHocSession(LiveViews views, io.runnel.sql.SqlEnvironment catalog) {
         this.views = views;
+        this.catalog = catalog;
         Properties p = new Properties();
         p.setProperty("quoting", "DOUBLE_QUOTE");
         p.setProperty("unquotedCasing", "UNCHANGED");
@@ -71,6 +87,13 @@ public final class AdHocSession implements AutoCloseable {
         @Override
         protected Map<String, Table> getTableMap() {
             Map<String, Table> tables = new HashMap<>();
+            if (catalog != null) {
+                for (String name : catalog.tableNames()) {
+                    if (views.get(name) == null && !catalog.isView(name)) {
+                        tables.put(name, new CatalogTable(name));
+                    }
+                }
+            }
             for (LiveView v : views.all()) {
                 tables.put(v.name(), new LiveViewTable(v, this::pin));
             }
@@ -106,6 +129,36 @@ public final class AdHocSession implements AutoCloseable {
             st.close();
         } catch (SQLException ignored) {
             // a plan no longer used
+        }
+    }
+
+    /** A catalog table for Calcite: its rows read whole once per query, the first time the query scans it. */
+    private final class CatalogTable extends org.apache.calcite.schema.impl.AbstractTable implements org.apache.calcite.schema.ScannableTable {
+        private final String name;
+        private org.apache.calcite.rel.type.RelDataType rowType;
+
+        CatalogTable(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public org.apache.calcite.rel.type.RelDataType getRowType(org.apache.calcite.rel.type.RelDataTypeFactory typeFactory) {
+            if (rowType == null) {
+                rowType = BoundedRead.rowType(catalog, name);
+            }
+            return typeFactory.copyType(rowType);
+        }
+
+        @Override
+        public org.apache.calcite.linq4j.Enumerable<Object[]> scan(org.apache.calcite.DataContext root) {
+            List<Object[]> rows = readTables.computeIfAbsent(name, n -> {
+                try {
+                    return BoundedRead.rows(catalog, n);
+                } catch (Exception e) {
+                    throw new IllegalStateException("table " + n + " cannot be read ad hoc: " + e.getMessage(), e);
+                }
+            });
+            return org.apache.calcite.linq4j.Linq4j.asEnumerable(rows);
         }
     }
 
@@ -221,6 +274,7 @@ public final class AdHocSession implements AutoCloseable {
     private void unpin() {
         pins.values().forEach(ViewSnapshot::close);
         pins.clear();
+        readTables.clear();
     }
 
     /** Calcite's message without its wrapping ("Error while executing SQL ...: From line 1, column 15 to ...: ..."). */
@@ -234,7 +288,8 @@ public final class AdHocSession implements AutoCloseable {
             }
         }
         if (message != null && message.contains("Object '") && message.contains("not found")) {
-            message += " (ad-hoc queries read materialized views; create one with CREATE MATERIALIZED VIEW name AS SELECT ...)";
+            message += catalog == null ? " (ad-hoc queries read materialized views; create one with CREATE MATERIALIZED VIEW name AS SELECT ...)"
+                    : " (ad-hoc queries read materialized views and the catalog's tables; SHOW TABLES lists them)";
         }
         return new SQLException(message, e.getSQLState(), e);
     }

@@ -23,7 +23,6 @@ public final class PgCatalog implements AutoCloseable {
     private final SqlEnvironment root;
     private final Supplier<StreamEnvironment> jobs;
     private final List<JobClient> started = new CopyOnWriteArrayList<>();
-    private final Object lock = new Object();
 
     /** {@code root}: the catalog (e.g. the one a script filled); {@code jobs}: a new job's environment. */
     public PgCatalog(SqlEnvironment root, Supplier<StreamEnvironment> jobs) {
@@ -35,6 +34,11 @@ public final class PgCatalog implements AutoCloseable {
         return root.liveViews();
     }
 
+    /** The catalog's environment; plan on it only while holding its monitor. */
+    public SqlEnvironment sql() {
+        return root;
+    }
+
     /** The jobs sessions started, oldest first. */
     public List<JobClient> jobs() {
         return List.copyOf(started);
@@ -44,7 +48,7 @@ public final class PgCatalog implements AutoCloseable {
     record Outcome(List<String> lines, String tag) {}
 
     Outcome execute(String statement) throws Exception {
-        synchronized (lock) {
+        synchronized (root) { // the planner is shared by every session and not thread-safe
             SqlNode node = RunnelSqlParser.parse(statement);
             LiveView dropped = node instanceof SqlDropObject d && d.objectKind() == SqlDropObject.ObjectKind.MATERIALIZED_VIEW
                     ? liveViews().get(d.name()) : null;

@@ -580,7 +580,7 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
 
     private AdHocSession adHoc() {
         if (adHoc == null) {
-            adHoc = new AdHocSession(server.catalog().liveViews());
+            adHoc = new AdHocSession(server.catalog().sql());
         }
         return adHoc;
     }

@@ -81,7 +81,7 @@ class PsqlTest {
     void errorsReachPsqlWithTheirReason() throws Exception {
         Result r = psql("-c", "SELECT * FROM no_such_view");
         assertThat(r.exit()).isNotZero();
-        assertThat(r.err()).contains("ERROR:", "no_such_view", "materialized view");
+        assertThat(r.err()).contains("ERROR:", "no_such_view", "materialized views");
         Result bad = psql("-c", "CREATE TABLE t (a INT) WITH (");
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.err()).contains("ERROR:", "line 1");
