@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 final class PgServe {
     private PgServe() {}
 
-    static int run(Path file, int parallelism, CheckpointOptions checkpoints, int port, String password) throws Exception {
+    static int run(Path file, int parallelism, CheckpointOptions checkpoints, int port, String password, String authMethod) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         checkpoints.apply(env);
         SqlEnvironment sql = SqlEnvironment.create(env);
@@ -43,7 +43,7 @@ final class PgServe {
                         + (e == null ? " ended; its views stay served as they ended" : " failed: " + e.getMessage())));
             }
         }
-        PgConfig config = PgConfig.loopback(port);
+        PgConfig config = PgConfig.loopback(port).withAuthMethod(authMethod);
         if (password != null) {
             config = config.withPassword(password);
         }

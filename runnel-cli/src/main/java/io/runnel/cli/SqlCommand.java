@@ -38,8 +38,11 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--pg-port", description = "after the script's statements, serve its catalog and materialized views to PostgreSQL clients on 127.0.0.1:PORT until stopped (0: any free port)")
     Integer pgPort;
 
-    @Option(names = "--pg-password", description = "with --pg-port: ask clients for this password (MD5); default: none on loopback")
+    @Option(names = "--pg-password", description = "with --pg-port: ask clients for this password; default: none on loopback")
     String pgPassword;
+
+    @Option(names = "--pg-auth-method", defaultValue = "scram-sha-256", description = "with --pg-password: scram-sha-256 or md5 (default: ${DEFAULT-VALUE})")
+    String pgAuthMethod;
 
     @Override
     public Integer call() throws Exception {
@@ -50,7 +53,7 @@ final class SqlCommand implements Callable<Integer> {
             if (file != null && !Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("-f " + file + ": no such file");
             }
-            return PgServe.run(file, parallelism, checkpoints, pgPort, pgPassword);
+            return PgServe.run(file, parallelism, checkpoints, pgPort, pgPassword, pgAuthMethod);
         }
         if (file == null) {
             return shell();

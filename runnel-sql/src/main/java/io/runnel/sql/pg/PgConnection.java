@@ -50,6 +50,8 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
     private State state = State.STARTUP;
     private String user;
     private byte[] salt;
+    private ScramServer scram;
+    private boolean scramFirstRead;
     private AdHocSession adHoc;
     private boolean skipToSync;
     private char transaction = 'I';
@@ -194,9 +196,14 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
             ready();
             return;
         }
-        salt = new byte[4];
-        RANDOM.nextBytes(salt);
-        out.authenticationMd5(salt);
+        if (config.authMethod().equals("md5")) {
+            salt = new byte[4];
+            RANDOM.nextBytes(salt);
+            out.authenticationMd5(salt);
+        } else {
+            scram = new ScramServer(config.password());
+            out.authenticationSasl(ScramServer.MECHANISM);
+        }
         state = State.PASSWORD;
     }
 
@@ -204,12 +211,34 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
         if (msg.type() != 'p') {
             throw new PgError("08P01", "expected a password message, got '" + msg.type() + "'", true);
         }
+        if (scram != null) {
+            scram(msg);
+            return;
+        }
         String given = msg.cstring();
         String inner = md5Hex((server.config().password() + user).getBytes(StandardCharsets.UTF_8));
         byte[] outer = concat(inner.getBytes(StandardCharsets.US_ASCII), salt);
         if (!MessageDigest.isEqual(("md5" + md5Hex(outer)).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII))) {
             throw new PgError("28P01", "password authentication failed for user \"" + user + "\"", true);
         }
+        ready();
+    }
+
+    /** SCRAM's two client messages: SASLInitialResponse (mechanism, then client-first), then SASLResponse (client-final). */
+    private void scram(PgMessage msg) {
+        if (!scramFirstRead) {
+            String mechanism = msg.cstring();
+            if (!mechanism.equals(ScramServer.MECHANISM)) {
+                throw new PgError("28000", "SASL mechanism " + mechanism + " is not supported (" + ScramServer.MECHANISM + " is)", true);
+            }
+            int n = msg.int32();
+            String first = new String(msg.bytes(Math.max(n, 0)), StandardCharsets.UTF_8);
+            scramFirstRead = true;
+            out.authenticationSaslData(11, scram.first(first));
+            return;
+        }
+        String last = new String(msg.bytes(msg.remaining()), StandardCharsets.UTF_8);
+        out.authenticationSaslData(12, scram.last(last, user));
         ready();
     }
 

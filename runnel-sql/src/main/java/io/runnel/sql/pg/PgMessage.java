@@ -55,6 +55,10 @@ final class PgMessage {
         throw new PgError("08P01", "malformed message '" + type + "': a string is not terminated");
     }
 
+    int remaining() {
+        return body.remaining();
+    }
+
     boolean hasRemaining() {
         return body.hasRemaining();
     }

@@ -79,6 +79,25 @@ final class PgOut {
         flush();
     }
 
+    /** AuthenticationSASL: the mechanisms offered. */
+    void authenticationSasl(String mechanism) {
+        int at = begin('R');
+        buf.writeInt(10);
+        cstring(mechanism);
+        buf.writeByte(0);
+        end(at);
+        flush();
+    }
+
+    /** AuthenticationSASLContinue (11) or AuthenticationSASLFinal (12) with the server's message. */
+    void authenticationSaslData(int code, String data) {
+        int at = begin('R');
+        buf.writeInt(code);
+        buf.writeBytes(data.getBytes(StandardCharsets.UTF_8));
+        end(at);
+        flush();
+    }
+
     void parameterStatus(String name, String value) {
         int at = begin('S');
         cstring(name);

@@ -203,15 +203,17 @@ class PgEndpointTest {
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("3D000"));
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/runnel", "bob", ""))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"));
-        try (PgServer secured = PgServer.start(catalog, PgConfig.loopback(0).withPassword("s3cret"))) {
-            String url = "jdbc:postgresql://127.0.0.1:" + secured.port() + "/runnel";
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "runnel", "wrong"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
-            Properties p = new Properties();
-            p.setProperty("user", "runnel");
-            p.setProperty("password", "s3cret");
-            try (Connection c = DriverManager.getConnection(url, p); Statement st = c.createStatement()) {
-                assertThat(single(st, "SELECT COUNT(*) FROM typed")).isEqualTo(1);
+        for (String method : List.of("scram-sha-256", "md5")) {
+            try (PgServer secured = PgServer.start(catalog, PgConfig.loopback(0).withPassword("s3cret").withAuthMethod(method))) {
+                String url = "jdbc:postgresql://127.0.0.1:" + secured.port() + "/runnel";
+                assertThatThrownBy(() -> DriverManager.getConnection(url, "runnel", "wrong")).as(method)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+                Properties p = new Properties();
+                p.setProperty("user", "runnel");
+                p.setProperty("password", "s3cret");
+                try (Connection c = DriverManager.getConnection(url, p); Statement st = c.createStatement()) {
+                    assertThat(single(st, "SELECT COUNT(*) FROM typed")).as(method).isEqualTo(1);
+                }
             }
         }
     }
