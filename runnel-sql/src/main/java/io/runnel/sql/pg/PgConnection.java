@@ -102,13 +102,22 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, PgMessage msg) {
-        worker.execute(() -> handle(msg));
+        run(() -> handle(msg));
+    }
+
+    /** Runs {@code task} on the connection's thread; after the connection closed there is nothing left to do. */
+    private void run(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the connection is gone
+        }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         server.forget(this);
-        worker.execute(() -> {
+        run(() -> {
             try {
                 if (adHoc != null) {
                     adHoc.close();
@@ -125,7 +134,7 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (c instanceof PgError e) {
-            worker.execute(() -> {
+            run(() -> {
                 out.error("FATAL", e.sqlState(), e.getMessage());
                 channel.close();
             });
