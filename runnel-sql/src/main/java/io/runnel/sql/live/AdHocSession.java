@@ -76,6 +76,7 @@ public final class AdHocSession implements AutoCloseable {
             SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
             SchemaPlus schema = root.add("runnel", new ViewsSchema());
             schema.setCacheEnabled(false);
+            root.add("information_schema", new InformationSchema(this::catalogEntries)).setCacheEnabled(false);
             connection.setSchema("runnel");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open Calcite's executor: " + e.getMessage(), e);
@@ -130,6 +131,30 @@ public final class AdHocSession implements AutoCloseable {
         } catch (SQLException ignored) {
             // a plan no longer used
         }
+    }
+
+    /** The catalog's tables and views (or only the views), for information_schema. */
+    private List<InformationSchema.Entry> catalogEntries() {
+        List<InformationSchema.Entry> out = new ArrayList<>();
+        if (catalog != null) {
+            synchronized (catalog) {
+                for (String name : catalog.tableNames()) {
+                    LiveView v = views.get(name);
+                    if (v != null) {
+                        out.add(new InformationSchema.Entry(name, "VIEW", v.rowType()));
+                    } else if (!catalog.isView(name)) {
+                        try {
+                            out.add(new InformationSchema.Entry(name, "BASE TABLE", BoundedRead.rowType(catalog, name)));
+                        } catch (RuntimeException e) {
+                            // a table whose declaration does not plan (an unknown connector) has no columns to list
+                        }
+                    }
+                }
+            }
+        } else {
+            views.all().forEach(v -> out.add(new InformationSchema.Entry(v.name(), "VIEW", v.rowType())));
+        }
+        return out;
     }
 
     /** A catalog table for Calcite: its rows read whole once per query, the first time the query scans it. */

@@ -72,6 +72,11 @@ class PsqlTest {
         // aligned output with headers, a filter with a join against the view itself, and an aggregate
         Result table = psql("-c", "SELECT a.auction, a.bids >= b.bids AS same FROM top_bids a JOIN top_bids b ON a.auction = b.auction WHERE a.auction = 2");
         assertThat(table.out()).contains("auction | same", "(1 row)").contains(" t");
+        // what is there, through the SQL standard's information schema
+        assertThat(psql("-A", "-t", "-c", "SELECT table_name, table_type FROM information_schema.tables ORDER BY table_name").out())
+                .isEqualTo("bids|BASE TABLE\ntop_bids|VIEW");
+        assertThat(psql("-A", "-t", "-c", "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'top_bids'"
+                + " ORDER BY ordinal_position").out()).isEqualTo("auction|bigint\nbest|bigint\nbids|bigint");
         // unnamed columns are named as PostgreSQL names them
         assertThat(psql("-c", "SELECT COUNT(*), MAX(best), auction + 1 FROM top_bids GROUP BY auction + 1 LIMIT 1").out())
                 .contains("count | max | ?column?");
