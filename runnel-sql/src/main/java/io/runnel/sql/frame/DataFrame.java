@@ -65,7 +65,19 @@ public final class DataFrame {
     }
 
     String from() {
-        return fromClause != null ? fromClause.get() : "(" + sql() + ") AS " + Names.quote(alias);
+        return fromClause != null ? fromClause.get() : "(" + subquery() + ") AS " + Names.quote(alias);
+    }
+
+    /**
+     * The query, to nest in another. SQL drops the ORDER BY of a subquery, so a sorted frame without a limit must be
+     * the last operation: refused rather than silently unordered.
+     */
+    String subquery() {
+        if (sorted != null) {
+            throw new IllegalArgumentException("orderBy(" + sorted.order + ") must be the frame's last operation, or be followed by"
+                    + " limit(n): SQL drops the order of a subquery");
+        }
+        return sql();
     }
 
     private String selectFrom(String items) {
@@ -81,7 +93,7 @@ public final class DataFrame {
 
     /** The columns with their SQL types, as the planner derives them. */
     public FrameSchema schema() {
-        return FrameSchema.of(session.sqlEnvironment().rowType(sql()));
+        return session.schemaOf(sql());
     }
 
     public List<String> columns() {
@@ -299,8 +311,8 @@ public final class DataFrame {
     public DataFrame union(DataFrame other) {
         Objects.requireNonNull(other);
         Watermark both = Objects.equals(watermark, other.watermark) ? watermark : null;
-        return derive(both, () -> "SELECT * FROM (" + sql() + ") AS " + Names.quote(alias + "$1") + " UNION ALL SELECT * FROM ("
-                + other.sql() + ") AS " + Names.quote(alias + "$2"));
+        return derive(both, () -> "SELECT * FROM (" + subquery() + ") AS " + Names.quote(alias + "$1") + " UNION ALL SELECT * FROM ("
+                + other.subquery() + ") AS " + Names.quote(alias + "$2"));
     }
 
     public DataFrame unionAll(DataFrame other) {

@@ -35,7 +35,7 @@ final class Deduplication {
         String partition = "`window_start`, `window_end`, " + Names.quoteAll(keys.isEmpty() ? cols : keys);
         WindowSpec window = new WindowSpec(WindowSpec.Kind.TUMBLE, wm.column(), SqlIntervals.literal(wm.delay()), null, null);
         return "SELECT " + Names.quoteAll(cols) + " FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY " + partition
-                + " ORDER BY " + Names.quote(wm.column()) + ") AS " + RN + " FROM " + window.tableFunction(input.sql(), List.of())
+                + " ORDER BY " + Names.quote(wm.column()) + ") AS " + RN + " FROM " + window.tableFunction(input.subquery(), List.of())
                 + ") WHERE " + RN + " = 1";
     }
 }

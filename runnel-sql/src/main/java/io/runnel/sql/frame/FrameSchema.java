@@ -15,8 +15,8 @@ public record FrameSchema(List<Field> fields) {
         }
     }
 
-    static FrameSchema of(RelDataType rowType) {
-        return new FrameSchema(rowType.getFieldList().stream().map(FrameSchema::field).toList());
+    static FrameSchema of(List<RelDataTypeField> fields) {
+        return new FrameSchema(fields.stream().map(FrameSchema::field).toList());
     }
 
     private static Field field(RelDataTypeField f) {

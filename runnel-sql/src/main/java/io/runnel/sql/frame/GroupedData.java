@@ -85,7 +85,7 @@ public final class GroupedData {
         }
         String keyList = plain.stream().map(c -> ", " + c.sql).collect(Collectors.joining());
         return "SELECT `window_start`, `window_end`" + (plain.isEmpty() && aggs.isEmpty() ? "" : ", ") + items(plain, aggs)
-                + " FROM " + window.tableFunction(input.sql(), sessionKeys) + " AS " + Names.quote(input.alias)
+                + " FROM " + window.tableFunction(input.subquery(), sessionKeys) + " AS " + Names.quote(input.alias)
                 + " GROUP BY `window_start`, `window_end`" + keyList;
     }
 

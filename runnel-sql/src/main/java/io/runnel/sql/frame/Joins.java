@@ -26,7 +26,7 @@ final class Joins {
     }
 
     private static String sides(DataFrame left, DataFrame right, JoinType type) {
-        return "(" + left.sql() + ") AS " + Names.quote(left.alias) + " " + type.sql + " (" + right.sql() + ") AS "
+        return "(" + left.subquery() + ") AS " + Names.quote(left.alias) + " " + type.sql + " (" + right.subquery() + ") AS "
                 + Names.quote(right.alias);
     }
 

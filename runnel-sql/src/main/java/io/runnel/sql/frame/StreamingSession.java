@@ -71,6 +71,16 @@ public final class StreamingSession {
         return DataFrame.ofQuery(this, newName("query"), Objects.requireNonNull(select));
     }
 
+    /**
+     * The columns of {@code select}. The optimizer removes a projection that only renames (it keeps columns in order),
+     * and the plan's row type then has the old names; an extra constant column keeps the projection, and its names.
+     */
+    FrameSchema schemaOf(String select) {
+        var padded = sql.rowType("SELECT *, 0 AS `$names` FROM (" + select + ") AS `$q`");
+        var fields = padded.getFieldList().subList(0, padded.getFieldCount() - 1);
+        return FrameSchema.of(fields);
+    }
+
     /** A name no table of the catalog has yet: {@code prefix_n}. */
     String newName(String prefix) {
         String name;
