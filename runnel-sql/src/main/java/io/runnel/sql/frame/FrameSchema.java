@@ -15,14 +15,18 @@ public record FrameSchema(List<Field> fields) {
         }
     }
 
+    private static final int LONGEST = 65536;
+
     static FrameSchema of(List<RelDataTypeField> fields) {
         return new FrameSchema(fields.stream().map(FrameSchema::field).toList());
     }
 
     private static Field field(RelDataTypeField f) {
         RelDataType t = f.getType();
-        String type = t.getSqlTypeName() == SqlTypeName.VARCHAR && t.getPrecision() == Integer.MAX_VALUE ? "STRING"
-                : t.getSqlTypeName() == SqlTypeName.VARBINARY && t.getPrecision() == Integer.MAX_VALUE ? "BYTES"
+        // Flink's STRING and BYTES are the type system's longest VARCHAR and VARBINARY
+        boolean longest = t.getPrecision() >= LONGEST;
+        String type = t.getSqlTypeName() == SqlTypeName.VARCHAR && longest ? "STRING"
+                : t.getSqlTypeName() == SqlTypeName.VARBINARY && longest ? "BYTES"
                 : t.getFullTypeString().replace(" NOT NULL", "");
         return new Field(f.getName(), type, t.isNullable());
     }

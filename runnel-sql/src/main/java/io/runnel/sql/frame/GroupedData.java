@@ -73,6 +73,7 @@ public final class GroupedData {
     }
 
     private String windowed(WindowSpec window, List<Column> plain, List<Column> aggs) {
+        checkTimeColumn(window);
         List<String> sessionKeys = new ArrayList<>();
         if (window.kind() == WindowSpec.Kind.SESSION) {
             for (Column k : plain) {
@@ -87,6 +88,17 @@ public final class GroupedData {
         return "SELECT `window_start`, `window_end`" + (plain.isEmpty() && aggs.isEmpty() ? "" : ", ") + items(plain, aggs)
                 + " FROM " + window.tableFunction(input.subquery(), sessionKeys) + " AS " + Names.quote(input.alias)
                 + " GROUP BY `window_start`, `window_end`" + keyList;
+    }
+
+    /** Calcite's message for a window over a column that is not a timestamp does not name it; this does. */
+    private void checkTimeColumn(WindowSpec window) {
+        FrameSchema.Field time = input.schema().fields().stream().filter(f -> f.name().equals(window.timeColumn())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(window + ": the frame has no column " + Names.quote(window.timeColumn())
+                        + "; its columns are " + input.columns()));
+        if (!time.type().startsWith("TIMESTAMP")) {
+            throw new IllegalArgumentException(window + ": column " + Names.quote(time.name()) + " is " + time.type()
+                    + ", not a time attribute (a TIMESTAMP column with a watermark: withWatermark(\"" + time.name() + "\", delay))");
+        }
     }
 
     private static String items(List<Column> plain, List<Column> aggs) {
