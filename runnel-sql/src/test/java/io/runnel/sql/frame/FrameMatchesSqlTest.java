@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each operation of the DataFrame API against the SQL a user would write for it: both run as bounded jobs over the
  * same files, at parallelism 2, and must leave the same table (and a non-empty one, so a case cannot pass by
- * producing nothing on both sides).
+ * producing nothing on both sides), which must also be what Calcite's batch executor computes for the SQL.
  */
 @Timeout(120)
 class FrameMatchesSqlTest {
@@ -130,5 +130,15 @@ class FrameMatchesSqlTest {
         assertThat(expected).as("the SQL's rows").isNotEmpty();
         List<Row> got = FrameTestKit.frame(2, s -> build.apply(s, kit.orders(s)));
         assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
+        if (!NOT_IN_BATCH.contains(name)) {
+            assertThat(got).as("Calcite's batch result").containsExactlyInAnyOrderElementsOf(BatchOracle.rows(kit, sql));
+        }
     }
+
+    /**
+     * Cases Calcite's batch executor does not run right: it refuses SESSION's PARTITION BY ("only tables with set
+     * semantics may be partitioned"), and its HOP under a WHERE loses rows (4 rows with amount > 1 in [10:00:00,
+     * 10:00:04) count 3 there); FrameStreamingTest checks the sliding window against counts worked out by hand.
+     */
+    static final java.util.Set<String> NOT_IN_BATCH = java.util.Set.of("sliding window", "session window");
 }
