@@ -3,7 +3,7 @@ package io.runnel.sql.frame;
 import io.runnel.api.DataStream;
 import io.runnel.sql.catalog.TableDef;
 import io.runnel.sql.data.Row;
-import io.runnel.sql.stream.StreamWriter;
+import io.runnel.sql.StreamWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
