@@ -124,6 +124,11 @@ public final class SqlEnvironment {
         return sqlQuery(select);
     }
 
+    /** The columns of {@code select} (names, SQL types, time attributes): planned, not translated onto a job. */
+    public org.apache.calcite.rel.type.RelDataType rowType(String select) {
+        return planner.optimized(select).getRowType();
+    }
+
     /** The optimized relational plan and the physical plan {@code select} would run as. */
     public String explain(String select) {
         return planner.explain(select, env.parallelism());
