@@ -52,6 +52,15 @@ class LongPollAndAcksTest {
                 }
                 p.flush();
             }
+            // acks=0 returns once the records are on the socket: wait until the broker has appended them, or the next
+            // producer's record (another connection) may come first
+            try (KafkaConsumer<String, String> c = Clients.consumer(broker)) {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (c.endOffsets(List.of(tp)).get(tp) < 100 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(c.endOffsets(List.of(tp)).get(tp)).as("every acks=0 record written").isEqualTo(100);
+            }
             try (KafkaProducer<String, String> p = Clients.producer(broker, "acks", "1", "enable.idempotence", "false")) {
                 assertThat(p.send(new ProducerRecord<>(tp.topic(), 0, null, "one")).get().offset()).isEqualTo(100);
             }
