@@ -184,8 +184,27 @@ public final class SqlPlanner {
         RelOptCluster cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter((rowType, query, schema, view) -> null, validator, catalogReader,
                 cluster, StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withTrimUnusedFields(false));
-        RelNode rel = converter.convertQuery(validated, false, true).rel;
-        return optimize(rel);
+        org.apache.calcite.rel.RelRoot root = converter.convertQuery(validated, false, true);
+        return named(optimize(root.rel), root.validatedRowType.getFieldNames());
+    }
+
+    /**
+     * The optimized tree with the query's column names: removing a projection that only renames columns (PROJECT_REMOVE,
+     * CALC_REMOVE) leaves its input's names, so a renaming calc goes back on top.
+     */
+    private RelNode named(RelNode rel, java.util.List<String> names) {
+        if (rel.getRowType().getFieldCount() != names.size() || rel.getRowType().getFieldNames().equals(names)
+                || new java.util.HashSet<>(names).size() < names.size()) {
+            return rel; // nothing lost, or names Calcite had to make unique (SELECT a.*, b.* with a column in both)
+        }
+        org.apache.calcite.rel.type.RelDataType renamed = typeFactory.createStructType(
+                rel.getRowType().getFieldList().stream().map(org.apache.calcite.rel.type.RelDataTypeField::getType).toList(), names);
+        if (rel instanceof org.apache.calcite.rel.core.Calc calc) {
+            org.apache.calcite.rex.RexProgram p = calc.getProgram();
+            return org.apache.calcite.rel.logical.LogicalCalc.create(calc.getInput(), new org.apache.calcite.rex.RexProgram(
+                    p.getInputRowType(), p.getExprList(), p.getProjectList(), p.getCondition(), renamed));
+        }
+        return org.apache.calcite.rel.logical.LogicalCalc.create(rel, org.apache.calcite.rex.RexProgram.createIdentity(rel.getRowType(), renamed));
     }
 
     /** The type factory of every plan this planner makes. */
