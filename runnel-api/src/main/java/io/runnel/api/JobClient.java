@@ -15,6 +15,11 @@ public interface JobClient {
     /** Completes with the result, or exceptionally with the failure that ended the job. */
     CompletableFuture<JobResult> result();
 
+    /** Records each source has emitted so far, by source name, while the job runs (a restart counts afresh). */
+    default java.util.Map<String, Long> sourceRecords() {
+        return java.util.Map.of();
+    }
+
     /** Checkpoints and savepoints so far, oldest first (a bounded recent history). */
     default java.util.List<io.runnel.api.checkpoint.CheckpointStats> checkpoints() {
         return java.util.List.of();

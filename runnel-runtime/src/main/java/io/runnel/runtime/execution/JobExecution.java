@@ -40,6 +40,8 @@ final class JobExecution {
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     private final List<Long> recoveries = new ArrayList<>();
     private volatile ExecutionService current;
+    /** The running attempt's tasks, for live counts. */
+    private volatile TaskBuilder running;
     private volatile CheckpointCoordinator coordinator;
     private volatile boolean cancelled;
     private volatile int restarts;
@@ -150,6 +152,7 @@ final class JobExecution {
                 ExecutionService service = new ExecutionService(job.name(), tasks, job.workerThreads());
                 if (coordinator != null && job.checkpoints().enabled()) coordinator.startAttempt(attempt, builder.participants);
                 current = service;
+                running = builder;
                 if (cancelled) service.cancel();
                 if (failedAt != 0) watchRecovery(firstRecord, failedAt);
                 // with checkpoints, tasks end only once the final checkpoint completed (or the job fails or is cancelled)
@@ -231,6 +234,19 @@ final class JobExecution {
             if (n.transformation instanceof SinkTransformation st && st.sink() instanceof TwoPhaseCommitSink<?, ?> s) {
                 out.put(n.operatorId(), (TwoPhaseCommitSink<?, Object>) Copies.deepCopy(s));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Records each source has emitted so far in the running attempt, by source name (a restart counts afresh). Read
+     * while the tasks write them: a figure may be a little behind.
+     */
+    public Map<String, Long> sourceRecordsNow() {
+        TaskBuilder b = running;
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (b != null) {
+            for (SourceTask<?> t : b.sourceTasks) out.merge(b.sourceNames.get(t), t.recordsOut(), Long::sum);
         }
         return out;
     }

@@ -34,6 +34,11 @@ final class LocalJobClient implements JobClient {
     }
 
     @Override
+    public java.util.Map<String, Long> sourceRecords() {
+        return execution.sourceRecordsNow();
+    }
+
+    @Override
     public void cancel() {
         execution.cancel();
     }

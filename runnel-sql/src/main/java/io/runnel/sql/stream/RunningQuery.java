@@ -23,6 +23,7 @@ final class RunningQuery implements StreamingQuery {
         this.job = job;
         this.runtime = runtime;
         this.onEnd = onEnd;
+        runtime.inputRows(() -> job.sourceRecords().values().stream().mapToLong(Long::longValue).sum());
         job.result().whenComplete((r, e) -> onEnd.run());
     }
 
@@ -77,6 +78,11 @@ final class RunningQuery implements StreamingQuery {
     @Override
     public QueryProgress lastProgress() {
         return runtime.lastProgress();
+    }
+
+    @Override
+    public java.util.List<QueryProgress> recentProgress() {
+        return runtime.recentProgress();
     }
 
     @Override

@@ -24,6 +24,9 @@ public interface StreamingQuery {
     /** The progress of the last trigger, or null before the first. */
     QueryProgress lastProgress();
 
+    /** The progress of the most recent triggers (at most 100), oldest first. */
+    java.util.List<QueryProgress> recentProgress();
+
     /** What the query does now. */
     QueryStatus status();
 

@@ -46,7 +46,6 @@ final class TriggeredSink implements Sink<Row> {
         private final QueryRuntime runtime;
         private final ResultFold fold = new ResultFold(key);
         private List<Object[]> appended = new ArrayList<>();
-        private long changesIn;
         private long nextBatch;
         private boolean ended;
         private ListState<Object[]> tableState;
@@ -58,7 +57,6 @@ final class TriggeredSink implements Sink<Row> {
 
         @Override
         public void write(Row row, long timestamp) throws Exception {
-            changesIn++;
             if (continuous) {
                 if (mode == OutputMode.APPEND || row.kind() == RowKind.INSERT || row.kind() == RowKind.UPDATE_AFTER) {
                     runtime.target.row(row);
@@ -79,8 +77,7 @@ final class TriggeredSink implements Sink<Row> {
                 case COMPLETE -> fold.all();
             };
             appended = new ArrayList<>();
-            runtime.deliver(new Batch(columns, rows), nextBatch++, changesIn);
-            changesIn = 0;
+            runtime.deliver(new Batch(columns, rows), nextBatch++);
         }
 
         @Override

@@ -65,6 +65,12 @@ class OutputModesTest {
                 .foreachBatch((b, id) -> batches.put(id, b.rows().stream().map(r -> Arrays.asList(r.clone())).toList())).start();
         assertThat(q.awaitTermination(60_000)).isTrue();
         assertThat(q.lastProgress()).isNotNull();
+        assertThat(q.recentProgress()).hasSize(Math.min(batches.size(), 100));
+        if (batches.size() <= 100) {
+            assertThat(q.recentProgress().stream().mapToLong(QueryProgress::numInputRows).sum()).as("rows the source read").isEqualTo(ROWS);
+            assertThat(q.recentProgress().stream().mapToLong(QueryProgress::numOutputRows).sum())
+                    .isEqualTo(batches.values().stream().mapToLong(List::size).sum());
+        }
         assertThat(q.status().message()).isEqualTo("Finished");
         return batches;
     }

@@ -69,6 +69,7 @@ class StreamingQueryTest {
         }
         assertThat(complete.lastProgress().numOutputRows()).isEqualTo(4);
         assertThat(complete.lastProgress().batchId()).isPositive();
+        assertThat(complete.recentProgress().stream().mapToLong(QueryProgress::numInputRows).sum()).as("rows the source read").isEqualTo(2000);
     }
 
     @Test
