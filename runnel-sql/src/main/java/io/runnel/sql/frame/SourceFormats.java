@@ -34,8 +34,7 @@ final class SourceFormats {
             case "text" -> files("raw", options, TEXT_COLUMNS);
             case "rate" -> rate(options);
             case "nexmark" -> nexmark(options, schema);
-            case "socket" -> throw new IllegalArgumentException("format 'socket': Runnel has no socket table connector; sources are "
-                    + sourceConnectors() + " (readStream formats kafka, json, csv, text, nexmark, rate)");
+            case "socket" -> socket(options);
             default -> connector(format, options, schema);
         };
     }
@@ -138,6 +137,22 @@ final class SourceFormats {
             }
         });
         return new SourceDeclaration(RATE_COLUMNS, out);
+    }
+
+    /** Spark's socket source: host and port, one {@code value} column per line. */
+    private static SourceDeclaration socket(Map<String, String> spark) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("connector", "socket");
+        out.put("format", "raw");
+        spark.forEach((k, v) -> {
+            switch (k) {
+                case "host" -> out.put("hostname", v);
+                case "includeTimestamp" -> throw new IllegalArgumentException("socket option 'includeTimestamp' is not supported;"
+                        + " add withColumn(\"timestamp\", current_timestamp()) instead");
+                default -> out.put(k, v);
+            }
+        });
+        return new SourceDeclaration(TEXT_COLUMNS, out);
     }
 
     private static SourceDeclaration nexmark(Map<String, String> options, String schema) {

@@ -39,6 +39,27 @@ class FrameSourcesTest {
     }
 
     @Test
+    void socketLinesAreColumnValue() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (java.net.Socket s = server.accept(); var out = new java.io.PrintWriter(s.getOutputStream(), true)) {
+                    out.println("apache spark");
+                    out.println("apache flink");
+                    out.println("apache spark");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            peer.start();
+            int port = server.getLocalPort();
+            List<Row> got = FrameTestKit.frame(2, s -> s.readStream().format("socket").option("host", "127.0.0.1").option("port", port).load()
+                    .groupBy("value").count());
+            peer.join(10_000);
+            assertThat(got).containsExactlyInAnyOrder(Row.insert("apache spark", 2L), Row.insert("apache flink", 1L));
+        }
+    }
+
+    @Test
     void textLinesAreColumnValue() throws Exception {
         Files.write(dir.resolve("lines.txt"), List.of("to be", "or not"));
         List<Row> got = FrameTestKit.frame(1, s -> s.readStream().text(dir.toString()).withColumn("len", functions.expr("CHAR_LENGTH(`value`)")));

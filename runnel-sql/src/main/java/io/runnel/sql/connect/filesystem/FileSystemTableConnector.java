@@ -6,6 +6,7 @@ import io.runnel.api.time.WatermarkStrategy;
 import io.runnel.connectors.file.FileSink;
 import io.runnel.connectors.file.FileSource;
 import io.runnel.sql.connect.ConnectorOptions;
+import io.runnel.sql.connect.DecodeLines;
 import io.runnel.sql.connect.TableConnector;
 import io.runnel.sql.data.Row;
 import io.runnel.sql.format.Formats;

@@ -1,4 +1,4 @@
-package io.runnel.sql.connect.filesystem;
+package io.runnel.sql.connect;
 
 import io.runnel.api.functions.Collector;
 import io.runnel.api.functions.FlatMapFunction;
@@ -7,12 +7,12 @@ import io.runnel.sql.format.FormatException;
 import io.runnel.sql.format.RowDecoder;
 
 /** Lines decoded by a format that may give several rows per line (debezium-json); errors name the table and the line. */
-final class DecodeLines implements FlatMapFunction<String, Row> {
+public final class DecodeLines implements FlatMapFunction<String, Row> {
     private static final long serialVersionUID = 1L;
     private final String table;
     private final RowDecoder decoder;
 
-    DecodeLines(String table, RowDecoder decoder) {
+    public DecodeLines(String table, RowDecoder decoder) {
         this.table = table;
         this.decoder = decoder;
     }
