@@ -30,8 +30,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class AdHocSession implements AutoCloseable {
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     private final LiveViews views;
-    /** The catalog whose other tables queries may read whole; null: views only. */
-    private final io.runnel.sql.SqlEnvironment catalog;
+    /** The catalog's tables, which queries read whole; null: views only. */
+    private final CatalogTables catalog;
     private final Map<String, List<Object[]>> readTables = new HashMap<>();
     private final Connection connection;
     private final Map<LiveView, ViewSnapshot> pins = new HashMap<>();
@@ -54,16 +54,12 @@ public final class AdHocSession implements AutoCloseable {
     }
 
     /**
-     * Ad-hoc queries over {@code catalog}'s materialized views and, read whole as they are now (a bounded job each, per
-     * query), its other tables: a file of reference data, a Kafka topic up to its end.
+     * Ad-hoc queries over {@code views} and, read whole as they are now (once per query that scans them), the
+     * catalog's {@code tables}: a file of reference data, a Kafka topic up to its end.
      */
-    public AdHocSession(io.runnel.sql.SqlEnvironment catalog) {
-        this(catalog.liveViews(), catalog);
-    }
-
-    private AdHocSession(LiveViews views, io.runnel.sql.SqlEnvironment catalog) {
+    public AdHocSession(LiveViews views, CatalogTables tables) {
         this.views = views;
-        this.catalog = catalog;
+        this.catalog = tables;
         Properties p = new Properties();
         p.setProperty("quoting", "DOUBLE_QUOTE");
         p.setProperty("unquotedCasing", "UNCHANGED");
@@ -89,8 +85,8 @@ public final class AdHocSession implements AutoCloseable {
         protected Map<String, Table> getTableMap() {
             Map<String, Table> tables = new HashMap<>();
             if (catalog != null) {
-                for (String name : catalog.tableNames()) {
-                    if (views.get(name) == null && !catalog.isView(name)) {
+                for (String name : catalog.names()) {
+                    if (views.get(name) == null) {
                         tables.put(name, new CatalogTable(name));
                     }
                 }
@@ -137,23 +133,16 @@ public final class AdHocSession implements AutoCloseable {
     private List<InformationSchema.Entry> catalogEntries() {
         List<InformationSchema.Entry> out = new ArrayList<>();
         if (catalog != null) {
-            synchronized (catalog) {
-                for (String name : catalog.tableNames()) {
-                    LiveView v = views.get(name);
-                    if (v != null) {
-                        out.add(new InformationSchema.Entry(name, "VIEW", v.rowType()));
-                    } else if (!catalog.isView(name)) {
-                        try {
-                            out.add(new InformationSchema.Entry(name, "BASE TABLE", BoundedRead.rowType(catalog, name)));
-                        } catch (RuntimeException e) {
-                            // a table whose declaration does not plan (an unknown connector) has no columns to list
-                        }
-                    }
+            for (String name : catalog.names()) {
+                try {
+                    out.add(new InformationSchema.Entry(name, "BASE TABLE", catalog.rowType(name)));
+                } catch (RuntimeException e) {
+                    // a table whose declaration does not plan (an unknown connector) has no columns to list
                 }
             }
-        } else {
-            views.all().forEach(v -> out.add(new InformationSchema.Entry(v.name(), "VIEW", v.rowType())));
         }
+        views.all().forEach(v -> out.add(new InformationSchema.Entry(v.name(), "VIEW", v.rowType())));
+        out.sort(java.util.Comparator.comparing(InformationSchema.Entry::name));
         return out;
     }
 
@@ -169,7 +158,7 @@ public final class AdHocSession implements AutoCloseable {
         @Override
         public org.apache.calcite.rel.type.RelDataType getRowType(org.apache.calcite.rel.type.RelDataTypeFactory typeFactory) {
             if (rowType == null) {
-                rowType = BoundedRead.rowType(catalog, name);
+                rowType = catalog.rowType(name);
             }
             return typeFactory.copyType(rowType);
         }
@@ -178,7 +167,7 @@ public final class AdHocSession implements AutoCloseable {
         public org.apache.calcite.linq4j.Enumerable<Object[]> scan(org.apache.calcite.DataContext root) {
             List<Object[]> rows = readTables.computeIfAbsent(name, n -> {
                 try {
-                    return BoundedRead.rows(catalog, n);
+                    return catalog.rows(n);
                 } catch (Exception e) {
                     throw new IllegalStateException("table " + n + " cannot be read ad hoc: " + e.getMessage(), e);
                 }

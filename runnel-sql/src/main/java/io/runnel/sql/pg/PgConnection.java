@@ -618,7 +618,7 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
 
     private AdHocSession adHoc() {
         if (adHoc == null) {
-            adHoc = new AdHocSession(server.catalog().sql());
+            adHoc = new AdHocSession(server.catalog().liveViews(), new io.runnel.sql.BoundedTableReads(server.catalog().sql()));
         }
         return adHoc;
     }

@@ -1,11 +1,13 @@
-package io.runnel.sql.live;
+package io.runnel.sql;
 
 import io.runnel.api.StreamEnvironment;
 import io.runnel.api.connector.Sink;
 import io.runnel.api.connector.SinkContext;
 import io.runnel.api.connector.SinkWriter;
-import io.runnel.sql.SqlEnvironment;
 import io.runnel.sql.data.Row;
+import io.runnel.sql.live.CatalogTables;
+import io.runnel.sql.live.ViewSnapshot;
+import io.runnel.sql.live.ViewTable;
 import io.runnel.sql.planner.PlannedQuery;
 import io.runnel.sql.planner.PlannerOptions;
 import java.time.Duration;
@@ -17,26 +19,38 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * A catalog table read whole for an ad-hoc query: a bounded job over the table as it is now (Structured Streaming's
+ * The catalog's tables read whole for ad-hoc queries: a bounded job over a table as it is now (Structured Streaming's
  * availableNow: a Kafka topic up to its end offsets, the files there are), its rows folded into the table it leaves.
- * A table that never ends (a generator without a row count) is refused with the connector's reason.
+ * A table that never ends (a generator without a row count) is refused with the connector's reason. Planning holds
+ * the catalog's monitor: the planner is shared and not thread-safe.
  */
-final class BoundedRead {
+public final class BoundedTableReads implements CatalogTables {
     private static final Map<String, List<Row>> RESULTS = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong();
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    private BoundedRead() {}
+    private final SqlEnvironment catalog;
 
-    /** The row type of {@code table}, planned under the catalog's lock. */
-    static RelDataType rowType(SqlEnvironment catalog, String table) {
+    public BoundedTableReads(SqlEnvironment catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public List<String> names() {
+        synchronized (catalog) {
+            return catalog.tableNames().stream().filter(n -> !catalog.isView(n)).toList();
+        }
+    }
+
+    @Override
+    public RelDataType rowType(String table) {
         synchronized (catalog) {
             return catalog.newJob(StreamEnvironment.create()).planQuery(select(table)).rowType();
         }
     }
 
-    /** Every row of {@code table} now, as Calcite's executor takes them. */
-    static List<Object[]> rows(SqlEnvironment catalog, String table) throws Exception {
+    @Override
+    public List<Object[]> rows(String table) throws Exception {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(1);
         String id = "read-" + IDS.incrementAndGet();
         RESULTS.put(id, java.util.Collections.synchronizedList(new ArrayList<>()));
