@@ -27,6 +27,8 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
     private static final long serialVersionUID = 1L;
     private final Map<String, String> properties;
     private final List<String> topics;
+    /** A regular expression topics are picked by when the job starts (Java's syntax, the whole name); null: none. */
+    private final String topicPattern;
     private final StartingOffsets starting;
     private final long startTimestamp;
     private final HashMap<TopicPartition, Long> startOffsets;
@@ -39,6 +41,7 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
     private KafkaSource(Builder<T> b) {
         this.properties = new LinkedHashMap<>(b.properties);
         this.topics = List.copyOf(b.topics);
+        this.topicPattern = b.topicPattern;
         this.starting = b.starting;
         this.startTimestamp = b.startTimestamp;
         this.startOffsets = new HashMap<>(b.startOffsets);
@@ -73,7 +76,16 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties())) {
             List<TopicPartition> partitions = new ArrayList<>();
             Map<String, List<PartitionInfo>> all = consumer.listTopics(java.time.Duration.ofSeconds(30));
-            for (String topic : topics) {
+            List<String> chosen = new ArrayList<>(topics);
+            if (topicPattern != null) {
+                java.util.regex.Pattern p = java.util.regex.Pattern.compile(topicPattern);
+                all.keySet().stream().filter(t -> !t.startsWith("__") && p.matcher(t).matches() && !chosen.contains(t)).sorted().forEach(chosen::add);
+                if (chosen.isEmpty()) {
+                    throw new IllegalArgumentException("Kafka source: no topic matches the pattern '" + topicPattern + "' at "
+                            + properties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " (existing: " + all.keySet() + ")");
+                }
+            }
+            for (String topic : chosen) {
                 List<PartitionInfo> infos = all.get(topic);
                 if (infos == null || infos.isEmpty()) {
                     throw new IllegalArgumentException("Kafka source: unknown topic '" + topic + "' at "
@@ -155,6 +167,7 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
     public static final class Builder<T> {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<String> topics = new ArrayList<>();
+        private String topicPattern;
         private StartingOffsets starting = StartingOffsets.EARLIEST;
         private long startTimestamp;
         private final Map<TopicPartition, Long> startOffsets = new HashMap<>();
@@ -169,6 +182,20 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
 
         public Builder<T> topics(String... names) {
             topics.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * Also reads every topic whose whole name matches {@code regex} (Java's syntax) when the job starts, internal
+         * topics ({@code __...}) aside; topics made later are not picked up.
+         */
+        public Builder<T> topicPattern(String regex) {
+            try {
+                java.util.regex.Pattern.compile(regex);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException("Kafka source: bad topic pattern '" + regex + "': " + e.getDescription());
+            }
+            this.topicPattern = regex;
             return this;
         }
 
@@ -247,7 +274,7 @@ public final class KafkaSource<T> implements Source<T, PartitionSplit> {
 
         public KafkaSource<T> build() {
             if (!properties.containsKey(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)) throw new IllegalArgumentException("Kafka source: bootstrap servers are required");
-            if (topics.isEmpty()) throw new IllegalArgumentException("Kafka source: at least one topic is required");
+            if (topics.isEmpty() && topicPattern == null) throw new IllegalArgumentException("Kafka source: at least one topic or a topic pattern is required");
             if (deserializer == null) throw new IllegalArgumentException("Kafka source: a deserializer is required");
             return new KafkaSource<>(this);
         }

@@ -31,7 +31,7 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
  * {@code fixed}: each sink subtask to one partition; {@code round-robin}).
  */
 final class KafkaTableOptions {
-    static final Set<String> KNOWN = Set.of("topic", "scan.startup.mode", "scan.startup.timestamp-millis",
+    static final Set<String> KNOWN = Set.of("topic", "topic-pattern", "scan.startup.mode", "scan.startup.timestamp-millis",
             "scan.startup.specific-offsets", "scan.bounded.mode", "scan.bounded.timestamp-millis",
             "scan.bounded.specific-offsets", "format", "value.format",
             "key.format", "key.fields", "key.fields-prefix", "value.fields-include", "sink.delivery-guarantee",
@@ -58,6 +58,8 @@ final class KafkaTableOptions {
     final String transactionalIdPrefix;
     /** The producer's {@code partitioner.class} for {@code sink.partitioner}; null for Kafka's default. */
     final String partitionerClass;
+    /** {@code 'topic-pattern'}: the topics are those matching it when the job starts; null when {@code 'topic'} names them. */
+    final String topicPattern;
 
     KafkaTableOptions(String table, String connector, Map<String, String> raw, RelDataType physical, int[] primaryKey,
                       boolean upsert) {
@@ -70,7 +72,12 @@ final class KafkaTableOptions {
         prefixes.addAll(List.of(Formats.optionPrefixes(options, valueFormatKey)));
         prefixes.addAll(List.of(Formats.optionPrefixes(options, "key.format")));
         options.checkKnown(KNOWN, prefixes.toArray(String[]::new));
-        topics = Arrays.stream(options.required("topic").split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        topicPattern = options.get("topic-pattern");
+        if (topicPattern != null && options.has("topic")) {
+            throw options.error("set 'topic' or 'topic-pattern', not both");
+        }
+        topics = topicPattern != null ? List.of()
+                : Arrays.stream(options.required("topic").split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         raw.forEach((k, v) -> {
             if (k.startsWith("properties.")) {
                 properties.put(k.substring("properties.".length()), v);

@@ -25,11 +25,17 @@ final class KafkaTables {
         if (upsert && value.producesChanges()) {
             throw o.options.error("an upsert-kafka value format must be insert-only, not '" + o.options.get(o.valueFormatKey) + "'");
         }
+        if (o.topicPattern != null && (!o.startOffsets.isEmpty() || !o.stopOffsets.isEmpty())) {
+            throw o.options.error("specific offsets name the partitions of one 'topic', not of a 'topic-pattern'");
+        }
         KafkaSource.Builder<Row> b = KafkaSource.<Row>builder().topics(o.topics.toArray(String[]::new))
                 .deserializer(new KafkaRowDeserializer(request.table(), key, value, o.keyFields, o.valueFields,
                         request.physicalType().getFieldCount(), request.metadataKeys(), upsert));
         for (Map.Entry<String, String> p : o.properties.entrySet()) {
             b.property(p.getKey(), p.getValue());
+        }
+        if (o.topicPattern != null) {
+            b.topicPattern(o.topicPattern);
         }
         switch (o.startup) {
             case TIMESTAMP -> b.startingOffsetsAt(o.startTimestamp);
@@ -43,10 +49,15 @@ final class KafkaTables {
         } else if (o.bounded) {
             b.bounded();
         }
-        return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), connector + "[" + request.table() + ": " + String.join(";", o.topics) + "]");
+        String topics = o.topicPattern != null ? "/" + o.topicPattern + "/" : String.join(";", o.topics);
+        return env.fromSource(b.build(), WatermarkStrategy.noWatermarks(), connector + "[" + request.table() + ": " + topics + "]");
     }
 
     static void sink(DataStream<Row> rows, SinkRequest request, String connector, boolean upsert) {
+        if (request.options().containsKey("topic-pattern")) {
+            throw new IllegalArgumentException("table " + request.table() + " (connector '" + connector + "'): a 'topic-pattern' table"
+                    + " cannot be written to; name the one 'topic' to write");
+        }
         KafkaTableOptions o = new KafkaTableOptions(request.table(), connector, request.options(), request.physicalType(),
                 request.primaryKey(), upsert);
         for (String m : request.metadataKeys()) {

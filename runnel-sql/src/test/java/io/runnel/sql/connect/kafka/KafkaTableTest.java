@@ -146,6 +146,32 @@ class KafkaTableTest {
     }
 
     @Test
+    void aTopicPatternReadsEveryTopicItMatches() throws Exception {
+        String east = topic("region.east", 1);
+        String west = topic("region.west", 2);
+        String other = topic("elsewhere", 1);
+        produce(east, ORDERS.subList(0, 2));
+        produce(west, ORDERS.subList(2, 5));
+        produce(other, ORDERS);
+        String pattern = "region\\..*-" + SUFFIX;
+        run("CREATE TABLE orders (id INT, `topic` STRING METADATA VIRTUAL) WITH ('connector' = 'kafka', 'topic-pattern' = '" + pattern + "',"
+                + " 'properties.bootstrap.servers' = '" + bootstrap + "', 'scan.startup.mode' = 'earliest-offset',"
+                + " 'scan.bounded.mode' = 'latest-offset', 'format' = 'json');\n"
+                + "CREATE TABLE got (id INT, t STRING) WITH ('connector' = 'collect', 'sink-id' = 'kafka-pattern');\n"
+                + "INSERT INTO got SELECT id, `topic` FROM orders;\n", 2);
+        assertThat(CollectConnector.rows("kafka-pattern")).containsExactlyInAnyOrder(Row.insert(1, east), Row.insert(2, east),
+                Row.insert(3, west), Row.insert(4, west), Row.insert(5, west));
+        assertThatThrownBy(() -> run("CREATE TABLE unmatched (id INT) WITH ('connector' = 'kafka', 'topic-pattern' = 'nothing-matches-.*',"
+                + " 'properties.bootstrap.servers' = '" + bootstrap + "', 'scan.bounded.mode' = 'latest-offset', 'format' = 'json');\n"
+                + "CREATE TABLE got2 (id INT) WITH ('connector' = 'collect', 'sink-id' = 'kafka-none');\n"
+                + "INSERT INTO got2 SELECT id FROM unmatched;\n", 1)).hasStackTraceContaining("no topic matches the pattern 'nothing-matches-.*'");
+        assertThatThrownBy(() -> run("CREATE TABLE both_ (id INT) WITH ('connector' = 'kafka', 'topic' = 'a', 'topic-pattern' = 'b',"
+                + " 'properties.bootstrap.servers' = '" + bootstrap + "', 'format' = 'json');\n"
+                + "CREATE TABLE got3 (id INT) WITH ('connector' = 'collect', 'sink-id' = 'kafka-both');\n"
+                + "INSERT INTO got3 SELECT id FROM both_;\n", 1)).hasStackTraceContaining("set 'topic' or 'topic-pattern', not both");
+    }
+
+    @Test
     void anUpsertTableIsWrittenAndReadBackAsItsFinalTable() throws Exception {
         String in = topic("orders-up", 2);
         String out = topic("totals-up", 3);
