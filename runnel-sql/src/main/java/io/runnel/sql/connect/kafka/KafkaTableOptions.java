@@ -56,6 +56,25 @@ final class KafkaTableOptions {
     final String keyPrefix;
     final DeliveryGuarantee guarantee;
     final String transactionalIdPrefix;
+    /**
+     * A class named as {@code sink.partitioner}: it must be on the classpath and implement Kafka's producer
+     * {@code Partitioner} (Flink's names a {@code FlinkKafkaPartitioner}; the producer here takes Kafka's own interface).
+     */
+    private String partitionerClass(String name) {
+        Class<?> c;
+        try {
+            c = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw options.error("'sink.partitioner' = '" + name + "' is not a partitioner (default, fixed, round-robin) nor a class"
+                    + " on the classpath");
+        }
+        if (!org.apache.kafka.clients.producer.Partitioner.class.isAssignableFrom(c)) {
+            throw options.error("'sink.partitioner' = '" + name + "': the class must implement "
+                    + org.apache.kafka.clients.producer.Partitioner.class.getName());
+        }
+        return name;
+    }
+
     /** The producer's {@code partitioner.class} for {@code sink.partitioner}; null for Kafka's default. */
     final String partitionerClass;
     /** {@code 'topic-pattern'}: the topics are those matching it when the job starts; null when {@code 'topic'} names them. */
@@ -131,8 +150,7 @@ final class KafkaTableOptions {
             case "default" -> partitionerClass = null;
             case "fixed" -> partitionerClass = io.runnel.connectors.kafka.FixedSubtaskPartitioner.class.getName();
             case "round-robin" -> partitionerClass = org.apache.kafka.clients.producer.RoundRobinPartitioner.class.getName();
-            default -> throw options.error("'sink.partitioner' = '" + partitioner
-                    + "' is not a partitioner (default, fixed, round-robin; a partitioner class is not supported)");
+            default -> partitionerClass = partitionerClass(partitioner);
         }
         Formats.name(options, valueFormatKey);
         keyFormat = Formats.name(options, "key.format");

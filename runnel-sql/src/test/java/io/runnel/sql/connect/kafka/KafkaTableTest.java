@@ -276,7 +276,7 @@ class KafkaTableTest {
 
     /** Writes the orders into a new 3-partition topic with {@code partitioner}; the partitions the rows went to. */
     private static java.util.Set<Integer> partitionsWritten(String source, String partitioner) throws Exception {
-        String out = topic("orders-" + partitioner, 3);
+        String out = topic("orders-" + partitioner.replaceAll("[^A-Za-z0-9-]", "-"), 3);
         run(ordersTable(source) + "CREATE TABLE o (k STRING, id INT) WITH ('connector' = 'kafka', 'topic' = '" + out + "',"
                 + " 'properties.bootstrap.servers' = '" + bootstrap + "', 'key.format' = 'raw', 'key.fields' = 'k',"
                 + " 'value.format' = 'json', 'sink.partitioner' = '" + partitioner + "');\n"
@@ -293,8 +293,11 @@ class KafkaTableTest {
         assertThat(partitionsWritten(source, "default")).as("five keys hashed over three partitions").hasSizeGreaterThan(1);
         assertThat(partitionsWritten(source, "fixed")).as("the one sink subtask writes to partition 0").containsExactly(0);
         assertThat(partitionsWritten(source, "round-robin")).hasSizeGreaterThan(1);
+        assertThat(partitionsWritten(source, LastPartition.class.getName())).as("a Kafka Partitioner class").containsExactly(2);
         assertThatThrownBy(() -> partitionsWritten(source, "com.example.MyPartitioner"))
                 .hasStackTraceContaining("'sink.partitioner' = 'com.example.MyPartitioner' is not a partitioner (default, fixed, round-robin");
+        assertThatThrownBy(() -> partitionsWritten(source, String.class.getName()))
+                .hasStackTraceContaining("the class must implement org.apache.kafka.clients.producer.Partitioner");
     }
 
     @Test
