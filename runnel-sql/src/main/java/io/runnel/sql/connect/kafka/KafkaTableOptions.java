@@ -28,7 +28,8 @@ import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
  * {@code key.fields-prefix}, {@code value.fields-include} ({@code ALL}, {@code EXCEPT_KEY}),
  * {@code sink.delivery-guarantee} ({@code at-least-once}, {@code exactly-once}, {@code none}) and
  * {@code sink.transactional-id-prefix}, {@code sink.partitioner} ({@code default}: the key's hash, or spread;
- * {@code fixed}: each sink subtask to one partition; {@code round-robin}).
+ * {@code fixed}: each sink subtask to one partition; {@code round-robin}; or a Kafka {@code Partitioner} class), and
+ * {@code topic-pattern} instead of {@code topic} for reading.
  */
 final class KafkaTableOptions {
     static final Set<String> KNOWN = Set.of("topic", "topic-pattern", "scan.startup.mode", "scan.startup.timestamp-millis",
