@@ -7,26 +7,12 @@ import io.runnel.sql.catalog.TableDef;
 import io.runnel.sql.catalog.WatermarkDef;
 import io.runnel.sql.data.Row;
 import io.runnel.testing.CollectSink;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TimeZone;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.schema.impl.ViewTable;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -111,70 +97,26 @@ final class SqlTestKit {
 
     /** The rows Calcite's Enumerable executor computes for {@code query} over the same rows. */
     List<Row> oracle(String query) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("lex", "JAVA");
-        try (Connection c = DriverManager.getConnection("jdbc:calcite:", p)) {
-            SchemaPlus root = c.unwrap(CalciteConnection.class).getRootSchema();
-            QueryPlanner types = new QueryPlanner();
-            for (Table t : tables.values()) {
-                types.register(t.def());
-                boolean computed = ComputedColumns.has(t.def());
-                String physical = computed ? ComputedColumns.physicalTable(t.def()) : t.def().name();
-                RelDataType rowType = types.optimized("SELECT * FROM `" + physical + "`").getRowType();
-                root.add(physical, new RowsTable(rowType, t.rows()));
-                if (computed) {
-                    // The view expands with the connection's default lexical rules: double quotes.
-                    root.add(t.def().name(), ViewTable.viewMacro(root, ComputedColumns.select(t.def()).replace('`', '"'), List.of(),
-                            List.of(t.def().name()), false));
-                }
-            }
-            try (ResultSet rs = c.createStatement().executeQuery(query)) {
-                return rows(rs);
+        QueryPlanner types = new QueryPlanner();
+        Map<String, io.runnel.sql.oracle.CalciteBatch.Table> finite = new LinkedHashMap<>();
+        List<Table> computedTables = new ArrayList<>();
+        for (Table t : tables.values()) {
+            types.register(t.def());
+            boolean computed = ComputedColumns.has(t.def());
+            String physical = computed ? ComputedColumns.physicalTable(t.def()) : t.def().name();
+            RelDataType rowType = types.optimized("SELECT * FROM `" + physical + "`").getRowType();
+            finite.put(physical, new io.runnel.sql.oracle.CalciteBatch.Table(rowType, t.rows().stream().map(Row::fields).toList()));
+            if (computed) {
+                computedTables.add(t);
             }
         }
-    }
-
-    private static List<Row> rows(ResultSet rs) throws Exception {
-        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-        int n = rs.getMetaData().getColumnCount();
-        List<Row> out = new ArrayList<>();
-        while (rs.next()) {
-            Object[] f = new Object[n];
-            for (int i = 0; i < n; i++) {
-                if (rs.getMetaData().getColumnType(i + 1) == Types.TIMESTAMP) {
-                    var ts = rs.getTimestamp(i + 1, utc);
-                    f[i] = ts == null ? null : ts.getTime();
-                } else if (rs.getMetaData().getColumnType(i + 1) == Types.DATE) {
-                    var d = rs.getDate(i + 1, utc);
-                    f[i] = d == null ? null : (int) Math.floorDiv(d.getTime(), 86_400_000L); // days, as rows hold dates
-                } else {
-                    f[i] = rs.getObject(i + 1);
-                }
+        return io.runnel.sql.oracle.CalciteBatch.run(finite, query, root -> {
+            for (Table t : computedTables) {
+                // the view expands with the connection's default lexical rules: double quotes
+                root.add(t.def().name(), ViewTable.viewMacro(root, ComputedColumns.select(t.def()).replace('`', '"'), List.of(),
+                        List.of(t.def().name()), false));
             }
-            out.add(Row.insert(f));
-        }
-        return out;
-    }
-
-    /** A finite table of rows in Calcite's internal representation, for the oracle. */
-    private static final class RowsTable extends AbstractTable implements ScannableTable {
-        private final RelDataType rowType;
-        private final List<Row> rows;
-
-        RowsTable(RelDataType rowType, List<Row> rows) {
-            this.rowType = rowType;
-            this.rows = rows;
-        }
-
-        @Override
-        public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-            return typeFactory.copyType(rowType);
-        }
-
-        @Override
-        public Enumerable<Object[]> scan(DataContext root) {
-            return Linq4j.asEnumerable(rows.stream().map(r -> r.fields().clone()).toList());
-        }
+        });
     }
 
     /** Asserts the streaming rows at {@code parallelism} are the oracle's (which must not be empty). */

@@ -7,28 +7,14 @@ import io.runnel.api.StreamEnvironment;
 import io.runnel.sql.SqlEnvironment;
 import io.runnel.sql.StreamWriter;
 import io.runnel.sql.data.Row;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.sql.Types;
+import io.runnel.sql.oracle.CalciteBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TimeZone;
 import java.util.concurrent.ConcurrentSkipListMap;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,53 +168,14 @@ class OutputModesTest {
                 .hasMessageContaining("never ends");
     }
 
-    /** Rows for Calcite's executor. */
-    private static final class RowsTable extends AbstractTable implements ScannableTable {
-        private final RelDataType rowType;
-        private final List<Row> rows;
-
-        RowsTable(RelDataType rowType, List<Row> rows) {
-            this.rowType = rowType;
-            this.rows = rows;
-        }
-
-        @Override
-        public RelDataType getRowType(RelDataTypeFactory f) {
-            return f.copyType(rowType);
-        }
-
-        @Override
-        public Enumerable<Object[]> scan(DataContext root) {
-            return Linq4j.asEnumerable(rows.stream().map(r -> r.fields().clone()).toList());
-        }
-    }
-
     /** Calcite's batch result of {@code query} over the first {@code prefix} input rows, each row as a list. */
     private List<List<Object>> oracle(String query, long prefix) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("lex", "JAVA");
         RelDataType rowType = sql.planQuery("SELECT id, k, v, ts FROM events").rowType();
-        List<Row> rows = input.subList(0, (int) prefix);
-        try (Connection c = DriverManager.getConnection("jdbc:calcite:", p)) {
-            c.unwrap(CalciteConnection.class).getRootSchema().add("events", new RowsTable(rowType, rows));
-            List<List<Object>> out = new ArrayList<>();
-            Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-            try (ResultSet rs = c.createStatement().executeQuery(query)) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        if (rs.getMetaData().getColumnType(i) == Types.TIMESTAMP) {
-                            Timestamp t = rs.getTimestamp(i, utc);
-                            row.add(t == null ? null : t.getTime());
-                        } else {
-                            row.add(rs.getObject(i));
-                        }
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
+        List<Object[]> rows = input.subList(0, (int) prefix).stream().map(Row::fields).toList();
+        List<List<Object>> out = new ArrayList<>();
+        for (Row r : CalciteBatch.run(Map.of("events", new CalciteBatch.Table(rowType, rows)), query)) {
+            out.add(new ArrayList<>(Arrays.asList(r.fields())));
         }
+        return out;
     }
 }
