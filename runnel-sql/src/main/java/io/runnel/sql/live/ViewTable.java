@@ -26,6 +26,8 @@ public final class ViewTable {
     /** Open snapshots by version: how many at each. */
     private final TreeMap<Long, Integer> readers = new TreeMap<>();
     private final ArrayDeque<RowKey> deleted = new ArrayDeque<>();
+    /** Readers of every change (SUBSCRIBE); empty in the common case, which costs a check per change. */
+    private final java.util.List<ViewSubscription> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long version;
     /** The newest version that ends a whole update: what a new snapshot reads. */
     private long committed;
@@ -90,6 +92,9 @@ public final class ViewTable {
      * unless the change ends a whole update ({@code commits}), what the next snapshot will read.
      */
     private void write(RowKey k, Object[] fields, long count, long v, boolean commits) {
+        if (!subscribers.isEmpty()) {
+            publish(ViewRow.asOf(rows.get(k), Long.MAX_VALUE), fields, count, v);
+        }
         if (readers.isEmpty() && commits) {
             if (fields == null) {
                 rows.remove(k);
@@ -104,6 +109,52 @@ public final class ViewTable {
         if (fields == null) {
             deleted.add(k);
         }
+    }
+
+    /** The change from {@code old} to {@code fields} ({@code count} times), to every subscriber; those behind are cut off. */
+    private void publish(ViewRow old, Object[] fields, long count, long v) {
+        boolean same = old != null && fields != null && java.util.Arrays.deepEquals(old.fields, fields);
+        long before = old == null ? 0 : old.count;
+        for (ViewSubscription s : subscribers) {
+            boolean ok = true;
+            if (same) {
+                if (count != before) {
+                    ok = s.offer(new ViewSubscription.Change(v, count - before, fields));
+                }
+            } else {
+                if (old != null) {
+                    ok = s.offer(new ViewSubscription.Change(v, -before, old.fields));
+                }
+                if (ok && fields != null && count > 0) {
+                    ok = s.offer(new ViewSubscription.Change(v, count, fields));
+                }
+            }
+            if (!ok) {
+                subscribers.remove(s);
+            }
+        }
+    }
+
+    /**
+     * Every change from now on, after the rows as they stand now (each as a change of +its count, at the current
+     * version), with no gap between the two; at most {@code capacity} changes wait for the reader.
+     */
+    public ViewSubscription subscribe(int capacity) {
+        synchronized (lock) {
+            ViewSubscription s = new ViewSubscription(this, capacity);
+            for (ViewRow r : rows.values()) {
+                ViewRow now = ViewRow.asOf(r, Long.MAX_VALUE);
+                if (now != null && !s.offer(new ViewSubscription.Change(version, now.count, now.fields))) {
+                    throw new IllegalStateException("the view has more rows than a subscription holds (" + capacity + ")");
+                }
+            }
+            subscribers.add(s);
+            return s;
+        }
+    }
+
+    void unsubscribe(ViewSubscription s) {
+        subscribers.remove(s);
     }
 
     /** Cuts the versions below the newest one at or before {@code oldestReader}: no open snapshot reads them. */

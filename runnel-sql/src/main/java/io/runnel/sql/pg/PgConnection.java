@@ -480,6 +480,7 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
                 sendRows(p, List.of(new PgColumn(name, PgType.TEXT)), List.<Object[]>of(new Object[] {value}), describe, maxRows, "SHOW");
             }
             case AD_HOC -> adHocQuery(p, maxRows, describe);
+            case SUBSCRIBE -> subscribe(st.text);
             case DIALECT_ROWS, DIALECT -> {
                 PgCatalog.Outcome o = server.catalog().execute(st.text);
                 if (st.kind == PgPrepared.Kind.DIALECT_ROWS) {
@@ -542,6 +543,71 @@ final class PgConnection extends SimpleChannelInboundHandler<PgMessage> {
         } else {
             out.commandComplete("SELECT " + n);
         }
+    }
+
+    private static final java.util.regex.Pattern COPY_SUBSCRIBE = java.util.regex.Pattern.compile(
+            "(?is)\\s*COPY\\s*\\(\\s*SUBSCRIBE\\s+(?:TO\\s+)?(\"[^\"]+\"|[\\w$]+)\\s*\\)\\s*TO\\s+STDOUT\\b.*");
+    /** Changes a subscription holds for a client that reads slowly, before it is cut off. */
+    private static final int SUBSCRIPTION_CAPACITY = 1 << 20;
+
+    /**
+     * {@code COPY (SUBSCRIBE [TO] view) TO STDOUT}, as Materialize: the view's rows, then every change, as COPY text
+     * lines of version, diff and the row's columns, until the client cancels (psql's Ctrl-C) or goes away.
+     */
+    private void subscribe(String text) throws Exception {
+        java.util.regex.Matcher m = COPY_SUBSCRIBE.matcher(PgSql.stripComments(text));
+        if (!m.matches()) {
+            throw new PgError("0A000", "SUBSCRIBE streams through COPY: COPY (SUBSCRIBE view) TO STDOUT (a plain result reaches psql"
+                    + " only at its end, and a subscription has none)");
+        }
+        String name = m.group(1).startsWith("\"") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+        io.runnel.sql.live.LiveView view = server.catalog().liveViews().all().stream()
+                .filter(v -> m.group(1).startsWith("\"") ? v.name().equals(name) : v.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new PgError("42P01", "materialized view \"" + name + "\" does not exist (SUBSCRIBE reads materialized views)"));
+        cancelled = false;
+        try (io.runnel.sql.live.ViewSubscription sub = view.table().subscribe(SUBSCRIPTION_CAPACITY)) {
+            out.copyOutResponse(view.rowType().getFieldCount() + 2);
+            long lines = 0;
+            while (!cancelled && channel.isActive()) {
+                io.runnel.sql.live.ViewSubscription.Change c = sub.poll(100);
+                if (c == null) {
+                    out.flush();
+                    continue;
+                }
+                out.copyData(copyLine(c));
+                lines++;
+            }
+            if (cancelled) {
+                out.copyDone();
+                throw new PgError("57014", "canceling statement due to user request (" + lines + " changes sent)");
+            }
+        } catch (IllegalStateException e) {
+            throw new PgError("53000", e.getMessage());
+        }
+    }
+
+    /** A change as a line of COPY's text format: tab-separated, \N for null, backslash escapes. */
+    private static byte[] copyLine(io.runnel.sql.live.ViewSubscription.Change c) {
+        StringBuilder sb = new StringBuilder().append(c.version()).append('\t').append(c.diff());
+        for (Object v : c.fields()) {
+            sb.append('\t');
+            if (v == null) {
+                sb.append("\\N");
+                continue;
+            }
+            String s = new String(PgValues.text(v), java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                switch (ch) {
+                    case '\\' -> sb.append("\\\\");
+                    case '\t' -> sb.append("\\t");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    default -> sb.append(ch);
+                }
+            }
+        }
+        return sb.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void sendRows(PgPortal p, List<PgColumn> columns, List<Object[]> rows, boolean describe, int maxRows, String tag) {

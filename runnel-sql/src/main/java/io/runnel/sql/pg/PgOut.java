@@ -157,6 +157,29 @@ final class PgOut {
         end(at);
     }
 
+    /** CopyOutResponse: text format, {@code columns} columns. */
+    void copyOutResponse(int columns) {
+        int at = begin('H');
+        buf.writeByte(0);
+        buf.writeShort(columns);
+        for (int i = 0; i < columns; i++) {
+            buf.writeShort(0);
+        }
+        end(at);
+        flush();
+    }
+
+    /** CopyData: one line of COPY's text format. */
+    void copyData(byte[] line) {
+        int at = begin('d');
+        buf.writeBytes(line);
+        end(at);
+    }
+
+    void copyDone() {
+        end(begin('c'));
+    }
+
     void emptyQueryResponse() {
         end(begin('I'));
     }

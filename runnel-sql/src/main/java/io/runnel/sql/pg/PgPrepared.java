@@ -7,7 +7,7 @@ import java.util.List;
  * queries the JDBC form of its text, and the parameter types the client declared (0: unspecified).
  */
 final class PgPrepared {
-    enum Kind { EMPTY, TRANSACTION, PG_SET, PG_SHOW, AD_HOC, DIALECT_ROWS, DIALECT }
+    enum Kind { EMPTY, TRANSACTION, PG_SET, PG_SHOW, AD_HOC, DIALECT_ROWS, DIALECT, SUBSCRIBE }
 
     final String text;
     final Kind kind;
@@ -58,6 +58,10 @@ final class PgPrepared {
                 return Kind.DIALECT_ROWS;
             case "DISCARD", "DEALLOCATE":
                 return Kind.PG_SET;
+            case "SUBSCRIBE":
+                return Kind.SUBSCRIBE;
+            case "COPY":
+                return second.equals("SUBSCRIBE") ? Kind.SUBSCRIBE : Kind.DIALECT;
             default:
                 return Kind.DIALECT;
         }

@@ -57,6 +57,29 @@ class ViewTableTest {
     }
 
     @Test
+    void aSubscriptionGetsTheRowsThenEveryChangeAndASlowOneIsCutOff() throws Exception {
+        ViewTable t = new ViewTable(new int[] {0});
+        t.apply(Row.of(RowKind.INSERT, "a", 1L));
+        try (ViewSubscription s = t.subscribe(3)) {
+            t.apply(Row.of(RowKind.UPDATE_BEFORE, "a", 1L));
+            t.apply(Row.of(RowKind.UPDATE_AFTER, "a", 2L));
+            List<String> got = new ArrayList<>();
+            for (ViewSubscription.Change c; (c = s.poll(10)) != null; ) {
+                got.add(c.diff() + java.util.Arrays.toString(c.fields()));
+            }
+            assertThat(got).containsExactly("1[a, 1]", "-1[a, 1]", "1[a, 2]");
+            for (int i = 0; i < 5; i++) {
+                t.apply(Row.of(RowKind.INSERT, "k" + i, 1L)); // nobody reads: the fourth change does not fit
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                while (true) {
+                    s.poll(10);
+                }
+            }).hasMessageContaining("fell more than 3 changes behind");
+        }
+    }
+
+    @Test
     void aRestoredCheckpointReplacesTheRows() {
         ViewTable t = new ViewTable(new int[0]);
         t.apply(Row.of(RowKind.INSERT, "x", 1L));

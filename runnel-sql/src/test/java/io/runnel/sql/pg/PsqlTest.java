@@ -73,13 +73,52 @@ class PsqlTest {
         Result table = psql("-c", "SELECT a.auction, a.bids >= b.bids AS same FROM top_bids a JOIN top_bids b ON a.auction = b.auction WHERE a.auction = 2");
         assertThat(table.out()).contains("auction | same", "(1 row)").contains(" t");
         // what is there, through the SQL standard's information schema
-        assertThat(psql("-A", "-t", "-c", "SELECT table_name, table_type FROM information_schema.tables ORDER BY table_name").out())
+        assertThat(psql("-A", "-t", "-c", "SELECT table_name, table_type FROM information_schema.tables WHERE table_name IN ('bids', 'top_bids') ORDER BY table_name").out())
                 .isEqualTo("bids|BASE TABLE\ntop_bids|VIEW");
         assertThat(psql("-A", "-t", "-c", "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'top_bids'"
                 + " ORDER BY ordinal_position").out()).isEqualTo("auction|bigint\nbest|bigint\nbids|bigint");
         // unnamed columns are named as PostgreSQL names them
         assertThat(psql("-c", "SELECT COUNT(*), MAX(best), auction + 1 FROM top_bids GROUP BY auction + 1 LIMIT 1").out())
                 .contains("count | max | ?column?");
+    }
+
+    @Test
+    void aSubscriptionStreamsTheViewsChangesUntilCtrlC() throws Exception {
+        psql("-c", "CREATE TABLE clicks (page INT) WITH ('connector' = 'datagen', 'rows-per-second' = '200',"
+                + " 'fields.page.min' = '1', 'fields.page.max' = '3')",
+                "-c", "CREATE MATERIALIZED VIEW page_clicks AS SELECT page, COUNT(*) AS n FROM clicks GROUP BY page");
+        ProcessBuilder pb = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p", String.valueOf(server.port()), "-U", "runnel",
+                "-d", "runnel", "-c", "COPY (SUBSCRIBE TO page_clicks) TO STDOUT");
+        pb.environment().put("PGPASSWORD", "pw");
+        Process p = pb.start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String[]> lines = new ArrayList<>();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (lines.size() < 30 && System.nanoTime() < deadline) {
+            String line = out.readLine();
+            if (line == null) {
+                break;
+            }
+            lines.add(line.split("\t"));
+        }
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor(); // psql's Ctrl-C: a cancel request
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(err).contains("canceling statement due to user request");
+        // version, diff, page, n; each page's rows net out to its current count: a +1 for each row, a -1 when replaced
+        java.util.Map<String, Long> standing = new java.util.HashMap<>();
+        long lastVersion = 0;
+        for (String[] l : lines) {
+            assertThat(l).hasSize(4);
+            long version = Long.parseLong(l[0]);
+            assertThat(version).isGreaterThanOrEqualTo(lastVersion);
+            lastVersion = version;
+            standing.merge(l[2] + "/" + l[3], Long.parseLong(l[1]), Long::sum);
+        }
+        assertThat(standing.values()).allMatch(n -> n == 0 || n == 1);
+        assertThat(standing.values().stream().filter(n -> n == 1).count()).as("one standing row per page").isBetween(1L, 3L);
+        psql("-c", "DROP MATERIALIZED VIEW page_clicks");
     }
 
     @Test
