@@ -88,7 +88,7 @@ class FrameSourcesTest {
                 + " FROM TABLE(TUMBLE(TABLE bid, DESCRIPTOR(`dateTime`), INTERVAL '1' SECOND)) WHERE price > 100"
                 + " GROUP BY window_start, window_end, auction").sinkTo(sink);
         env.execute("nexmark sql");
-        List<Row> expected = FrameTestKit.materialize(sink.results());
+        List<Row> expected = io.runnel.sql.oracle.Changelogs.materialize(sink.results());
         sink.clear();
         assertThat(expected).isNotEmpty();
         assertThat(frame).containsExactlyInAnyOrderElementsOf(expected);

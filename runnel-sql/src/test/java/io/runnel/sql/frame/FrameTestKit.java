@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -89,7 +88,7 @@ final class FrameTestKit {
 
     /** The final table of the frame {@code build} makes in a new session, run at {@code parallelism}. */
     static List<Row> frame(int parallelism, Function<StreamingSession, DataFrame> build) throws Exception {
-        return materialize(changelog(parallelism, build));
+        return io.runnel.sql.oracle.Changelogs.materialize(changelog(parallelism, build));
     }
 
     /** The changelog of the frame {@code build} makes in a new session, run at {@code parallelism}. */
@@ -104,7 +103,7 @@ final class FrameTestKit {
         StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
         SqlEnvironment sql = SqlEnvironment.create(env);
         declare(sql);
-        return materialize(run(env, sql.toChangelogStream(query)));
+        return io.runnel.sql.oracle.Changelogs.materialize(run(env, sql.toChangelogStream(query)));
     }
 
     private static List<Row> run(StreamEnvironment env, io.runnel.api.DataStream<Row> rows) throws Exception {
@@ -114,19 +113,6 @@ final class FrameTestKit {
         List<Row> changelog = sink.results();
         sink.clear();
         return changelog;
-    }
-
-    static List<Row> materialize(List<Row> changelog) {
-        List<Row> table = new ArrayList<>();
-        for (Row r : changelog) {
-            Row asInsert = Row.insert(r.fields());
-            if (r.kind().accumulates()) {
-                table.add(asInsert);
-            } else {
-                assertThat(table.remove(asInsert)).as("retracts a row it emitted before: %s", r).isTrue();
-            }
-        }
-        return table;
     }
 
     /** Epoch milliseconds of {@code 2026-12-05 hh:mm:ss} UTC, as rows hold TIMESTAMP(3). */

@@ -6,13 +6,10 @@ import static io.runnel.sql.frame.functions.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.api.StreamEnvironment;
-import io.runnel.sql.live.AdHocColumn;
-import io.runnel.sql.live.AdHocRows;
 import io.runnel.sql.live.AdHocSession;
 import io.runnel.sql.stream.StreamingQuery;
 import io.runnel.sql.stream.Trigger;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,23 +29,8 @@ class FrameWriteStreamTest {
         assertThat(q.awaitTermination(60_000)).isTrue();
         try (AdHocSession adHoc = new AdHocSession(s.sqlEnvironment().liveViews())) {
             // the 10 orders, in the 8 (window, product) rows of FrameStreamingTest's tumbling window
-            assertThat(single(adHoc, "SELECT SUM(n) FROM frame_counts")).isEqualTo(10);
-            assertThat(single(adHoc, "SELECT COUNT(*) FROM frame_counts")).isEqualTo(8);
+            assertThat(io.runnel.sql.oracle.AdHocResults.single(adHoc, "SELECT SUM(n) FROM frame_counts")).isEqualTo(10);
+            assertThat(io.runnel.sql.oracle.AdHocResults.single(adHoc, "SELECT COUNT(*) FROM frame_counts")).isEqualTo(8);
         }
-    }
-
-    private static long single(AdHocSession s, String query) throws Exception {
-        long[] v = {-1};
-        s.query(query, List.of(), new AdHocRows() {
-            @Override
-            public void columns(List<AdHocColumn> columns) {}
-
-            @Override
-            public boolean row(Object[] values) {
-                v[0] = ((Number) values[0]).longValue();
-                return false;
-            }
-        });
-        return v[0];
     }
 }

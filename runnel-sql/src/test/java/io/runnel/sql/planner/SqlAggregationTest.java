@@ -1,6 +1,6 @@
 package io.runnel.sql.planner;
 
-import static io.runnel.sql.planner.SqlChangelogTest.materialize;
+import static io.runnel.sql.oracle.Changelogs.materialize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.sql.data.Row;

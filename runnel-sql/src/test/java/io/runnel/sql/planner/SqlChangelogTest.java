@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.runnel.sql.data.Row;
 import io.runnel.sql.data.RowKind;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,20 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A non-windowed GROUP BY emits a changelog whose final table equals Calcite's batch result. */
 @Timeout(60)
 class SqlChangelogTest {
-    /** The table a changelog leaves: inserts and update-afters add a row, update-befores and deletes remove one. */
-    static List<Row> materialize(List<Row> changelog) {
-        List<Row> table = new ArrayList<>();
-        for (Row r : changelog) {
-            Row asInsert = Row.insert(r.fields());
-            if (r.kind().accumulates()) {
-                table.add(asInsert);
-            } else {
-                assertThat(table.remove(asInsert)).as("retracts a row it emitted before: %s", r).isTrue();
-            }
-        }
-        return table;
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void groupByEmitsUpdatesAndEndsAtTheBatchResult(int parallelism) throws Exception {
@@ -35,7 +20,7 @@ class SqlChangelogTest {
                 + " WHERE id > 1 GROUP BY product";
         List<Row> changelog = kit.stream(sql, parallelism);
         assertThat(changelog).extracting(Row::kind).contains(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
-        assertThat(materialize(changelog)).containsExactlyInAnyOrderElementsOf(kit.oracle(sql));
+        assertThat(io.runnel.sql.oracle.Changelogs.materialize(changelog)).containsExactlyInAnyOrderElementsOf(kit.oracle(sql));
     }
 
     @ParameterizedTest
@@ -43,6 +28,6 @@ class SqlChangelogTest {
     void globalAggregateWithoutKeys(int parallelism) throws Exception {
         SqlTestKit kit = SqlQueryTest.kit();
         String sql = "SELECT COUNT(amount) AS n, MIN(id) AS lo, AVG(price) AS av FROM orders";
-        assertThat(materialize(kit.stream(sql, parallelism))).containsExactlyInAnyOrderElementsOf(kit.oracle(sql));
+        assertThat(io.runnel.sql.oracle.Changelogs.materialize(kit.stream(sql, parallelism))).containsExactlyInAnyOrderElementsOf(kit.oracle(sql));
     }
 }

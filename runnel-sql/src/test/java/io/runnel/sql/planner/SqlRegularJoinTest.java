@@ -36,7 +36,7 @@ class SqlRegularJoinTest {
         if (!updating) {
             assertThat(changelog).extracting(Row::kind).containsOnly(RowKind.INSERT);
         }
-        assertThat(SqlChangelogTest.materialize(changelog)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(io.runnel.sql.oracle.Changelogs.materialize(changelog)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @ParameterizedTest

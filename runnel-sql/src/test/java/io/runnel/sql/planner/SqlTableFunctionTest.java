@@ -60,7 +60,7 @@ class SqlTableFunctionTest {
     void aTableFunctionOverAnUpdatingInputKeepsItsChanges() throws Exception {
         List<Row> changelog = kit().stream("SELECT n, f0 FROM (SELECT n, COUNT(*) AS c FROM t GROUP BY n),"
                 + " LATERAL TABLE(upto(c))", 1);
-        assertThat(SqlChangelogTest.materialize(changelog)).containsExactlyInAnyOrder(Row.insert(2L, 1L),
+        assertThat(io.runnel.sql.oracle.Changelogs.materialize(changelog)).containsExactlyInAnyOrder(Row.insert(2L, 1L),
                 Row.insert(0L, 1L), Row.insert(1L, 1L));
     }
 

@@ -131,7 +131,7 @@ final class SqlTestKit {
         List<Row> expected = oracle(sql);
         org.assertj.core.api.Assertions.assertThat(expected).isNotEmpty();
         List<Row> changelog = stream(sql, parallelism);
-        org.assertj.core.api.Assertions.assertThat(SqlChangelogTest.materialize(changelog)).containsExactlyInAnyOrderElementsOf(expected);
+        org.assertj.core.api.Assertions.assertThat(io.runnel.sql.oracle.Changelogs.materialize(changelog)).containsExactlyInAnyOrderElementsOf(expected);
         return changelog;
     }
 

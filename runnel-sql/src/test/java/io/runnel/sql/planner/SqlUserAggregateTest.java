@@ -76,7 +76,7 @@ class SqlUserAggregateTest {
         List<Row> expected = kit.oracle(oracle);
         assertThat(expected).isNotEmpty();
         List<Row> out = kit.stream(ours, parallelism);
-        assertThat(updating ? SqlChangelogTest.materialize(out) : out).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(updating ? io.runnel.sql.oracle.Changelogs.materialize(out) : out).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @ParameterizedTest

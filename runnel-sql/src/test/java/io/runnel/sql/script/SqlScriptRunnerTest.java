@@ -61,7 +61,7 @@ class SqlScriptRunnerTest {
         assertThat(printed()).contains("orders\ntotals\n", "big\n", "ts      | TIMESTAMP(3) *ROWTIME*",
                 "GroupAggregate", "changelog [I,UB,UA,D], upsert key (0)", "INSERT INTO totals");
         env.execute("script");
-        assertThat(materialize(CollectConnector.rows("totals-1"))).containsExactlyInAnyOrder(
+        assertThat(io.runnel.sql.oracle.Changelogs.materialize(CollectConnector.rows("totals-1"))).containsExactlyInAnyOrder(
                 Row.insert("apple", 2L, 8L), Row.insert("plum", 1L, 4L), Row.insert("pear", 1L, 7L));
     }
 
@@ -102,19 +102,5 @@ class SqlScriptRunnerTest {
                 .hasMessageContaining("the query gives 2 columns but the table has 3 (product, n, total)");
         assertThatThrownBy(() -> run(StreamEnvironment.create(), "SET 'parallelism.default' = 'many';"))
                 .hasMessageContaining("expected a positive whole number");
-    }
-
-    /** The table a changelog leaves. */
-    static List<Row> materialize(List<Row> changelog) {
-        List<Row> table = new ArrayList<>();
-        for (Row r : changelog) {
-            Row asInsert = Row.insert(r.fields());
-            if (r.kind().accumulates()) {
-                table.add(asInsert);
-            } else {
-                assertThat(table.remove(asInsert)).as("retracts a row it emitted before: %s", r).isTrue();
-            }
-        }
-        return table;
     }
 }

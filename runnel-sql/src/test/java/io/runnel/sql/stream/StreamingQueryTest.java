@@ -6,8 +6,6 @@ import io.runnel.api.StreamEnvironment;
 import io.runnel.sql.SqlEnvironment;
 import io.runnel.sql.StreamWriter;
 import io.runnel.sql.data.Row;
-import io.runnel.sql.live.AdHocColumn;
-import io.runnel.sql.live.AdHocRows;
 import io.runnel.sql.live.AdHocSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,21 +35,6 @@ class StreamingQueryTest {
         return sql;
     }
 
-    private static long single(AdHocSession s, String query) throws Exception {
-        long[] v = {-1};
-        s.query(query, List.of(), new AdHocRows() {
-            @Override
-            public void columns(List<AdHocColumn> columns) {}
-
-            @Override
-            public boolean row(Object[] values) {
-                v[0] = ((Number) values[0]).longValue();
-                return false;
-            }
-        });
-        return v[0];
-    }
-
     @Test
     void aMemorySinkIsATableAdHocQueriesRead() throws Exception {
         SqlEnvironment sql = events(2000);
@@ -62,10 +45,10 @@ class StreamingQueryTest {
         StreamingQuery continuous = StreamWriter.of(sql, "SELECT id FROM events WHERE k = 'k2'").format("memory").queryName("k2_ids").start();
         assertThat(complete.awaitTermination(60_000) && append.awaitTermination(60_000) && continuous.awaitTermination(60_000)).isTrue();
         try (AdHocSession s = new AdHocSession(sql.liveViews())) {
-            assertThat(single(s, "SELECT SUM(n) FROM counts")).isEqualTo(2000);
-            assertThat(single(s, "SELECT COUNT(*) FROM counts")).as("complete mode replaces the table").isEqualTo(4);
-            assertThat(single(s, "SELECT COUNT(*) FROM k1_ids")).isEqualTo(500);
-            assertThat(single(s, "SELECT COUNT(*) FROM k2_ids")).isEqualTo(500);
+            assertThat(io.runnel.sql.oracle.AdHocResults.single(s, "SELECT SUM(n) FROM counts")).isEqualTo(2000);
+            assertThat(io.runnel.sql.oracle.AdHocResults.single(s, "SELECT COUNT(*) FROM counts")).as("complete mode replaces the table").isEqualTo(4);
+            assertThat(io.runnel.sql.oracle.AdHocResults.single(s, "SELECT COUNT(*) FROM k1_ids")).isEqualTo(500);
+            assertThat(io.runnel.sql.oracle.AdHocResults.single(s, "SELECT COUNT(*) FROM k2_ids")).isEqualTo(500);
         }
         assertThat(complete.lastProgress().numOutputRows()).isEqualTo(4);
         assertThat(complete.lastProgress().batchId()).isPositive();
